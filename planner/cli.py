@@ -1,0 +1,509 @@
+"""The ``codepath`` command line: the same core as the app, one clear line on any error."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, NoReturn
+
+from planner import __version__
+
+EXIT_USAGE = 2
+EXIT_FAILURE = 1
+
+
+class UserError(Exception):
+    """A problem the user can fix; printed as one line, exit status ``code``."""
+
+    def __init__(self, message: str, code: int = EXIT_FAILURE) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class _Parser(argparse.ArgumentParser):
+    """ArgumentParser whose errors are one line and exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UserError(f"{self.prog}: {message} (see '{self.prog} --help')", EXIT_USAGE)
+
+
+def today() -> date:
+    """Today's date; CODEPATH_TODAY (YYYY-MM-DD) overrides it for tests and demos."""
+    override = os.environ.get("CODEPATH_TODAY")
+    if override:
+        try:
+            return date.fromisoformat(override)
+        except ValueError as exc:
+            raise UserError(f"CODEPATH_TODAY is not a date (YYYY-MM-DD): {override!r}") from exc
+    return date.today()
+
+
+def _date(text: str) -> date:
+    try:
+        value = date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (use YYYY-MM-DD)") from None
+    if not 1990 <= value.year <= 2100:
+        raise argparse.ArgumentTypeError(f"'{text}' is outside 1990-2100")
+    return value
+
+
+def _number(low: float, high: float, what: str) -> Callable[[str], float]:
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{what} must be a number, not '{text}'") from None
+        if not low < value <= high or value != value:
+            raise argparse.ArgumentTypeError(
+                f"{what} must be more than {low:g} and at most {high:g} (got {text})"
+            )
+        return value
+
+    parse.__name__ = what
+    return parse
+
+
+def _build_parser() -> _Parser:
+    from planner.core.inputs import MAX_HOURS_PER_WEEK
+
+    parser = _Parser(
+        prog="codepath",
+        description="Coding Path Planner: your plan to become a medical billing and coding "
+        "professional. Without a command, opens the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"codepath {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def with_profile(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--profile",
+            type=Path,
+            help="profile file (default: your user data folder, or $CODEPATH_HOME)",
+        )
+
+    plan = sub.add_parser("plan", help="build your five-phase plan (and save it to a profile)")
+    plan.add_argument("--cert", help="target certification (see 'codepath certs')")
+    plan.add_argument("--specialty", help="specialty (see 'codepath specialties')")
+    plan.add_argument("--start", type=_date, help="start date, YYYY-MM-DD")
+    plan.add_argument(
+        "--hours-per-week",
+        type=_number(0, MAX_HOURS_PER_WEEK, "--hours-per-week"),
+        help=f"study hours per week (more than 0, at most {MAX_HOURS_PER_WEEK:g})",
+    )
+    plan.add_argument(
+        "--background",
+        choices=["none", "terminology", "healthcare", "coding"],
+        help="none | terminology (medical terminology & anatomy done) | healthcare "
+        "(working in healthcare) | coding (already coding)",
+    )
+    plan.add_argument("--state", help="two-letter US state code, e.g. CA (optional)")
+    plan.add_argument(
+        "--current-income",
+        type=_number(-1, 10_000_000, "--current-income"),
+        help="your current yearly income in USD (optional; shows break-even)",
+    )
+    plan.add_argument(
+        "--budget", type=_number(-1, 10_000_000, "--budget"), help="training budget in USD"
+    )
+    plan.add_argument("--exam-date", type=_date, help="a target exam date you want to keep")
+    plan.add_argument("--name", help="your name, for the printed roadmap (optional)")
+    plan.add_argument("--format", choices=["text", "json"], default="text")
+    with_profile(plan)
+    plan.add_argument(
+        "--save", action="store_true", help="save the inputs to the profile (implied by --profile)"
+    )
+
+    sub.add_parser("certs", help="list target certifications")
+    sub.add_parser("specialties", help="list specialties")
+
+    log = sub.add_parser("log", help="log study time")
+    with_profile(log)
+    log.add_argument("--hours", required=True, type=_number(0, 24, "--hours"))
+    log.add_argument("--topic", required=True)
+    log.add_argument("--date", type=_date, help="default: today")
+    log.add_argument("--note", default="")
+
+    for name, text in (("done", "mark a milestone done"), ("undone", "mark a milestone not done")):
+        p = sub.add_parser(name, help=text)
+        with_profile(p)
+        p.add_argument("milestone", metavar="MILESTONE_ID")
+        if name == "done":
+            p.add_argument("--date", type=_date, help="default: today")
+            p.add_argument("--note", default=None)
+
+    score = sub.add_parser("score", help="record a practice-exam score")
+    with_profile(score)
+    score.add_argument("--exam", required=True, help="credential id, e.g. CPC")
+    score.add_argument("--percent", required=True, type=_number(-1, 100, "--percent"))
+    score.add_argument("--date", type=_date, help="default: today")
+
+    ceu = sub.add_parser("ceu", help="record continuing-education credits")
+    with_profile(ceu)
+    ceu.add_argument("--credits", required=True, type=_number(0, 100, "--credits"))
+    ceu.add_argument("--credential", help="default: your target certification")
+    ceu.add_argument("--provider", default="")
+    ceu.add_argument("--date", type=_date, help="default: today")
+
+    status = sub.add_parser("status", help="progress, pace, projected dates, readiness")
+    with_profile(status)
+    status.add_argument("--format", choices=["text", "json"], default="text")
+
+    replan = sub.add_parser("replan", help="accept the re-plan from your recent pace, or reset")
+    with_profile(replan)
+    replan.add_argument("--reset", action="store_true", help="go back to the original plan")
+
+    restore = sub.add_parser("restore", help="restore the newest good backup of a profile")
+    with_profile(restore)
+
+    export = sub.add_parser("export", help="export the roadmap as PDF or the calendar as .ics")
+    with_profile(export)
+    export.add_argument("--pdf", type=Path, help="write the printable roadmap here")
+    export.add_argument("--paper", choices=["letter", "a4"], default="letter")
+    export.add_argument("--ics", type=Path, help="write the milestones calendar here")
+
+    gui = sub.add_parser("gui", help="open the desktop app (the default)")
+    with_profile(gui)
+    gui.add_argument("--screenshot", type=Path, help="render the window to a PNG and exit")
+    gui.add_argument(
+        "--page",
+        choices=["timeline", "milestones", "salary", "progress", "settings"],
+        default="timeline",
+    )
+    return parser
+
+
+def _store(args: argparse.Namespace) -> Any:
+    from planner.core.storage import ProfileStore, default_profile_path
+
+    path = args.profile if getattr(args, "profile", None) else default_profile_path()
+    return ProfileStore(Path(path))
+
+
+def _catalog() -> Any:
+    from planner.core.catalog import default_catalog
+
+    return default_catalog()
+
+
+def _emit_json(data: Any) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def cmd_certs(args: argparse.Namespace) -> int:
+    for cert in _catalog().targets():
+        print(f"{cert.id:<6} {cert.name} ({cert.body.value}): best for {cert.best_for}")
+    return 0
+
+
+def cmd_specialties(args: argparse.Namespace) -> int:
+    for spec in _catalog().specialties.values():
+        leads = f" -> {spec.credential}" if spec.credential else ""
+        print(f"{spec.id:<22} {spec.name}{leads}: {spec.description}")
+    return 0
+
+
+def _inputs_from_args(args: argparse.Namespace, existing: Any) -> Any:
+    from pydantic import ValidationError
+
+    from planner.core.inputs import PlanInputs
+
+    values: dict[str, Any] = existing.model_dump() if existing is not None else {}
+    given = {
+        "certification": args.cert.upper() if args.cert else None,
+        "specialty": args.specialty.lower() if args.specialty else None,
+        "start": args.start,
+        "hours_per_week": args.hours_per_week,
+        "background": args.background,
+        "state": args.state,
+        "current_income": args.current_income,
+        "budget": args.budget,
+        "target_exam_date": args.exam_date,
+    }
+    values.update({k: v for k, v in given.items() if v is not None})
+    missing = [
+        flag
+        for key, flag in (
+            ("certification", "--cert"),
+            ("specialty", "--specialty"),
+            ("start", "--start"),
+            ("hours_per_week", "--hours-per-week"),
+        )
+        if values.get(key) is None
+    ]
+    if missing:
+        raise UserError(f"codepath plan: missing {', '.join(missing)}", EXIT_USAGE)
+    catalog = _catalog()
+    if values["certification"] not in {c.id for c in catalog.targets()}:
+        valid = ", ".join(c.id for c in catalog.targets())
+        raise UserError(
+            f"codepath plan: unknown certification '{values['certification']}' (valid: {valid})",
+            EXIT_USAGE,
+        )
+    if values["specialty"] not in catalog.specialties:
+        valid = ", ".join(catalog.specialties)
+        raise UserError(
+            f"codepath plan: unknown specialty '{values['specialty']}' (valid: {valid})",
+            EXIT_USAGE,
+        )
+    try:
+        return PlanInputs.model_validate(values)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"])
+        raise UserError(f"codepath plan: {field}: {first['msg']}", EXIT_USAGE) from exc
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from planner.core.plan import build_plan
+    from planner.report.text import plan_to_text
+
+    save = args.save or args.profile is not None
+    existing = None
+    store = _store(args) if save else None
+    if store is not None and store.path.exists():
+        existing = store.load().inputs
+    inputs = _inputs_from_args(args, existing)
+    plan = build_plan(inputs, _catalog())
+    if store is not None:
+        from planner.core.profile import Profile
+
+        with store.update(default=lambda: Profile(inputs=inputs)) as profile:
+            if profile.inputs != inputs:
+                profile.inputs = inputs
+                profile.replan = None  # a new plan starts a new baseline
+            if args.name is not None:
+                profile.name = args.name
+    if args.format == "json":
+        _emit_json(plan.model_dump(mode="json"))
+    else:
+        print(plan_to_text(plan))
+        if store is not None:
+            print(f"\nSaved to {store.path}")
+    return 0
+
+
+def _load(args: argparse.Namespace) -> tuple[Any, Any, Any]:
+    """Profile store, profile, and the plan it derives (checks the data ids)."""
+    from planner.core.plan import build_plan
+    from planner.core.progress import current_plan
+
+    store = _store(args)
+    profile = store.load()
+    catalog = _catalog()
+    _check_ids(store, profile, catalog)
+    baseline = build_plan(profile.inputs, catalog)
+    return store, profile, current_plan(baseline, profile)
+
+
+def _check_ids(store: Any, profile: Any, catalog: Any) -> None:
+    from planner.core.storage import check_known_ids
+
+    check_known_ids(store.path, profile, catalog)
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    from planner.core.profile import StudyEntry
+
+    store = _store(args)
+    entry = StudyEntry(day=args.date or today(), hours=args.hours, topic=args.topic, note=args.note)
+    with store.update() as profile:
+        profile.study_log.append(entry)
+        total = profile.total_hours()
+    print(
+        f"Logged {args.hours:g} h on {entry.day.isoformat()} ({entry.topic}); {total:g} h in all."
+    )
+    return 0
+
+
+def cmd_done(args: argparse.Namespace, done: bool = True) -> int:
+    from planner.core.profile import MilestoneProgress, MilestoneStatus
+
+    _, _, plan = _load(args)
+    milestone = plan.milestone(args.milestone)
+    if milestone is None:
+        ids = ", ".join(m.id for m in plan.milestones()[:8])
+        raise UserError(
+            f"codepath: no milestone '{args.milestone}' in this plan (for example: {ids}; "
+            "see 'codepath status')",
+            EXIT_USAGE,
+        )
+    store = _store(args)
+    with store.update() as profile:
+        if done:
+            previous = profile.milestones.get(milestone.id)
+            note = args.note if args.note is not None else (previous.note if previous else "")
+            profile.milestones[milestone.id] = MilestoneProgress(
+                status=MilestoneStatus.DONE, done_on=args.date or today(), note=note
+            )
+        else:
+            profile.milestones.pop(milestone.id, None)
+        profile.milestones = dict(profile.milestones)
+    state = "done" if done else "not done"
+    print(f"{milestone.id}: {milestone.title}: {state}")
+    return 0
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from planner.core.profile import ExamScore
+
+    exam = args.exam.upper()
+    if exam not in _catalog().certifications:
+        raise UserError(f"codepath score: unknown exam '{args.exam}'", EXIT_USAGE)
+    store = _store(args)
+    entry = ExamScore(day=args.date or today(), exam=exam, percent=args.percent)
+    with store.update() as profile:
+        profile.scores.append(entry)
+    print(f"Recorded {exam} practice score {args.percent:g}% on {entry.day.isoformat()}.")
+    return 0
+
+
+def cmd_ceu(args: argparse.Namespace) -> int:
+    from planner.core.profile import CeuEntry
+
+    store = _store(args)
+    with store.update() as profile:
+        credential = (args.credential or profile.inputs.certification).upper()
+        if credential not in _catalog().certifications:
+            raise UserError(f"codepath ceu: unknown credential '{credential}'", EXIT_USAGE)
+        profile.ceus.append(
+            CeuEntry(
+                day=args.date or today(),
+                credits=args.credits,
+                provider=args.provider,
+                credential=credential,
+            )
+        )
+    print(f"Recorded {args.credits:g} CEUs for {credential}.")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from planner.core.progress import compute_progress
+    from planner.report.text import progress_to_text
+
+    _, profile, plan = _load(args)
+    progress = compute_progress(plan, profile, _catalog(), today())
+    if args.format == "json":
+        _emit_json(progress.model_dump(mode="json"))
+    else:
+        print(progress_to_text(plan, progress))
+    return 0
+
+
+def cmd_replan(args: argparse.Namespace) -> int:
+    from planner.core.profile import ReplanState
+    from planner.core.progress import compute_progress
+
+    store, profile, plan = _load(args)
+    if args.reset:
+        with store.update() as fresh:
+            fresh.replan = None
+        print("Back on the original plan.")
+        return 0
+    now = today()
+    progress = compute_progress(plan, profile, _catalog(), now)
+    if progress.proposed_shift_days is None:
+        raise UserError(f"codepath replan: nothing to re-plan ({progress.status_text})")
+    with store.update() as fresh:
+        previous = fresh.replan.shift_days if fresh.replan is not None else 0
+        fresh.replan = ReplanState(
+            accepted_on=now, shift_days=previous + progress.proposed_shift_days
+        )
+    days = progress.proposed_shift_days
+    direction = "later" if days > 0 else "earlier"
+    print(f"Accepted: open milestones move {abs(days)} days {direction}.")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    store = _store(args)
+    used = store.restore()
+    print(f"Restored {store.path} from {used}.")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if args.pdf is None and args.ics is None:
+        raise UserError("codepath export: give --pdf FILE and/or --ics FILE", EXIT_USAGE)
+    _, profile, plan = _load(args)
+    if args.ics is not None:
+        from planner.report.calendar import write_ics
+
+        write_ics(plan, profile, args.ics)
+        print(f"Wrote {args.ics}")
+    if args.pdf is not None:
+        from planner.gui.printing import export_pdf
+
+        export_pdf(plan, profile, _catalog(), today(), args.pdf, paper=args.paper)
+        print(f"Wrote {args.pdf}")
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from planner.gui.app import run_gui
+
+    path = getattr(args, "profile", None)
+    return int(
+        run_gui(
+            profile_path=path,
+            screenshot=getattr(args, "screenshot", None),
+            page=getattr(args, "page", "timeline"),
+            today=today(),
+        )
+    )
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "plan": cmd_plan,
+    "certs": cmd_certs,
+    "specialties": cmd_specialties,
+    "log": cmd_log,
+    "done": cmd_done,
+    "undone": lambda a: cmd_done(a, done=False),
+    "score": cmd_score,
+    "ceu": cmd_ceu,
+    "status": cmd_status,
+    "replan": cmd_replan,
+    "restore": cmd_restore,
+    "export": cmd_export,
+    "gui": cmd_gui,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``codepath``; returns the exit status."""
+    from planner.core.catalog import CatalogError
+    from planner.core.plan import PlanError
+    from planner.core.storage import ProfileError
+
+    try:
+        args = _build_parser().parse_args(argv)
+        command = args.command or "gui"
+        return COMMANDS[command](args)
+    except UserError as exc:
+        print(str(exc), file=sys.stderr)
+        return exc.code
+    except (ProfileError, CatalogError) as exc:
+        print(f"codepath: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except PlanError as exc:
+        print(f"codepath: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("codepath: interrupted", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        print(
+            f"codepath: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr
+        )
+        return EXIT_FAILURE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Pure domain code: data models, catalog, plan builder, profile. No Qt here, ever."""

@@ -1,0 +1,78 @@
+"""Shared pydantic bases and the sourced-figure type every number in the catalog uses."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class FrozenModel(BaseModel):
+    """Immutable model: catalog entries and computed plans."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class MutableModel(BaseModel):
+    """Validated-on-assignment model: the learner's profile."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Confidence(StrEnum):
+    """How well a figure is backed, as marked in shared/facts.md."""
+
+    OFFICIAL = "official"  # on a page of the issuing body or BLS
+    SECONDARY = "secondary"  # on a third-party page
+    REPO = "repo"  # in a public data file that says it was checked
+    SEED = "seed"  # from the seed articles, not re-checked
+    RECALLED = "recalled"  # background knowledge, not found on a page
+    DERIVED = "derived"  # computed from other sourced figures (the note says how)
+
+
+class Figure(FrozenModel):
+    """A sourced number, or a range where sources disagree."""
+
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str = Field(min_length=1)
+    source: str = Field(min_length=1)
+    as_of: str = Field(min_length=1)
+    confidence: Confidence
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _value_or_range(self) -> Figure:
+        if self.value is None and (self.low is None or self.high is None):
+            raise ValueError("give either 'value' or both 'low' and 'high'")
+        if self.value is not None and (self.low is not None or self.high is not None):
+            raise ValueError("give either 'value' or 'low'/'high', not both")
+        for name in ("value", "low", "high"):
+            number = getattr(self, name)
+            if number is not None and number < 0:
+                raise ValueError(f"'{name}' must not be negative (got {number:g})")
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(f"'low' ({self.low:g}) is above 'high' ({self.high:g})")
+        return self
+
+    @property
+    def lo(self) -> float:
+        """Lower end (the value itself for a single figure)."""
+        return self.value if self.value is not None else self.low  # type: ignore[return-value]
+
+    @property
+    def hi(self) -> float:
+        """Upper end (the value itself for a single figure)."""
+        return self.value if self.value is not None else self.high  # type: ignore[return-value]
+
+    @property
+    def planning(self) -> float:
+        """The number the planner uses: the value, or the middle of a range."""
+        return (self.lo + self.hi) / 2
+
+    def describe(self) -> str:
+        """Short human text, e.g. '425–499 USD'."""
+        if self.value is not None:
+            return f"{self.value:g} {self.unit}"
+        return f"{self.lo:g}–{self.hi:g} {self.unit}"

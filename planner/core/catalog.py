@@ -1,0 +1,409 @@
+"""The career-data catalog: pydantic models for resources/*.yaml, loading and cross-checks."""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import Field, ValidationError
+
+from planner.core.base import Figure, FrozenModel
+
+CATALOG_FILES = ("certifications.yaml", "specialties.yaml", "salaries.yaml", "training.yaml")
+
+ID_PATTERN = r"^[A-Z][A-Z0-9-]*$"
+SLUG_PATTERN = r"^[a-z][a-z0-9-]*$"
+
+
+class CatalogError(Exception):
+    """A data file is missing, unreadable or inconsistent; the message names file, entry, field."""
+
+
+class Body(StrEnum):
+    """Organisations that issue credentials."""
+
+    AAPC = "AAPC"
+    AHIMA = "AHIMA"
+    NHA = "NHA"
+
+
+class Background(StrEnum):
+    """Where the learner starts from."""
+
+    NONE = "none"
+    TERMINOLOGY = "terminology"
+    HEALTHCARE = "healthcare"
+    CODING = "coding"
+
+    @property
+    def label(self) -> str:
+        return BACKGROUND_LABELS[self]
+
+
+BACKGROUND_LABELS = {
+    Background.NONE: "No healthcare or coding background",
+    Background.TERMINOLOGY: "Medical terminology and anatomy done",
+    Background.HEALTHCARE: "Working in healthcare (clinical or billing)",
+    Background.CODING: "Already coding",
+}
+
+
+class SourceNote(FrozenModel):
+    """Where a rule (not a number) comes from."""
+
+    source: str = Field(min_length=1)
+    as_of: str = Field(min_length=1)
+
+
+class ExamFormat(FrozenModel):
+    """Questions, time and passing mark of the current exam form."""
+
+    questions: Figure
+    minutes: Figure
+    passing: Figure | None = None  # unit "percent" or "scaled"; None where no source gives it
+    description: str = ""
+
+    @property
+    def passing_percent(self) -> float | None:
+        """Passing mark as a percentage, or None where it is scaled or not known."""
+        if self.passing is None or self.passing.unit != "percent":
+            return None
+        return self.passing.lo
+
+
+class CeuRule(FrozenModel):
+    """Continuing education needed to keep the credential."""
+
+    credits: Figure
+    cycle_years: Figure
+    note: str = ""
+
+
+class EligibilityKind(StrEnum):
+    """How a credential can be reached."""
+
+    OPEN = "open"  # no proof of education or experience to sit the exam
+    PROGRAM = "program"  # a required academic programme
+    RECOMMENDED_EXPERIENCE = "recommended-experience"  # experience recommended, not required
+    PROGRAM_OR_EXPERIENCE = "program-or-experience"  # a training programme or work
+
+
+class Eligibility(FrozenModel):
+    """The rules to sit the exam."""
+
+    kind: EligibilityKind
+    summary: str = Field(min_length=1)
+    source: str = Field(min_length=1)
+    as_of: str = Field(min_length=1)
+    required_program: str | None = None  # a programme id in training.yaml
+    recommended_experience_years: Figure | None = None
+    entry_credential: str | None = None  # route for those without the experience
+    waived_by: tuple[str, ...] = ()
+
+
+class ApprenticeRoute(FrozenModel):
+    """One way to remove an apprentice ('-A') designation."""
+
+    id: str = Field(pattern=SLUG_PATTERN)
+    title: str
+    employment_years: Figure | None = None
+    needs_course: bool = False
+    needs_practicode: bool = False
+
+
+class ApprenticeRule(FrozenModel):
+    """The apprentice designation given when the exam is passed without experience."""
+
+    designation: str
+    routes: tuple[ApprenticeRoute, ...] = Field(min_length=1)
+    processing_weeks: Figure | None = None
+    source: str = Field(min_length=1)
+    as_of: str = Field(min_length=1)
+
+
+class Certification(FrozenModel):
+    """A credential: a target certification or an add-on one a specialty leads to."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    name: str = Field(min_length=1)
+    body: Body
+    target: bool = False  # offered as the first certification to aim for
+    best_for: str = Field(min_length=1)
+    settings: tuple[str, ...] = ()
+    eligibility: Eligibility
+    exam: ExamFormat | None = None
+    exam_fee: Figure | None = None
+    membership_dues: Figure | None = None  # per year, where the body requires membership
+    prep: Figure | None = None  # study to prepare for the exam: unit hours, weeks or months
+    ceu: CeuRule | None = None
+    apprentice: ApprenticeRule | None = None
+    renewal_fee: Figure | None = None  # per CEU cycle
+    salary_average: Figure | None = None  # survey average for holders (AAPC)
+    gaps: tuple[str, ...] = ()  # figures looked for and not found
+
+
+class Specialty(FrozenModel):
+    """A career lane the learner specialises in (phase 4)."""
+
+    id: str = Field(pattern=SLUG_PATTERN)
+    name: str = Field(min_length=1)
+    description: str = Field(min_length=1)
+    fits: tuple[str, ...] = Field(min_length=1)  # target certifications it suits, best first
+    credential: str | None = None  # add-on credential it leads to
+    experience_years_before: Figure  # typical experience before moving into it
+    pay_average: Figure | None = None  # survey average in this lane
+    pay_baseline: Figure | None = None  # same survey's baseline, for the pay effect
+    remote_friendly: bool = False
+    roles: tuple[str, ...] = ()
+
+    @property
+    def pay_factor(self) -> float:
+        """Pay effect of the specialty: average over baseline of the same survey (1 if unknown)."""
+        if self.pay_average is None or self.pay_baseline is None:
+            return 1.0
+        return self.pay_average.planning / self.pay_baseline.planning
+
+
+class StateWage(FrozenModel):
+    """A state's wage figures for the occupation."""
+
+    name: str
+    median: Figure
+
+
+class SalaryData(FrozenModel):
+    """Salary figures the projection uses."""
+
+    occupation: str
+    p10: Figure
+    median: Figure
+    p90: Figure
+    certified_average: Figure
+    uncertified_average: Figure
+    raise_per_year: Figure  # added per year of experience
+    state_reference_median: Figure  # national median of the same year as the state table
+    states: dict[str, StateWage] = Field(default_factory=dict)
+    facts: tuple[Figure, ...] = ()  # context figures shown with the chart
+
+
+class Program(FrozenModel):
+    """A training programme."""
+
+    id: str = Field(pattern=SLUG_PATTERN)
+    name: str
+    hours: Figure | None = None
+    months: Figure | None = None
+    cost: Figure | None = None
+    counts_as_apprentice_course: bool = False
+    note: str = ""
+
+
+class BackgroundTraining(FrozenModel):
+    """What phase 1 holds for one background."""
+
+    program: str | None = None  # programme id; None: no course needed, a review only
+    summary: str
+
+
+class CostFigures(FrozenModel):
+    """Study materials and other costs outside programmes and exam fees."""
+
+    code_books: Figure
+    practice_exams: Figure
+    prep_products: Figure | None = None
+
+
+class TrainingData(FrozenModel):
+    """Programmes, study-time defaults, and code-set update rules."""
+
+    programs: tuple[Program, ...]
+    backgrounds: dict[Background, BackgroundTraining]
+    default_prep: Figure  # exam preparation when a credential has no figure of its own
+    default_experience_years: Figure  # experience before moving on, when a specialty has none
+    costs: CostFigures
+    codeset_updates: tuple[CodeSetUpdate, ...]
+    exam_blackout_days: int = Field(ge=0, le=60)  # keep the exam this far from a switch-over
+
+
+class CodeSetUpdate(FrozenModel):
+    """A yearly code-set release."""
+
+    id: str = Field(pattern=SLUG_PATTERN)
+    code_set: str
+    month: int = Field(ge=1, le=12)
+    day: int = Field(ge=1, le=31)
+    source: str = Field(min_length=1)
+    as_of: str = Field(min_length=1)
+
+
+TrainingData.model_rebuild()
+
+
+class Catalog(FrozenModel):
+    """Everything in resources/, validated and cross-checked."""
+
+    certifications: dict[str, Certification]
+    specialties: dict[str, Specialty]
+    salary: SalaryData
+    training: TrainingData
+
+    def targets(self) -> list[Certification]:
+        """Certifications offered as the first target, in catalog order."""
+        return [c for c in self.certifications.values() if c.target]
+
+    def program(self, program_id: str) -> Program:
+        return next(p for p in self.training.programs if p.id == program_id)
+
+    def specialties_for(self, cert_id: str) -> list[Specialty]:
+        """All specialties, those that fit the certification first."""
+        fitting = [s for s in self.specialties.values() if cert_id in s.fits]
+        others = [s for s in self.specialties.values() if cert_id not in s.fits]
+        return fitting + others
+
+
+def _read(name: str, folder: Path | None) -> tuple[str, Any]:
+    if folder is None:
+        label = f"resources/{name}"
+        try:
+            text = importlib.resources.files("planner.resources").joinpath(name).read_text("utf-8")
+        except (FileNotFoundError, OSError) as exc:
+            raise CatalogError(f"{label}: cannot read the file ({exc})") from exc
+    else:
+        path = folder / name
+        label = str(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (FileNotFoundError, OSError, UnicodeDecodeError) as exc:
+            raise CatalogError(f"{label}: cannot read the file ({exc})") from exc
+    try:
+        return label, yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise CatalogError(f"{label}: not valid YAML ({exc})") from exc
+
+
+def _entries(label: str, raw: Any, key: str) -> list[dict[str, Any]]:
+    if not isinstance(raw, dict) or not isinstance(raw.get(key), list):
+        raise CatalogError(f"{label}: expected a mapping with a '{key}' list at the top")
+    entries: list[dict[str, Any]] = raw[key]
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, dict):
+            raise CatalogError(f"{label}: {key}[{index}] is not a mapping")
+    return entries
+
+
+def _validate(label: str, entry_name: str, model: type[FrozenModel], data: Any) -> Any:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(part) for part in first["loc"]) or "(entry)"
+        raise CatalogError(
+            f"{label}: entry '{entry_name}', field '{field}': {first['msg']}"
+            + (f" ({exc.error_count() - 1} more problem(s))" if exc.error_count() > 1 else "")
+        ) from exc
+
+
+def _by_id(label: str, kind: str, items: list[Any]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for item in items:
+        if item.id in result:
+            raise CatalogError(f"{label}: {kind} '{item.id}' appears twice")
+        result[item.id] = item
+    return result
+
+
+def load_catalog(folder: Path | None = None) -> Catalog:
+    """Load and cross-check the catalog from the installed package (or from ``folder``)."""
+    cert_label, raw = _read("certifications.yaml", folder)
+    certs = _by_id(
+        cert_label,
+        "certification",
+        [
+            _validate(cert_label, str(e.get("id", f"#{i}")), Certification, e)
+            for i, e in enumerate(_entries(cert_label, raw, "certifications"))
+        ],
+    )
+    spec_label, raw = _read("specialties.yaml", folder)
+    specs = _by_id(
+        spec_label,
+        "specialty",
+        [
+            _validate(spec_label, str(e.get("id", f"#{i}")), Specialty, e)
+            for i, e in enumerate(_entries(spec_label, raw, "specialties"))
+        ],
+    )
+    sal_label, raw = _read("salaries.yaml", folder)
+    salary = _validate(sal_label, "salary", SalaryData, raw)
+    tr_label, raw = _read("training.yaml", folder)
+    training = _validate(tr_label, "training", TrainingData, raw)
+    _cross_check(certs, specs, training, cert_label, spec_label, tr_label)
+    return Catalog(certifications=certs, specialties=specs, salary=salary, training=training)
+
+
+def _cross_check(
+    certs: dict[str, Certification],
+    specs: dict[str, Specialty],
+    training: TrainingData,
+    cert_label: str,
+    spec_label: str,
+    tr_label: str,
+) -> None:
+    programs = {p.id for p in training.programs}
+    for cert in certs.values():
+        elig = cert.eligibility
+        if elig.required_program is not None and elig.required_program not in programs:
+            raise CatalogError(
+                f"{cert_label}: entry '{cert.id}', field 'eligibility.required_program': "
+                f"unknown programme '{elig.required_program}'"
+            )
+        for ref, field in [(elig.entry_credential, "eligibility.entry_credential")] + [
+            (w, "eligibility.waived_by") for w in elig.waived_by
+        ]:
+            if ref is not None and ref not in certs:
+                raise CatalogError(
+                    f"{cert_label}: entry '{cert.id}', field '{field}': unknown credential '{ref}'"
+                )
+        if cert.prep is not None and cert.prep.unit not in ("hours", "weeks", "months"):
+            raise CatalogError(
+                f"{cert_label}: entry '{cert.id}', field 'prep.unit': "
+                f"must be hours, weeks or months (got '{cert.prep.unit}')"
+            )
+    if not any(c.target for c in certs.values()):
+        raise CatalogError(f"{cert_label}: no certification is marked 'target: true'")
+    for spec in specs.values():
+        if spec.credential is not None and spec.credential not in certs:
+            raise CatalogError(
+                f"{spec_label}: entry '{spec.id}', field 'credential': "
+                f"unknown credential '{spec.credential}'"
+            )
+        for fit in spec.fits:
+            if fit not in certs:
+                raise CatalogError(
+                    f"{spec_label}: entry '{spec.id}', field 'fits': unknown credential '{fit}'"
+                )
+    for background in Background:
+        if background not in training.backgrounds:
+            raise CatalogError(
+                f"{tr_label}: entry 'backgrounds', field '{background.value}': missing"
+            )
+        program = training.backgrounds[background].program
+        if program is not None and program not in programs:
+            raise CatalogError(
+                f"{tr_label}: entry 'backgrounds', field '{background.value}.program': "
+                f"unknown programme '{program}'"
+            )
+    if training.default_prep.unit not in ("hours", "weeks", "months"):
+        raise CatalogError(
+            f"{tr_label}: entry 'training', field 'default_prep.unit': "
+            "must be hours, weeks or months"
+        )
+
+
+@functools.cache
+def default_catalog() -> Catalog:
+    """The catalog shipped with the app (loaded once per process)."""
+    return load_catalog()

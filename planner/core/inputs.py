@@ -1,0 +1,43 @@
+"""What the learner tells the planner: the inputs a plan is built from."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import Field, field_validator
+
+from planner.core.base import FrozenModel
+from planner.core.catalog import Background
+
+MAX_HOURS_PER_WEEK = 80.0  # beyond this nobody keeps studying week after week
+
+
+class PlanInputs(FrozenModel):
+    """Inputs of one plan; the plan itself is always derived from these and the catalog."""
+
+    certification: str = Field(min_length=1)
+    specialty: str = Field(min_length=1)
+    start: date
+    hours_per_week: float = Field(gt=0, le=MAX_HOURS_PER_WEEK)
+    background: Background = Background.NONE
+    state: str | None = None
+    current_income: float | None = Field(default=None, ge=0, le=10_000_000)
+    budget: float | None = Field(default=None, ge=0, le=10_000_000)
+    target_exam_date: date | None = None
+
+    @field_validator("state")
+    @classmethod
+    def _state_code(cls, value: str | None) -> str | None:
+        if value is None or value == "":
+            return None
+        code = value.strip().upper()
+        if len(code) != 2 or not code.isalpha():
+            raise ValueError("state must be a two-letter US postal code such as CA or DC")
+        return code
+
+    @field_validator("start", "target_exam_date")
+    @classmethod
+    def _sane_year(cls, value: date | None) -> date | None:
+        if value is not None and not 1990 <= value.year <= 2100:
+            raise ValueError("dates must fall between 1990 and 2100")
+        return value

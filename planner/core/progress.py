@@ -1,0 +1,336 @@
+"""Progress, pace, status and re-planning from the learner's real pace ("today" is passed in)."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, timedelta
+from enum import StrEnum
+
+from planner.core.base import FrozenModel
+from planner.core.catalog import Catalog
+from planner.core.dates import add_years
+from planner.core.plan import Milestone, MilestoneKind, Phase, Plan
+from planner.core.profile import MilestoneStatus, Profile
+
+PACE_WEEKS = 4
+STUDY_PHASES = (1, 2)  # the phases whose dates depend on study hours before certification
+
+
+class StatusKind(StrEnum):
+    """Where the learner stands against the plan, without judgement."""
+
+    NOT_STARTED = "not-started"
+    ON_TRACK = "on-track"
+    AHEAD = "ahead"
+    BEHIND = "behind"
+    STUDY_DONE = "study-done"
+
+
+class PhaseProgress(FrozenModel):
+    """Milestones and hours of one phase."""
+
+    number: int
+    name: str
+    milestones_done: int
+    milestones_total: int
+    percent: float
+    hours_planned: float
+
+
+class Pace(FrozenModel):
+    """Study hours per week over the last four weeks against the plan."""
+
+    weeks: int
+    hours: float
+    per_week: float
+    planned_per_week: float
+
+
+class Readiness(FrozenModel):
+    """Recent practice-exam scores against the exam's passing mark."""
+
+    exam: str
+    passing_percent: float | None
+    recent: tuple[float, ...]
+    average: float | None
+    ready: bool | None
+    text: str
+
+
+class CeuProgress(FrozenModel):
+    """Continuing education in the current cycle, after certification."""
+
+    credential: str
+    earned: float
+    required: float
+    cycle_end: date
+    text: str
+
+
+class Progress(FrozenModel):
+    """Everything the status page and ``codepath status`` show."""
+
+    today: date
+    phases: tuple[PhaseProgress, ...]
+    percent_milestones: float
+    hours_logged: float
+    hours_planned: float
+    percent_hours: float
+    expected_hours: float
+    pace: Pace
+    status: StatusKind
+    weeks_off: int  # weeks ahead (positive) or behind (negative), whole weeks
+    status_text: str
+    proposed_shift_days: int | None  # re-plan from real pace; None when it cannot be projected
+    projected: tuple[tuple[int, date, date], ...]  # (phase, current end, projected end)
+    readiness: Readiness
+    ceu: CeuProgress | None
+
+
+def done_ids(profile: Profile) -> set[str]:
+    """Milestone ids the learner marked done."""
+    return {mid for mid, p in profile.milestones.items() if p.status is MilestoneStatus.DONE}
+
+
+def closed_ids(profile: Profile) -> set[str]:
+    """Milestone ids done or skipped (they no longer count as open)."""
+    return {
+        mid
+        for mid, p in profile.milestones.items()
+        if p.status in (MilestoneStatus.DONE, MilestoneStatus.SKIPPED)
+    }
+
+
+def shift_plan(plan: Plan, shift_days: int, frozen: set[str], today: date) -> Plan:
+    """Freeze the past, re-plan the future: open milestones and phase ends move by ``shift_days``.
+
+    Done milestones keep their dates, code-set releases keep theirs (they are fixed by the code
+    set owners), and nothing moves to before ``today``.
+    """
+    if shift_days == 0:
+        return plan
+    delta = timedelta(days=shift_days)
+
+    def moved(day: date) -> date:
+        if day < today:
+            return day
+        return max(today, day + delta)
+
+    bounds = [plan.phases[0].start] + [moved(p.end) for p in plan.phases]
+    for i in range(1, len(bounds)):
+        bounds[i] = max(bounds[i], bounds[i - 1] + timedelta(days=1))
+    horizon = add_years(plan.inputs.start, 10)
+    bounds[-1] = max(bounds[-1], horizon)
+    milestones: list[Milestone] = []
+    for milestone in plan.milestones():
+        if milestone.id in frozen or milestone.kind is MilestoneKind.CODESET:
+            milestones.append(milestone)
+        else:
+            milestones.append(milestone.model_copy(update={"due": moved(milestone.due)}))
+    buckets: list[list[Milestone]] = [[] for _ in plan.phases]
+    for milestone in sorted(milestones, key=lambda m: (m.due, m.id)):
+        index = next(
+            (i for i in range(len(plan.phases)) if milestone.due <= bounds[i + 1]),
+            len(plan.phases) - 1,
+        )
+        buckets[index].append(milestone)
+    phases = tuple(
+        Phase(
+            number=p.number,
+            name=p.name,
+            start=bounds[i],
+            end=bounds[i + 1],
+            why=p.why,
+            study_hours=p.study_hours,
+            milestones=tuple(buckets[i]),
+        )
+        for i, p in enumerate(plan.phases)
+    )
+
+    def find(mid: str, fallback: date) -> date:
+        return next((m.due for m in milestones if m.id == mid), fallback)
+
+    return plan.model_copy(
+        update={
+            "phases": phases,
+            "exam_date": find("p2-exam", plan.exam_date),
+            "certified_date": find("p3-target-exam", find("p2-exam", plan.certified_date)),
+            "specialized_date": phases[3].end,
+        }
+    )
+
+
+def current_plan(baseline: Plan, profile: Profile) -> Plan:
+    """The plan the learner follows: the baseline, or the re-plan they accepted."""
+    if profile.replan is None:
+        return baseline
+    return shift_plan(
+        baseline, profile.replan.shift_days, done_ids(profile), profile.replan.accepted_on
+    )
+
+
+def _study_hours(plan: Plan) -> float:
+    return sum(p.study_hours for p in plan.phases if p.number in STUDY_PHASES)
+
+
+def _expected_hours(plan: Plan, today: date) -> float:
+    expected = 0.0
+    for phase in plan.phases:
+        if phase.number not in STUDY_PHASES or not phase.study_hours:
+            continue
+        span = (phase.end - phase.start).days or 1
+        fraction = min(1.0, max(0.0, (today - phase.start).days / span))
+        expected += phase.study_hours * fraction
+    return expected
+
+
+def compute_progress(plan: Plan, profile: Profile, catalog: Catalog, today: date) -> Progress:
+    """Progress of ``profile`` against ``plan`` (the current plan) on ``today``."""
+    closed = closed_ids(profile)
+    done = done_ids(profile)
+    phases = []
+    for phase in plan.phases:
+        relevant = [
+            m for m in phase.milestones if m.due <= today or m.kind is not MilestoneKind.CODESET
+        ]
+        total = len(relevant)
+        finished = sum(1 for m in relevant if m.id in closed)
+        phases.append(
+            PhaseProgress(
+                number=phase.number,
+                name=phase.name,
+                milestones_done=finished,
+                milestones_total=total,
+                percent=round(100 * finished / total, 1) if total else 0.0,
+                hours_planned=phase.study_hours,
+            )
+        )
+    total_all = sum(p.milestones_total for p in phases)
+    done_all = sum(p.milestones_done for p in phases)
+
+    logged = sum(e.hours for e in profile.study_log if e.day <= today)
+    planned = _study_hours(plan)
+    window_start = today - timedelta(weeks=PACE_WEEKS)
+    recent = sum(e.hours for e in profile.study_log if window_start < e.day <= today)
+    weeks_in_window = min(PACE_WEEKS, max(1, math.ceil((today - plan.inputs.start).days / 7)))
+    pace = Pace(
+        weeks=weeks_in_window,
+        hours=round(recent, 2),
+        per_week=round(recent / weeks_in_window, 2),
+        planned_per_week=plan.inputs.hours_per_week,
+    )
+    expected = _expected_hours(plan, today)
+    weeks_off = 0
+    remaining = max(0.0, planned - logged)
+    study_end = plan.phases[1].end
+    if "p2-exam" in done or (planned and remaining <= 0):
+        status, text = StatusKind.STUDY_DONE, "Study hours for the exam are complete."
+    elif today < plan.inputs.start:
+        status = StatusKind.NOT_STARTED
+        text = f"Your plan starts on {plan.inputs.start.isoformat()}."
+    else:
+        weeks_off = int((logged - expected) / plan.inputs.hours_per_week)
+        if weeks_off >= 1:
+            status, text = StatusKind.AHEAD, f"Ahead by {_weeks(weeks_off)}"
+        elif weeks_off <= -1:
+            status, text = StatusKind.BEHIND, f"Behind by {_weeks(-weeks_off)}"
+        else:
+            status, text = StatusKind.ON_TRACK, "On track"
+        text += f": {logged:g} of {expected:.0f} planned hours so far."
+
+    shift: int | None = None
+    projected: list[tuple[int, date, date]] = []
+    if status in (StatusKind.AHEAD, StatusKind.BEHIND, StatusKind.ON_TRACK) and planned:
+        if pace.per_week > 0:
+            finish = today + timedelta(weeks=remaining / pace.per_week)
+            shift = (finish - study_end).days
+            proposal = shift_plan(plan, shift, done, today)
+            projected = [
+                (p.number, p.end, q.end)
+                for p, q in zip(plan.phases, proposal.phases, strict=True)
+                if p.end >= today
+            ]
+            text += (
+                f" At your recent pace ({pace.per_week:g} h/week) the exam phase would end on "
+                f"{proposal.phases[1].end.isoformat()}."
+            )
+        else:
+            text += " No study logged in the last four weeks, so no projection yet."
+
+    return Progress(
+        today=today,
+        phases=tuple(phases),
+        percent_milestones=round(100 * done_all / total_all, 1) if total_all else 0.0,
+        hours_logged=round(logged, 2),
+        hours_planned=planned,
+        percent_hours=round(min(100.0, 100 * logged / planned), 1) if planned else 0.0,
+        expected_hours=round(expected, 1),
+        pace=pace,
+        status=status,
+        weeks_off=weeks_off,
+        status_text=text,
+        proposed_shift_days=shift,
+        projected=tuple(projected),
+        readiness=readiness(plan, profile, catalog),
+        ceu=ceu_progress(plan, profile, catalog, today),
+    )
+
+
+def _weeks(n: int) -> str:
+    return f"{n} week" if n == 1 else f"{n} weeks"
+
+
+def readiness(plan: Plan, profile: Profile, catalog: Catalog, last: int = 3) -> Readiness:
+    """Average of the last ``last`` practice scores against the passing mark."""
+    exam = plan.exam_credential
+    cert = catalog.certifications.get(exam)
+    passing = cert.exam.passing_percent if cert is not None and cert.exam is not None else None
+    scores = sorted((s for s in profile.scores if s.exam == exam), key=lambda s: s.day)
+    recent = tuple(s.percent for s in scores[-last:])
+    average = round(sum(recent) / len(recent), 1) if recent else None
+    if average is None:
+        text = f"No {exam} practice scores yet."
+        ready = None
+    elif passing is None:
+        text = (
+            f"Recent {exam} practice average {average:g}%. The {exam} is scored on a scaled "
+            "score, so there is no percent passing mark to compare with."
+        )
+        ready = None
+    else:
+        ready = average >= passing
+        text = (
+            f"Recent {exam} practice average {average:g}% against a passing mark of {passing:g}%"
+            + (": ready." if ready else ": keep practising.")
+        )
+    return Readiness(
+        exam=exam, passing_percent=passing, recent=recent, average=average, ready=ready, text=text
+    )
+
+
+def ceu_progress(plan: Plan, profile: Profile, catalog: Catalog, today: date) -> CeuProgress | None:
+    """CEUs earned in the current cycle, once the target credential is earned."""
+    cert = catalog.certifications[plan.certification]
+    if cert.ceu is None:
+        return None
+    cycle_ends = sorted(m.due for m in plan.milestones() if m.kind is MilestoneKind.CEU)
+    certified = plan.certified_date
+    if today < certified or not cycle_ends:
+        return None
+    cycle_end = next((d for d in cycle_ends if d >= today), cycle_ends[-1])
+    previous = [d for d in cycle_ends if d < cycle_end]
+    cycle_start = previous[-1] if previous else certified
+    earned = sum(
+        c.credits
+        for c in profile.ceus
+        if c.credential == cert.id and cycle_start <= c.day <= cycle_end
+    )
+    required = cert.ceu.credits.lo
+    return CeuProgress(
+        credential=cert.id,
+        earned=earned,
+        required=required,
+        cycle_end=cycle_end,
+        text=f"{earned:g} of {required:g} {cert.id} CEUs earned; the cycle ends "
+        f"{cycle_end.isoformat()}.",
+    )

@@ -1,0 +1,1 @@
+"""Qt-free rendering: salary chart on a matplotlib Axes, roadmap document, calendar."""

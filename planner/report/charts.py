@@ -1,0 +1,144 @@
+"""Charts drawn on a matplotlib Axes (no pyplot, no Qt): salary outlook and phase timeline."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+    from planner.core.plan import Plan
+
+# Greys and one hue, plus hatches: the chart stays readable printed in black and white.
+PHASE_SHADES = ("#e8eef7", "#d5e1f0", "#e8eef7", "#d5e1f0", "#e8eef7")
+PHASE_HATCHES = ("", "//", "", "\\\\", "")
+BAND_COLOR = "#9bb7d4"
+MEDIAN_COLOR = "#1f4e79"
+INCOME_COLOR = "#7f7f7f"
+
+
+def salary_source_line(plan: Plan) -> str:
+    """The line under the chart that says where the figures come from."""
+    wanted = (
+        "Entry pay, low: BLS 10th percentile",
+        "Entry pay, median: BLS median",
+        "Entry pay, high: AAPC certified average",
+        "Yearly raise with experience",
+    )
+    refs = {r.what: r for r in plan.sources}
+    parts = []
+    for what in wanted:
+        ref = refs.get(what)
+        if ref is not None:
+            parts.append(f"{what.split(': ')[-1]} ({ref.as_of})")
+    return "Sources: " + "; ".join(parts) + ". Estimates from public surveys, not a promise."
+
+
+def plot_salary(ax: Axes, plan: Plan, *, title: bool = True) -> dict[str, Any]:
+    """Draw the ten-year low/median/high band with the phases shaded behind it.
+
+    Returns the artists by name so callers (hover, tests) can find them.
+    """
+    years = [row.year for row in plan.salary]
+    low = [row.low for row in plan.salary]
+    median = [row.median for row in plan.salary]
+    high = [row.high for row in plan.salary]
+    start = plan.inputs.start
+
+    def as_year(day: date) -> float:
+        return 0.5 + (day - start).days / 365.25
+
+    artists: dict[str, Any] = {}
+    top = max(high) * 1.15 if high and max(high) > 0 else 1.0
+    for phase, shade, hatch in zip(plan.phases, PHASE_SHADES, PHASE_HATCHES, strict=True):
+        left, right = as_year(phase.start), min(as_year(phase.end), years[-1] + 0.5)
+        if right <= left:
+            continue
+        ax.axvspan(left, right, facecolor=shade, hatch=hatch, edgecolor="#c0c8d4", lw=0, zorder=0)
+        ax.text(
+            (left + right) / 2,
+            top * 0.985,
+            f"{phase.number}",
+            ha="center",
+            va="top",
+            fontsize=8,
+            color="#44546a",
+        )
+    artists["band"] = ax.fill_between(
+        years, low, high, color=BAND_COLOR, alpha=0.55, label="Low to high", zorder=2
+    )
+    (artists["low"],) = ax.plot(years, low, color=MEDIAN_COLOR, lw=1, ls=":", label="Low", zorder=3)
+    (artists["median"],) = ax.plot(
+        years, median, color=MEDIAN_COLOR, lw=2.2, marker="o", ms=4, label="Median", zorder=4
+    )
+    (artists["high"],) = ax.plot(
+        years, high, color=MEDIAN_COLOR, lw=1, ls="--", label="High", zorder=3
+    )
+    if plan.inputs.current_income is not None:
+        artists["income"] = ax.axhline(
+            plan.inputs.current_income, color=INCOME_COLOR, lw=1, ls="-.", label="Current income"
+        )
+    marks = [(plan.certified_date, f"{plan.certification}"), (plan.specialized_date, "Specialized")]
+    if plan.exam_credential != plan.certification:
+        marks.insert(0, (plan.exam_date, plan.exam_credential))
+    if plan.costs.break_even_date is not None:
+        marks.append((plan.costs.break_even_date, "Break-even"))
+    artists["marks"] = []
+    for day, label in marks:
+        x = as_year(day)
+        if x > years[-1] + 0.5:
+            continue
+        line = ax.axvline(x, color="#333333", lw=0.8, ls=(0, (4, 2)), zorder=5)
+        ax.annotate(
+            label,
+            (x, top * 0.9),
+            xytext=(3, 0),
+            textcoords="offset points",
+            rotation=90,
+            va="top",
+            fontsize=8,
+            color="#222222",
+        )
+        artists["marks"].append((label, line))
+    ax.set_xlim(0.5, years[-1] + 0.5)
+    ax.set_ylim(0, top)
+    ax.set_xticks(years)
+    ax.set_xlabel("Plan year")
+    ax.set_ylabel("Income per year (USD)")
+    ax.yaxis.set_major_formatter(lambda value, _pos: f"${value / 1000:,.0f}k")
+    if title:
+        ax.set_title(f"Income outlook: {plan.certification}, {plan.specialty_name}", fontsize=11)
+    ax.legend(loc="lower right", fontsize=8, framealpha=0.9)
+    ax.grid(axis="y", color="#dddddd", lw=0.6, zorder=1)
+    ax.set_axisbelow(True)
+    return artists
+
+
+def plot_timeline(ax: Axes, plan: Plan, *, today: date | None = None) -> None:
+    """A compact horizontal bar per phase with its dates (used on the printed summary page)."""
+    import matplotlib.dates as mdates
+
+    for index, (phase, shade, hatch) in enumerate(
+        zip(plan.phases, PHASE_SHADES, PHASE_HATCHES, strict=True)
+    ):
+        left = mdates.date2num(phase.start)
+        width = mdates.date2num(phase.end) - left
+        ax.barh(index, width, left=left, color=shade, hatch=hatch, edgecolor="#44546a", height=0.6)
+        ax.text(
+            left + width / 2 if width > 400 else left + width + 15,
+            index,
+            f"{phase.number} {phase.name}",
+            va="center",
+            ha="center" if width > 400 else "left",
+            fontsize=7,
+        )
+    if today is not None:
+        ax.axvline(mdates.date2num(today), color="#c00000", lw=1, ls="--")
+    ax.set_yticks([])
+    ax.invert_yaxis()
+    ax.xaxis.set_major_locator(mdates.YearLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.tick_params(axis="x", labelsize=7)
+    for side in ("top", "right", "left"):
+        ax.spines[side].set_visible(False)

@@ -1,0 +1,1 @@
+"""Career data shipped with the app (YAML), installed as ``planner.resources``."""
