@@ -509,15 +509,17 @@ class _Builder:
         if first.exam is not None:
             self.src.use(f"{first.id} exam questions", first.exam.questions)
             self.src.use(f"{first.id} exam minutes", first.exam.minutes)
-            self.src.use(f"{first.id} passing mark", first.exam.passing)
+            if first.exam.passing is not None:
+                self.src.use(f"{first.id} passing mark", first.exam.passing)
         return first, exam, hours
 
     def _exam_why(self, cert: Certification) -> str:
-        if cert.exam is not None and cert.exam.passing.unit == "percent":
-            return f"Passing mark: {cert.exam.passing.lo:g}%."
-        if cert.exam is not None:
-            return f"Passing mark: scaled score {cert.exam.passing.describe()}."
-        return "Exam format not in the data."
+        passing = cert.exam.passing if cert.exam is not None else None
+        if passing is None:
+            return "Passing mark not in the data."
+        if passing.unit == "percent":
+            return f"Passing mark: {passing.lo:g}%."
+        return f"Passing mark: scaled score {passing.describe()}."
 
     def _experience_years(self) -> Figure:
         spec_years = self.spec.experience_years_before

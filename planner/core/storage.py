@@ -1,0 +1,562 @@
+"""Safe profile storage: atomic saves, rotating backups beside the file, a lock, restore."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import re
+import sys
+import threading
+import time
+from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+from uuid import uuid4
+
+import platformdirs
+from pydantic import ValidationError
+
+from planner.core.profile import (
+    Profile,
+    ProfileCorruptError,
+    ProfileError,
+    ProfileLockedError,
+    ProfileNotFoundError,
+    ProfileTooNewError,
+    ProfileUnknownDataError,
+    ProfileWriteError,
+    migrate,
+)
+
+if TYPE_CHECKING:
+    from planner.core.catalog import Catalog
+
+__all__ = [
+    "HOME_ENV",
+    "PROFILE_FILE_NAME",
+    "KnownIds",
+    "ProfileCorruptError",
+    "ProfileError",
+    "ProfileLockedError",
+    "ProfileNotFoundError",
+    "ProfileStore",
+    "ProfileTooNewError",
+    "ProfileUnknownDataError",
+    "ProfileWriteError",
+    "check",
+    "check_known_ids",
+    "default_profile_path",
+    "parse_profile",
+]
+
+HOME_ENV = "CODEPATH_HOME"  # a folder; when set, the profile lives there instead of the data dir
+PROFILE_FILE_NAME = "profile.json"
+FILE_MODE = 0o600  # the profile holds personal data: owner read/write only
+LOCK_POLL_FIRST = 0.002  # seconds between lock attempts at first ...
+LOCK_POLL_MAX = 0.025  # ... growing to this
+
+_O_BINARY: int = getattr(os, "O_BINARY", 0)
+
+
+def default_profile_path() -> Path:
+    """Where the app keeps the profile: ``$CODEPATH_HOME/profile.json`` or the user data folder.
+
+    The folder is not created here; create it before the first save.
+    """
+    home = os.environ.get(HOME_ENV, "").strip()
+    if home:
+        return Path(home).expanduser() / PROFILE_FILE_NAME
+    return platformdirs.user_data_path("codepath", appauthor=False) / PROFILE_FILE_NAME
+
+
+# ---------------------------------------------------------------- parsing and checks
+
+
+def _field(loc: tuple[int | str, ...]) -> str:
+    return ".".join(str(part) for part in loc) or "(top level)"
+
+
+def parse_profile(data: bytes, path: Path | None = None) -> Profile:
+    """Parse, migrate and validate the bytes of a profile file (ProfileError on any problem)."""
+    try:
+        raw = json.loads(data)
+    except RecursionError as exc:
+        raise ProfileCorruptError(path, "not valid JSON (nested too deeply)") from exc
+    except UnicodeDecodeError as exc:
+        raise ProfileCorruptError(
+            path, f"not valid JSON (not UTF-8 text at byte {exc.start})"
+        ) from exc
+    except json.JSONDecodeError as exc:
+        raise ProfileCorruptError(
+            path, f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from exc
+    except ValueError as exc:  # e.g. a number with too many digits
+        raise ProfileCorruptError(path, f"not valid JSON ({exc})") from exc
+    try:
+        raw = migrate(raw)
+    except ProfileError as exc:
+        raise type(exc)(path, exc.problem) from exc
+    try:
+        return Profile.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        more = exc.error_count() - 1
+        raise ProfileCorruptError(
+            path,
+            f"field '{_field(first['loc'])}': {first['msg']}"
+            + (f" ({more} more problem{'s' if more > 1 else ''})" if more else ""),
+        ) from exc
+    except RecursionError as exc:
+        raise ProfileCorruptError(path, "the data is nested too deeply") from exc
+
+
+@dataclass(frozen=True)
+class KnownIds:
+    """Certification and specialty ids the current catalog knows."""
+
+    certifications: frozenset[str]
+    specialties: frozenset[str]
+
+    @classmethod
+    def of(cls, certifications: Collection[str], specialties: Collection[str]) -> KnownIds:
+        return cls(frozenset(certifications), frozenset(specialties))
+
+    @classmethod
+    def from_catalog(cls, catalog: Catalog) -> KnownIds:
+        return cls.of(catalog.certifications, catalog.specialties)
+
+
+def check(
+    profile: Profile,
+    known_certifications: Collection[str],
+    known_specialties: Collection[str],
+    *,
+    path: Path | None = None,
+) -> None:
+    """Raise ProfileUnknownDataError if the profile names ids the catalog no longer has."""
+    unknown: list[tuple[str, str]] = []
+    if profile.inputs.certification not in known_certifications:
+        unknown.append(("inputs.certification", profile.inputs.certification))
+    if profile.inputs.specialty not in known_specialties:
+        unknown.append(("inputs.specialty", profile.inputs.specialty))
+    unknown += [
+        (f"scores.{i}.exam", s.exam)
+        for i, s in enumerate(profile.scores)
+        if s.exam not in known_certifications
+    ]
+    unknown += [
+        (f"ceus.{i}.credential", c.credential)
+        for i, c in enumerate(profile.ceus)
+        if c.credential not in known_certifications
+    ]
+    if unknown:
+        kind = {"inputs.specialty": "specialty"}
+        listed = ", ".join(
+            f"field '{field}': unknown {kind.get(field, 'certification')} '{value}'"
+            for field, value in unknown[:3]
+        )
+        extra = f" and {len(unknown) - 3} more" if len(unknown) > 3 else ""
+        raise ProfileUnknownDataError(
+            path,
+            f"{listed}{extra} (the career data was updated; choose another in the plan settings)",
+            profile=profile,
+            unknown=tuple(unknown),
+        )
+
+
+def _add_sentence(error: ProfileError, sentence: str) -> None:
+    error.problem = f"{error.problem} {sentence}"
+    error.args = (error.path, error.problem)
+
+
+def check_known_ids(path: Path | None, profile: Profile, catalog: Catalog) -> None:
+    """``check`` against a catalog; the message also points at a backup beside ``path``."""
+    try:
+        check(profile, catalog.certifications, catalog.specialties, path=path)
+    except ProfileUnknownDataError as exc:
+        if path is not None:
+            _add_sentence(exc, ProfileStore(path).backup_hint())
+        raise
+
+
+# ---------------------------------------------------------------- low-level file helpers
+
+
+def _reason(exc: OSError) -> str:
+    reasons = {
+        errno.ENOSPC: "the disk is full",
+        errno.EROFS: "the disk or folder is read-only",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.ENOENT: "the folder does not exist",
+        errno.EDQUOT: "the disk quota is used up",
+        errno.EIO: "input/output error (failing disk or removed drive?)",
+    }
+    return reasons.get(exc.errno or 0, exc.strerror or repr(exc))
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name == "nt":  # folders cannot be opened for fsync on Windows
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_temp(folder: Path, data: bytes, temp_prefix: str) -> Path:
+    """Write ``data`` to a new 0600 temp file in ``folder`` and fsync it; nothing left on error."""
+    temp = folder / f"{temp_prefix}{uuid4().hex[:12]}.tmp"
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, FILE_MODE)
+    try:
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return temp
+
+
+def _commit(temp: Path, target: Path) -> None:
+    """Atomically move a written temp file over ``target`` and fsync the folder."""
+    try:
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    _fsync_folder(target.parent)
+
+
+def _atomic_write(target: Path, data: bytes, temp_prefix: str) -> None:
+    """Write ``data`` to ``target`` via a 0600 temp file, fsync, replace; OSError leaves no temp."""
+    _commit(_write_temp(target.parent, data, temp_prefix), target)
+
+
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        os.lseek(fd, 0, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+# ---------------------------------------------------------------- the store
+
+
+class ProfileStore:
+    """Loads and saves one profile file safely.
+
+    Files beside the profile ``<name>`` (e.g. ``profile.json``):
+
+    - ``<name>.bak1`` … ``<name>.bak<keep_backups>``: copies of earlier good saves, newest first;
+      a file is backed up only if it loads, so a corrupt file never pushes out good backups;
+    - ``<name>.bad-<n>``: a file that was there when ``restore()`` (or a save over an unreadable
+      file) replaced it, numbered 1, 2, … so nothing is ever lost;
+    - ``<name>.lock``: the lock file (never deleted); ``.<name>.*.tmp``: temp files of a save
+      in progress, removed by the next save if a crash left one behind.
+    """
+
+    def __init__(self, path: Path, *, keep_backups: int = 5, lock_timeout: float = 5.0) -> None:
+        if keep_backups < 0:
+            raise ValueError("keep_backups must not be negative")
+        if lock_timeout < 0:
+            raise ValueError("lock_timeout must not be negative")
+        self.path = Path(path)
+        self.keep_backups = keep_backups
+        self.lock_timeout = lock_timeout
+        self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self._thread_lock = threading.RLock()
+        self._lock_depth = 0
+        self._lock_fd: int | None = None
+        self._good: bytes | None = None  # bytes last loaded or saved here: known to load
+
+    def __repr__(self) -> str:
+        return f"ProfileStore({str(self.path)!r})"
+
+    # ------------------------------------------------------------ reading
+
+    def exists(self) -> bool:
+        """Whether a profile file is there (it may still fail to load)."""
+        return self.path.is_file()
+
+    def load(self, *, known_ids: KnownIds | None = None) -> Profile:
+        """Read, migrate and validate the profile; the file is never changed, even when bad.
+
+        With ``known_ids``, also check the certification and specialty ids against the catalog.
+        """
+        try:
+            data = self.path.read_bytes()
+        except FileNotFoundError as exc:
+            raise ProfileNotFoundError(self.path, "no profile has been saved here yet") from exc
+        except IsADirectoryError as exc:
+            raise ProfileCorruptError(self.path, "this is a folder, not a profile file") from exc
+        except OSError as exc:
+            raise ProfileError(self.path, f"cannot read the file ({_reason(exc)})") from exc
+        try:
+            profile = parse_profile(data, self.path)
+            if known_ids is not None:
+                check(profile, known_ids.certifications, known_ids.specialties, path=self.path)
+        except (ProfileCorruptError, ProfileTooNewError, ProfileUnknownDataError) as exc:
+            _add_sentence(exc, self.backup_hint())
+            raise
+        self._good = data
+        return profile
+
+    def backups(self) -> list[Path]:
+        """Backup files beside the profile, newest first."""
+        pattern = re.compile(re.escape(self.path.name) + r"\.bak([1-9][0-9]*)")
+        found: list[tuple[int, Path]] = []
+        try:
+            entries = list(self.path.parent.iterdir())
+        except OSError:
+            return []
+        for entry in entries:
+            match = pattern.fullmatch(entry.name)
+            if match and entry.is_file():
+                found.append((int(match.group(1)), entry))
+        return [path for _, path in sorted(found)]
+
+    def newest_good_backup(self) -> Path | None:
+        """The newest backup that loads, or None."""
+        return next((b for b in self.backups() if _loads(b)), None)
+
+    def backup_hint(self) -> str:
+        """One sentence on the newest backup that loads and how to restore it."""
+        backup = self.newest_good_backup()
+        if backup is None:
+            return "No backup that can be restored was found."
+        try:
+            stamp = datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        except (OSError, ValueError, OverflowError):
+            stamp = "an earlier save"
+        return (
+            f"A backup from {stamp} is at {backup}; "
+            f"restore it with: codepath restore --profile {self.path}"
+        )
+
+    # ------------------------------------------------------------ locking
+
+    @contextmanager
+    def lock(self) -> Iterator[None]:
+        """Hold the profile's lock (re-entrant within this store); ProfileLockedError on timeout."""
+        with self._thread_lock:
+            if self._lock_depth == 0:
+                self._lock_fd = self._acquire()
+            self._lock_depth += 1
+            try:
+                yield
+            finally:
+                self._lock_depth -= 1
+                if self._lock_depth == 0 and self._lock_fd is not None:
+                    fd, self._lock_fd = self._lock_fd, None
+                    try:
+                        _unlock(fd)
+                    finally:
+                        os.close(fd)
+
+    def _acquire(self) -> int:
+        if not self.path.parent.is_dir():
+            raise ProfileWriteError(
+                self.path, f"cannot save: the folder {self.path.parent} does not exist"
+            )
+        try:
+            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT | _O_BINARY, FILE_MODE)
+        except OSError as exc:
+            raise ProfileWriteError(
+                self.path, f"cannot create the lock file {self.lock_path} ({_reason(exc)})"
+            ) from exc
+        try:
+            deadline = time.monotonic() + self.lock_timeout  # elapsed time only, not a date
+            pause = LOCK_POLL_FIRST
+            while not _try_lock(fd):
+                if time.monotonic() >= deadline:
+                    raise ProfileLockedError(
+                        self.path,
+                        "another Coding Path Planner window or command is saving this profile; "
+                        f"try again (waited {self.lock_timeout:g} s for {self.lock_path.name})",
+                    )
+                time.sleep(pause)
+                pause = min(pause * 2, LOCK_POLL_MAX)
+        except BaseException:
+            os.close(fd)
+            raise
+        return fd
+
+    # ------------------------------------------------------------ writing
+
+    def save(self, profile: Profile) -> None:
+        """Atomically replace the profile, first rotating the current good file into backups.
+
+        ProfileWriteError on any OS error (the old file and backups are then intact);
+        ProfileError if the profile object itself is invalid (it is never written).
+        """
+        data = (profile.model_dump_json(indent=2) + "\n").encode("utf-8")
+        try:
+            parse_profile(data)  # write only what loads again
+        except ProfileError as exc:
+            raise ProfileError(self.path, f"refusing to save: {exc.problem}") from exc
+        with self.lock():
+            self._write_locked(data)
+
+    def _write_locked(self, data: bytes) -> None:
+        try:
+            self._remove_stale_temps()
+            try:
+                current: bytes | None = self.path.read_bytes()
+            except FileNotFoundError:
+                current = None
+            if current is not None and current != data:
+                if current == self._good or _parses(current):
+                    self._rotate(current)
+                else:
+                    self._keep_bad(current)
+            _atomic_write(self.path, data, self._temp_prefix)
+        except OSError as exc:
+            raise ProfileWriteError(self.path, f"cannot save ({_reason(exc)})") from exc
+        self._good = data
+
+    @property
+    def _temp_prefix(self) -> str:
+        return f".{self.path.name}."
+
+    def _remove_stale_temps(self) -> None:
+        """Remove temp files a killed save left behind (only lock holders write them)."""
+        prefix = self._temp_prefix
+        for entry in self.path.parent.iterdir():
+            if entry.name.startswith(prefix) and entry.name.endswith(".tmp"):
+                entry.unlink(missing_ok=True)
+
+    def _rotate(self, current: bytes) -> None:
+        if self.keep_backups == 0:
+            return
+        name = self.path.name
+        temp = _write_temp(self.path.parent, current, self._temp_prefix)  # before moving any
+        try:
+            for old in self.backups():  # those that would pass the cap after the shift
+                if int(old.name.rpartition(".bak")[2]) >= self.keep_backups:
+                    old.unlink()
+            for number in range(self.keep_backups - 1, 0, -1):
+                older = self.path.with_name(f"{name}.bak{number}")
+                if older.exists():
+                    os.replace(older, self.path.with_name(f"{name}.bak{number + 1}"))
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+        _commit(temp, self.path.with_name(f"{name}.bak1"))
+
+    def _keep_bad(self, current: bytes) -> Path:
+        pattern = re.compile(re.escape(self.path.name) + r"\.bad-([0-9]+)")
+        numbers = [
+            int(m.group(1)) for e in self.path.parent.iterdir() if (m := pattern.fullmatch(e.name))
+        ]
+        kept = self.path.with_name(f"{self.path.name}.bad-{max(numbers, default=0) + 1}")
+        _atomic_write(kept, current, self._temp_prefix)
+        return kept
+
+    @contextmanager
+    def update(
+        self,
+        default: Callable[[], Profile] | None = None,
+        *,
+        known_ids: KnownIds | None = None,
+    ) -> Iterator[Profile]:
+        """Lock, load (or ``default()`` when there is no file yet), yield, save on normal exit.
+
+        The lock is held throughout, so read-modify-write from several processes loses nothing;
+        if the body raises, nothing is saved. The lock is always released.
+        """
+        with self.lock():
+            try:
+                profile = self.load(known_ids=known_ids)
+            except ProfileNotFoundError:
+                if default is None:
+                    raise
+                profile = default()
+            yield profile
+            self.save(profile)
+
+    def restore(self, backup: Path | None = None) -> Path:
+        """Copy a backup (default: the newest that loads) over the profile and return it.
+
+        The file being replaced is first kept as ``<name>.bad-<n>``. ProfileError if there is no
+        backup that loads (or the given one does not load).
+        """
+        with self.lock():
+            if backup is None:
+                backup = self.newest_good_backup()
+                if backup is None:
+                    raise ProfileError(
+                        self.path, "cannot restore: no backup that loads was found beside it"
+                    )
+            try:
+                data = backup.read_bytes()
+            except OSError as exc:
+                raise ProfileError(
+                    self.path, f"cannot restore: cannot read {backup} ({_reason(exc)})"
+                ) from exc
+            try:
+                parse_profile(data, backup)
+            except ProfileError as exc:
+                raise ProfileError(self.path, f"cannot restore from {exc}") from exc
+            try:
+                try:
+                    current: bytes | None = self.path.read_bytes()
+                except FileNotFoundError:
+                    current = None
+                if current is not None and current != data:
+                    self._keep_bad(current)
+                _atomic_write(self.path, data, self._temp_prefix)
+            except OSError as exc:
+                raise ProfileWriteError(self.path, f"cannot restore ({_reason(exc)})") from exc
+            return backup
+
+
+def _parses(data: bytes) -> bool:
+    try:
+        parse_profile(data)
+    except ProfileError:
+        return False
+    return True
+
+
+def _loads(path: Path) -> bool:
+    try:
+        return _parses(path.read_bytes())
+    except OSError:
+        return False

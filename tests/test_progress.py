@@ -1,0 +1,183 @@
+"""Progress, pace, status, re-planning, readiness and CEUs with injected dates."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from planner.core.catalog import default_catalog
+from planner.core.inputs import PlanInputs
+from planner.core.plan import MilestoneKind, build_plan
+from planner.core.profile import (
+    CeuEntry,
+    ExamScore,
+    MilestoneProgress,
+    MilestoneStatus,
+    Profile,
+    ReplanState,
+    StudyEntry,
+)
+from planner.core.progress import (
+    StatusKind,
+    compute_progress,
+    current_plan,
+    shift_plan,
+)
+
+CATALOG = default_catalog()
+START = date(2027, 1, 4)  # a Monday
+INPUTS = PlanInputs(
+    certification="CPC", specialty="risk-adjustment", start=START, hours_per_week=10
+)
+
+
+def profile_with(hours_per_day: dict[date, float], **extra: object) -> Profile:
+    log = [StudyEntry(day=d, hours=h, topic="study") for d, h in hours_per_day.items()]
+    return Profile(inputs=INPUTS, study_log=log, **extra)
+
+
+def weekly(weeks: int, hours: float, start: date = START) -> dict[date, float]:
+    return {start + timedelta(weeks=w, days=2): hours for w in range(weeks)}
+
+
+def test_on_track_when_hours_match_the_plan() -> None:
+    plan = build_plan(INPUTS, CATALOG)
+    today = START + timedelta(weeks=8)
+    progress = compute_progress(plan, profile_with(weekly(8, 10)), CATALOG, today)
+    assert progress.status is StatusKind.ON_TRACK
+    assert progress.hours_logged == 80
+    assert progress.pace.per_week == 10
+    assert progress.pace.weeks == 4
+    assert progress.status_text.startswith("On track")
+
+
+def test_behind_by_whole_weeks_and_projection() -> None:
+    plan = build_plan(INPUTS, CATALOG)
+    today = START + timedelta(weeks=8)
+    progress = compute_progress(plan, profile_with(weekly(8, 5)), CATALOG, today)
+    assert progress.status is StatusKind.BEHIND
+    assert progress.weeks_off == -4  # 40 of 80 hours: four weeks at 10 h/week
+    assert progress.status_text.startswith("Behind by 4 weeks")
+    # remaining study at 5 h/week instead of 10: the exam phase ends much later
+    planned = plan.phases[0].study_hours + plan.phases[1].study_hours
+    expected_finish = today + timedelta(weeks=(planned - 40) / 5)
+    assert progress.proposed_shift_days == (expected_finish - plan.phases[1].end).days
+    ends = {number: (old, new) for number, old, new in progress.projected}
+    assert ends[2][1] > ends[2][0]
+
+
+def test_ahead() -> None:
+    plan = build_plan(INPUTS, CATALOG)
+    today = START + timedelta(weeks=8)
+    progress = compute_progress(plan, profile_with(weekly(8, 20)), CATALOG, today)
+    assert progress.status is StatusKind.AHEAD
+    assert progress.weeks_off == 8
+    assert progress.proposed_shift_days is not None and progress.proposed_shift_days < 0
+
+
+def test_no_recent_study_gives_no_projection() -> None:
+    plan = build_plan(INPUTS, CATALOG)
+    today = START + timedelta(weeks=12)
+    progress = compute_progress(plan, profile_with(weekly(4, 10)), CATALOG, today)
+    assert progress.proposed_shift_days is None
+    assert "no projection" in progress.status_text
+    assert progress.pace.per_week == 0
+
+
+def test_not_started_before_the_start_date() -> None:
+    plan = build_plan(INPUTS, CATALOG)
+    progress = compute_progress(plan, profile_with({}), CATALOG, START - timedelta(days=3))
+    assert progress.status is StatusKind.NOT_STARTED
+
+
+def test_freeze_the_past_replan_the_future() -> None:
+    plan = build_plan(INPUTS, CATALOG)
+    today = START + timedelta(weeks=10)
+    done = {"p1-terminology"}
+    shifted = shift_plan(plan, 28, done, today)
+    before = {m.id: m.due for m in plan.milestones()}
+    after = {m.id: m.due for m in shifted.milestones()}
+    assert after["p1-terminology"] == before["p1-terminology"]  # done: frozen
+    assert after["p2-exam"] == before["p2-exam"] + timedelta(days=28)
+    assert shifted.exam_date == after["p2-exam"]
+    for m in shifted.milestones():
+        if m.kind is MilestoneKind.CODESET:
+            assert after[m.id] == before[m.id]  # code-set dates are fixed by CMS and AMA
+    for phase in shifted.phases:
+        assert all(phase.start <= m.due <= phase.end for m in phase.milestones), phase.number
+    for before_phase, after_phase in zip(shifted.phases, shifted.phases[1:], strict=False):
+        assert before_phase.end == after_phase.start
+
+
+def test_accepted_replan_becomes_the_current_plan_and_baseline_stays() -> None:
+    baseline = build_plan(INPUTS, CATALOG)
+    profile = profile_with(weekly(8, 5))
+    profile.replan = ReplanState(accepted_on=START + timedelta(weeks=8), shift_days=56)
+    current = current_plan(baseline, profile)
+    assert current.exam_date == baseline.exam_date + timedelta(days=56)
+    assert baseline == build_plan(INPUTS, CATALOG)
+    # after accepting, the learner is measured against the new dates
+    progress = compute_progress(current, profile, CATALOG, START + timedelta(weeks=8))
+    assert progress.weeks_off > -4
+
+
+def test_percent_by_milestones_and_hours() -> None:
+    plan = build_plan(INPUTS, CATALOG)
+    phase1 = plan.phases[0]
+    milestones = {
+        m.id: MilestoneProgress(status=MilestoneStatus.DONE, done_on=START)
+        for m in phase1.milestones[:2]
+    }
+    profile = profile_with(weekly(4, 10), milestones=milestones)
+    progress = compute_progress(plan, profile, CATALOG, START + timedelta(weeks=4))
+    first = progress.phases[0]
+    assert (first.milestones_done, first.milestones_total) == (2, len(phase1.milestones))
+    assert first.percent == round(100 * 2 / len(phase1.milestones), 1)
+    planned = plan.phases[0].study_hours + plan.phases[1].study_hours
+    assert progress.percent_hours == round(100 * 40 / planned, 1)
+
+
+def test_readiness_against_the_passing_mark() -> None:
+    plan = build_plan(INPUTS, CATALOG)
+    scores = [
+        ExamScore(day=START + timedelta(days=d), exam="CPC", percent=p)
+        for d, p in ((10, 50), (20, 65), (30, 72), (40, 74))
+    ]
+    profile = profile_with({}, scores=scores)
+    ready = compute_progress(plan, profile, CATALOG, START + timedelta(days=50)).readiness
+    assert ready.recent == (65, 72, 74)
+    assert ready.average == 70.3
+    assert ready.passing_percent == 70
+    assert ready.ready is True
+    profile.scores = scores[:2]
+    not_yet = compute_progress(plan, profile, CATALOG, START + timedelta(days=50)).readiness
+    assert not_yet.ready is False and "keep practising" in not_yet.text
+
+
+def test_scaled_exam_has_no_percent_comparison() -> None:
+    inputs = INPUTS.model_copy(update={"certification": "RHIT", "specialty": "him"})
+    plan = build_plan(inputs, CATALOG)
+    profile = Profile(inputs=inputs, scores=[ExamScore(day=START, exam="RHIT", percent=80)])
+    ready = compute_progress(plan, profile, CATALOG, START).readiness
+    assert ready.passing_percent is None and ready.ready is None
+    assert "scaled" in ready.text
+
+
+def test_ceus_after_certification() -> None:
+    plan = build_plan(INPUTS, CATALOG)
+    certified = plan.certified_date
+    assert (
+        compute_progress(plan, Profile(inputs=INPUTS), CATALOG, certified - timedelta(1)).ceu
+        is None
+    )
+    ceus = [
+        CeuEntry(day=certified + timedelta(days=30), credits=10, credential="CPC"),
+        CeuEntry(day=certified + timedelta(days=60), credits=5, credential="CPC"),
+        CeuEntry(day=certified + timedelta(days=60), credits=7, credential="CRC"),
+    ]
+    profile = Profile(inputs=INPUTS, ceus=ceus)
+    ceu = compute_progress(plan, profile, CATALOG, certified + timedelta(days=90)).ceu
+    assert ceu is not None
+    assert (ceu.earned, ceu.required) == (15, 36)
+    first_cycle = min(m.due for m in plan.milestones() if m.kind is MilestoneKind.CEU)
+    assert ceu.cycle_end == first_cycle
+    assert "15 of 36 CPC CEUs" in ceu.text
