@@ -32,6 +32,15 @@ class _Parser(argparse.ArgumentParser):
         raise UserError(f"{self.prog}: {message} (see '{self.prog} --help')", EXIT_USAGE)
 
 
+def one_line(message: str) -> str:
+    """The message on one line: control characters (from arguments or paths) are escaped."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
+
+
+def _fail(message: str) -> None:
+    print(one_line(message), file=sys.stderr)
+
+
 def today() -> date:
     """Today's date; CODEPATH_TODAY (YYYY-MM-DD) overrides it for tests and demos."""
     override = os.environ.get("CODEPATH_TODAY")
@@ -181,8 +190,11 @@ def _build_parser() -> _Parser:
 def _store(args: argparse.Namespace) -> Any:
     from planner.core.storage import ProfileStore, default_profile_path
 
-    path = args.profile if getattr(args, "profile", None) else default_profile_path()
-    return ProfileStore(Path(path))
+    if getattr(args, "profile", None):
+        return ProfileStore(Path(args.profile))
+    path = default_profile_path()
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # the app's own folder
+    return ProfileStore(path)
 
 
 def _catalog() -> Any:
@@ -487,21 +499,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         command = args.command or "gui"
         return COMMANDS[command](args)
     except UserError as exc:
-        print(str(exc), file=sys.stderr)
+        _fail(str(exc))
         return exc.code
     except (ProfileError, CatalogError) as exc:
-        print(f"codepath: {exc}", file=sys.stderr)
+        _fail(f"codepath: {exc}")
         return EXIT_FAILURE
     except PlanError as exc:
-        print(f"codepath: {exc}", file=sys.stderr)
+        _fail(f"codepath: {exc}")
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("codepath: interrupted", file=sys.stderr)
+        _fail("codepath: interrupted")
         return 130
     except OSError as exc:
-        print(
-            f"codepath: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr
-        )
+        _fail(f"codepath: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
         return EXIT_FAILURE
 
 

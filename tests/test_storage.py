@@ -81,7 +81,7 @@ def test_round_trip(store: ProfileStore) -> None:
 def test_missing_profile(store: ProfileStore) -> None:
     with pytest.raises(ProfileNotFoundError) as info:
         store.load()
-    assert str(info.value) == f"{store.path}: no profile has been saved here yet"
+    assert str(info.value).startswith(f"{store.path}: no profile has been saved here yet")
     assert info.value.path == store.path
 
 

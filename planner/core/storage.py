@@ -57,6 +57,7 @@ HOME_ENV = "CODEPATH_HOME"  # a folder; when set, the profile lives there instea
 PROFILE_FILE_NAME = "profile.json"
 FILE_MODE = 0o600  # the profile holds personal data: owner read/write only
 LOCK_POLL_FIRST = 0.002  # seconds between lock attempts at first ...
+NOT_FOUND_HINT = "no profile has been saved here yet (make one with 'codepath plan --profile FILE ...' or the app)"
 LOCK_POLL_MAX = 0.025  # ... growing to this
 
 _O_BINARY: int = getattr(os, "O_BINARY", 0)
@@ -329,7 +330,7 @@ class ProfileStore:
         try:
             data = self.path.read_bytes()
         except FileNotFoundError as exc:
-            raise ProfileNotFoundError(self.path, "no profile has been saved here yet") from exc
+            raise ProfileNotFoundError(self.path, NOT_FOUND_HINT) from exc
         except IsADirectoryError as exc:
             raise ProfileCorruptError(self.path, "this is a folder, not a profile file") from exc
         except OSError as exc:
