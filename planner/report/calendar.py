@@ -1,0 +1,126 @@
+"""The plan's milestones as an iCalendar (.ics) file of all-day events.
+
+Every milestone of the plan becomes one all-day event on its due date (study steps, the planned
+exam, credentials, code-set update dates and CEU cycle ends). The output is deterministic: the
+same plan and profile always give the same bytes, and each event's UID is derived from the
+milestone id and the profile's start date and certification, so importing the file again
+updates the events instead of duplicating them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+from icalendar import Calendar, Event
+
+from planner.core.plan import Milestone, MilestoneKind, Plan
+from planner.core.profile import Profile
+
+PRODID = "-//Coding Path Planner//codepath//EN"
+UID_DOMAIN = "codepath-planner"
+KIND_CATEGORIES = {
+    MilestoneKind.TASK: "Study",
+    MilestoneKind.EXAM: "Exam",
+    MilestoneKind.CREDENTIAL: "Credential",
+    MilestoneKind.CODESET: "Code-set update",
+    MilestoneKind.CEU: "Continuing education",
+    MilestoneKind.CAREER: "Career",
+}
+
+
+def profile_key(profile: Profile) -> str:
+    """A short stable hash of what identifies the learner's plan (start date, certification)."""
+    identity = f"{profile.inputs.start.isoformat()}|{profile.inputs.certification}"
+    return hashlib.sha256(identity.encode("utf-8")).hexdigest()[:12]
+
+
+def event_uid(milestone: Milestone, profile: Profile) -> str:
+    """The UID of a milestone's event: the same on every export of this profile's plan."""
+    return f"{milestone.id}-{profile_key(profile)}@{UID_DOMAIN}"
+
+
+def default_stamp(plan: Plan, profile: Profile) -> datetime:
+    """DTSTAMP when none is given: midnight UTC of the plan's start, or of the last re-plan.
+
+    Derived from the saved data (not the clock), so exporting twice gives identical bytes.
+    """
+    day = plan.inputs.start
+    if profile.replan is not None:
+        day = max(day, profile.replan.accepted_on)
+    return datetime.combine(day, time(0, 0), tzinfo=UTC)
+
+
+def build_calendar(plan: Plan, profile: Profile, *, stamp: datetime | None = None) -> bytes:
+    """The milestones of ``plan`` as an iCalendar file (bytes, CRLF line ends)."""
+    stamp = stamp if stamp is not None else default_stamp(plan, profile)
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=UTC)
+    stamp = stamp.astimezone(UTC).replace(microsecond=0)
+    who = profile.name.strip()
+    name = f"{plan.certification} roadmap" + (f": {who}" if who else "")
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", f"Coding Path Planner: {name}")
+    for milestone in sorted(plan.milestones(), key=lambda m: (m.due, m.id)):
+        calendar.add_component(_event(milestone, profile, stamp))
+    data: bytes = calendar.to_ical()
+    return data
+
+
+def _event(milestone: Milestone, profile: Profile, stamp: datetime) -> Event:
+    event = Event()
+    event.add("uid", event_uid(milestone, profile))
+    event.add("dtstamp", stamp)
+    event.add("dtstart", milestone.due)
+    event.add("dtend", milestone.due + timedelta(days=1))
+    event.add("summary", milestone.title)
+    event.add("description", milestone.why)
+    event.add("categories", [KIND_CATEGORIES[milestone.kind]])
+    event.add("transp", "TRANSPARENT")  # an all-day reminder, not busy time
+    return event
+
+
+def all_day_events(data: bytes) -> list[tuple[str, date, str]]:
+    """(UID, date, summary) of every event in ``data`` (for tests and checks)."""
+    calendar = Calendar.from_ical(data)
+    return [
+        (str(e["uid"]), e.decoded("dtstart"), str(e["summary"])) for e in calendar.walk("VEVENT")
+    ]
+
+
+def write_ics(plan: Plan, profile: Profile, path: Path, *, stamp: datetime | None = None) -> None:
+    """Write the calendar to ``path`` atomically (temp file beside it, then os.replace).
+
+    Raises OSError naming ``path`` when the folder is missing or not writable.
+    """
+    data = build_calendar(plan, profile, stamp=stamp)
+    path = Path(path)
+    if path.is_dir():
+        raise IsADirectoryError(21, "is a folder, not a file", str(path))
+    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:10]}.tmp")
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        try:
+            os.replace(temp, path)
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise

@@ -1,0 +1,812 @@
+"""The printed personal roadmap as a small, Qt-free document model.
+
+``build_roadmap`` turns a plan, the learner's profile and "today" into a ``Roadmap``: a flat
+sequence of blocks (headings, paragraphs of simple HTML, tables, vector charts as SVG, page
+breaks). The model says *what* is printed; ``planner.gui.printing`` decides *where*: it measures
+every block on the target page size, paginates (a table splits only between rows and repeats its
+header, a chart or paragraph never splits) and paints PDF, preview and printer pages the same way.
+
+HTML in blocks uses only a few tags (``b``, ``i``, ``br``, ``span class=...``) so that any
+renderer can style it: the classes are ``small`` (smaller type), ``muted`` (dark grey) and
+``kind`` (the small capitals label of a milestone kind).
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import itertools
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import TYPE_CHECKING, Literal
+
+from planner.core.plan import Milestone, MilestoneKind, Phase, Plan
+from planner.core.profile import MilestoneProgress, MilestoneStatus, Profile
+from planner.core.progress import Progress, compute_progress
+from planner.report.text import money
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from planner.core.catalog import Catalog
+
+APP_NAME = "Coding Path Planner"
+DISCLAIMER = (
+    "Salaries are estimates from public surveys (such as the U.S. Bureau of Labor Statistics and "
+    "AAPC salary surveys), not a promise of pay: what you earn depends on your employer, region, "
+    "experience and the job market. Fees, exam rules and continuing-education requirements "
+    "change; check them with the certifying body before you pay or book. This roadmap is a "
+    "planning aid, not career, legal or financial advice."
+)
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+RECENT_SCORES = 5  # practice-exam scores listed on the progress page
+MAX_NOTE = 300  # characters of a milestone note printed (a table row must fit on a page)
+
+# Chart sizes in inches: about the text width of a Letter or A4 page with 16 mm margins, so the
+# chart's 7-11 pt type prints at about its design size.
+SALARY_FIGSIZE = (7.0, 3.5)
+TIMELINE_FIGSIZE = (7.0, 1.9)
+HATCH_SPACING = 4.5  # points between vector hatch lines
+HATCH_COLOR = "#6f7c8f"
+
+Align = Literal["left", "center", "right"]
+
+
+# ---------------------------------------------------------------- the document model
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A title, kept on the page of what follows: 0 the document, 1 a section, 2 a sub-section."""
+
+    text: str
+    level: int = 1
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A short piece of simple HTML; never split across pages (keep it to a few lines)."""
+
+    html: str
+    small: bool = False
+    keep_with_next: bool = False
+
+
+class CheckState(StrEnum):
+    """How a printed check box is drawn."""
+
+    OPEN = "open"  # empty box
+    DONE = "done"  # box with a tick
+    IN_PROGRESS = "in-progress"  # box with a dot
+    SKIPPED = "skipped"  # box with a dash
+
+
+@dataclass(frozen=True)
+class Check:
+    """A table cell holding a printed check box (drawn, so it never depends on a font glyph)."""
+
+    state: CheckState
+
+    @property
+    def glyph(self) -> str:
+        """The Unicode box for plain-text renderings: ☐ ☑ ◪ ⊟."""
+        return {
+            CheckState.OPEN: "☐",
+            CheckState.DONE: "☑",
+            CheckState.IN_PROGRESS: "◪",
+            CheckState.SKIPPED: "⊟",
+        }[self.state]
+
+
+Cell = str | Check  # str: simple HTML
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: header text, relative width, alignment."""
+
+    title: str
+    width: float
+    align: Align = "left"
+
+
+@dataclass(frozen=True)
+class Table:
+    """Rows that may split across pages between rows; the header is repeated on each page.
+
+    ``continued`` is printed above the repeated header on later pages (e.g. the section name).
+    A table without a header (``header=False``) is a key/value list.
+    """
+
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    header: bool = True
+    continued: str = ""
+    first_column_bold: bool = False
+
+    def __post_init__(self) -> None:
+        for row in self.rows:
+            if len(row) != len(self.columns):
+                raise ValueError(f"row has {len(row)} cells, table has {len(self.columns)} columns")
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A vector chart (SVG from matplotlib, text kept as text); never split.
+
+    ``aspect`` is height / width; ``width`` is the share of the text width it takes.
+    ``alt`` describes the chart in words (plain-text renderings and tests).
+    """
+
+    svg: bytes
+    aspect: float
+    alt: str
+    width: float = 1.0
+    caption: str = ""  # simple HTML printed under the chart, kept with it
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """Start a new page (ignored at the top of a page)."""
+
+
+Block = Heading | Paragraph | Table | Chart | PageBreak
+
+
+@dataclass(frozen=True)
+class Roadmap:
+    """The whole printed document."""
+
+    title: str
+    generated_on: date
+    footer_left: str
+    blocks: tuple[Block, ...] = field(default_factory=tuple)
+    author: str = ""  # the learner's name, for the PDF's metadata
+
+    def footer(self, page: int, pages: int) -> tuple[str, str, str]:
+        """Left, centre and right footer text of ``page`` (1-based) of ``pages``."""
+        return (
+            self.footer_left,
+            f"Generated on {format_date(self.generated_on)}",
+            f"Page {page} of {pages}",
+        )
+
+    def text(self) -> str:
+        """The document as plain text (for tests, logs and screen readers)."""
+        lines: list[str] = []
+        for block in self.blocks:
+            if isinstance(block, Heading):
+                lines.extend(["", block.text.upper() if block.level == 1 else block.text])
+            elif isinstance(block, Paragraph):
+                lines.append(html_to_text(block.html))
+            elif isinstance(block, Table):
+                if block.header:
+                    lines.append(" | ".join(c.title for c in block.columns))
+                for row in block.rows:
+                    lines.append(
+                        " | ".join(
+                            c.glyph if isinstance(c, Check) else html_to_text(c) for c in row
+                        )
+                    )
+            elif isinstance(block, Chart):
+                lines.append(f"[Chart: {block.alt}]")
+                if block.caption:
+                    lines.append(html_to_text(block.caption))
+            else:
+                lines.append("\f")
+        return "\n".join(lines).strip() + "\n"
+
+
+# ---------------------------------------------------------------- text helpers
+
+
+def esc(text: str) -> str:
+    """Escape plain text for the simple HTML of blocks."""
+    return html.escape(text, quote=False)
+
+
+def html_to_text(fragment: str) -> str:
+    """Simple block HTML to plain text (``<br>`` becomes a space)."""
+    text = re.sub(r"<br\s*/?>", " ", fragment)
+    text = re.sub(r"<[^>]+>", "", text)
+    return " ".join(html.unescape(text).split())
+
+
+def format_date(day: date) -> str:
+    """Printed date, e.g. 'Jan 4, 2027' (the same in every locale)."""
+    return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+def _span(day_from: date, day_to: date) -> str:
+    days = (day_to - day_from).days
+    if days < 7 * 10:
+        length = f"{max(1, round(days / 7))} week{'s' if round(days / 7) != 1 else ''}"
+    elif days < 365 * 2:
+        months = round(days / 30.44)
+        length = f"{months} months"
+    else:
+        length = f"{days / 365.25:.1f} years"
+    return f"{format_date(day_from)} to {format_date(day_to)} ({length})"
+
+
+KIND_LABELS = {
+    MilestoneKind.TASK: "",
+    MilestoneKind.EXAM: "Exam",
+    MilestoneKind.CREDENTIAL: "Credential",
+    MilestoneKind.CODESET: "Code-set update",
+    MilestoneKind.CEU: "Continuing education",
+    MilestoneKind.CAREER: "Career",
+}
+
+
+# ---------------------------------------------------------------- charts (SVG, vector)
+
+
+def _svg(fig: Figure) -> bytes:
+    """The figure as SVG with text kept as text and no time stamp or random ids."""
+    import matplotlib
+
+    buffer = io.BytesIO()
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "codepath-roadmap"}):
+        fig.savefig(buffer, format="svg", metadata={"Date": None})
+    return buffer.getvalue()
+
+
+def _vector_hatches(ax: Axes) -> None:
+    """Replace the hatch of every rectangle in ``ax`` by plain line segments.
+
+    Renderers fill SVG hatch patterns with small bitmaps; drawn as lines, the phase hatching
+    stays vector (sharp on paper, no image in the PDF) and still tells phases apart in black and
+    white. Needs a fixed layout (call after ``subplots_adjust``), since it works in points.
+    """
+    from matplotlib.collections import LineCollection
+    from matplotlib.patches import Rectangle
+    from matplotlib.transforms import IdentityTransform
+
+    box = ax.get_window_extent()
+    segments: list[list[tuple[float, float]]] = []
+    for patch in list(ax.patches):
+        hatch = patch.get_hatch()
+        if not hatch or not isinstance(patch, Rectangle):
+            continue
+        patch.set_hatch("")
+        bbox = patch.get_window_extent()
+        x0, x1 = max(bbox.x0, box.x0), min(bbox.x1, box.x1)
+        y0, y1 = max(bbox.y0, box.y0), min(bbox.y1, box.y1)
+        if x1 - x0 < 0.5 or y1 - y0 < 0.5:
+            continue
+        rising = "/" in hatch
+        step = HATCH_SPACING
+        # rising lines y = x + c, falling lines y = -x + c, clipped to the rectangle
+        c = (y0 - x1) if rising else (x0 + y0)
+        end = (y1 - x0) if rising else (x1 + y1)
+        c = step * (c // step)
+        while c <= end:
+            if rising:
+                xa, xb = max(x0, y0 - c), min(x1, y1 - c)
+                if xb > xa:
+                    segments.append([(xa, xa + c), (xb, xb + c)])
+            else:
+                xa, xb = max(x0, c - y1), min(x1, c - y0)
+                if xb > xa:
+                    segments.append([(xa, c - xa), (xb, c - xb)])
+            c += step
+    if segments:
+        lines = LineCollection(segments, colors=HATCH_COLOR, linewidths=0.5, zorder=0.5)
+        ax.add_collection(lines, autolim=False)  # above the phase shading, below the data
+        lines.set_transform(IdentityTransform())
+        lines.set_clip_on(False)
+
+
+def salary_chart_svg(plan: Plan) -> bytes:
+    """The ten-year income band (``plot_salary``) as vector SVG."""
+    from matplotlib.figure import Figure
+
+    from planner.report.charts import plot_salary
+
+    fig = Figure(figsize=SALARY_FIGSIZE, dpi=72)
+    ax = fig.add_subplot()
+    plot_salary(ax, plan)
+    fig.subplots_adjust(left=0.095, right=0.985, top=0.91, bottom=0.13)
+    _separate_marks(ax)
+    _vector_hatches(ax)
+    return _svg(fig)
+
+
+def _separate_marks(ax: Axes, gap: float = 12.0) -> None:
+    """Keep the vertical labels of nearby date lines (e.g. credential and break-even in the
+    same month) from printing on top of each other: the earlier one goes left of its line."""
+    from matplotlib.text import Annotation
+
+    marks = sorted(
+        (
+            (float(ax.transData.transform(t.xy)[0]), t)
+            for t in ax.texts
+            if isinstance(t, Annotation) and t.get_rotation() == 90
+        ),
+        key=lambda pair: pair[0],
+    )
+    for (x, label), (next_x, _next) in itertools.pairwise(marks):
+        if next_x - x < gap:
+            label.xyann = (-3, 0)
+            label.set_horizontalalignment("right")
+
+
+def timeline_svg(plan: Plan, today: date) -> bytes:
+    """The five phases as bars on a time axis (``plot_timeline``), with today marked."""
+    import matplotlib.dates as mdates
+    from matplotlib.figure import Figure
+
+    from planner.report.charts import plot_timeline
+
+    fig = Figure(figsize=TIMELINE_FIGSIZE, dpi=72)
+    ax = fig.add_subplot()
+    marked = plan.phases[0].start <= today <= plan.finish
+    plot_timeline(ax, plan, today=today if marked else None)
+    fig.subplots_adjust(left=0.01, right=0.99, top=0.97, bottom=0.16)
+    _labels_beside_short_bars(fig, ax)
+    if marked:
+        ax.annotate(
+            "today",
+            (mdates.date2num(today), 1.0),  # type: ignore[no-untyped-call]
+            xycoords=("data", "axes fraction"),
+            xytext=(3, -1),
+            textcoords="offset points",
+            va="top",
+            fontsize=7,
+            color="#c00000",
+        )
+    _vector_hatches(ax)
+    return _svg(fig)
+
+
+def _labels_beside_short_bars(fig: Figure, ax: Axes) -> None:
+    """Move a phase label that does not fit inside its bar to the right of the bar."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.patches import Rectangle
+    from matplotlib.transforms import offset_copy
+
+    renderer = FigureCanvasAgg(fig).get_renderer()  # type: ignore[no-untyped-call]
+    bars = [patch for patch in ax.patches if isinstance(patch, Rectangle)]
+    for bar, label in zip(bars, list(ax.texts), strict=False):
+        inside = bar.get_window_extent(renderer)
+        text = label.get_window_extent(renderer)
+        if label.get_horizontalalignment() == "center" and text.width > inside.width - 4:
+            label.set_x(bar.get_x() + bar.get_width())
+            label.set_horizontalalignment("left")
+            label.set_transform(offset_copy(label.get_transform(), fig=fig, x=3, units="points"))
+
+
+# ---------------------------------------------------------------- the builder
+
+
+def build_roadmap(plan: Plan, profile: Profile, catalog: Catalog, today: date) -> Roadmap:
+    """The printable roadmap of ``plan`` (the current plan) for ``profile`` on ``today``."""
+    progress = compute_progress(plan, profile, catalog, today)
+    who = profile.name.strip()
+    blocks: list[Block] = []
+    blocks += _summary(plan, profile, progress, today)
+    blocks.append(PageBreak())
+    blocks.append(Heading("Your five phases"))
+    blocks.append(
+        Paragraph(
+            "Tick each box as you go. Dates are planned due dates; done items show the day you "
+            "marked them done. The blank space under “Status and notes” is for your own notes.",
+            small=True,
+        )
+    )
+    for phase in plan.phases:
+        blocks += _phase(phase, profile, today)
+    blocks += _salary(plan)
+    blocks += _costs(plan)
+    blocks += _progress(plan, profile, progress, today)
+    blocks += _sources(plan)
+    subject = f"{plan.certification} roadmap" + (f" for {who}" if who else "")
+    return Roadmap(
+        title=f"{APP_NAME}: {subject}",
+        generated_on=today,
+        footer_left=f"{APP_NAME} · {subject}",
+        blocks=tuple(blocks),
+        author=who,
+    )
+
+
+def _summary(plan: Plan, profile: Profile, progress: Progress, today: date) -> list[Block]:
+    inputs = plan.inputs
+    costs = plan.costs
+    who = profile.name.strip()
+    rows: list[tuple[Cell, ...]] = []
+    if who:
+        rows.append(("Prepared for", esc(who)))
+    rows += [
+        (
+            "Target certification",
+            f"<b>{esc(plan.certification)}</b>: {esc(plan.certification_name)}",
+        ),
+        ("Specialty", esc(plan.specialty_name)),
+        (
+            "Start",
+            f"{format_date(inputs.start)}, {inputs.hours_per_week:g} study hours a week "
+            f"<span class='muted'>({esc(inputs.background.label.lower())})</span>",
+        ),
+        (
+            "Exam",
+            f"{esc(plan.exam_credential)} exam on <b>{format_date(plan.exam_date)}</b>",
+        ),
+        ("Certified", f"{esc(plan.certification)} by <b>{format_date(plan.certified_date)}</b>"),
+        ("Specialized", f"{esc(plan.specialty_name)} by {format_date(plan.specialized_date)}"),
+        ("Plan runs to", format_date(plan.finish)),
+        (
+            "Cost up front",
+            f"<b>{money(costs.upfront_planned)}</b> "
+            f"<span class='muted'>(range {money(costs.upfront_low)} to "
+            f"{money(costs.upfront_high)})</span>",
+        ),
+        (
+            "Cost over the plan",
+            f"{money(costs.total_planned)} "
+            "<span class='muted'>(recurring dues and renewals included)</span>",
+        ),
+        ("Break-even", esc(_break_even(plan))),
+        (f"Status on {format_date(today)}", f"<b>{esc(progress.status_text)}</b>"),
+    ]
+    blocks: list[Block] = [
+        Heading(f"Your roadmap to the {plan.certification}", level=0),
+        Paragraph(
+            f"{esc(plan.certification_name)}, then {esc(plan.specialty_name.lower())}"
+            + (f". Prepared for {esc(who)}." if who else "."),
+        ),
+        Table(
+            columns=(Column("", 0.27), Column("", 0.73)),
+            rows=tuple(rows),
+            header=False,
+            first_column_bold=True,
+        ),
+        Heading("The five phases at a glance", level=2),
+        Chart(
+            svg=timeline_svg(plan, today),
+            aspect=TIMELINE_FIGSIZE[1] / TIMELINE_FIGSIZE[0],
+            alt="timeline of the five phases: "
+            + "; ".join(
+                f"{p.number} {p.name} {p.start.isoformat()} to {p.end.isoformat()}"
+                for p in plan.phases
+            ),
+        ),
+        Table(
+            columns=(
+                Column("Phase", 0.52),
+                Column("From", 0.16),
+                Column("To", 0.16),
+                Column("Milestones", 0.16, "right"),
+            ),
+            rows=tuple(
+                (
+                    f"{p.number}. {esc(p.name)}",
+                    format_date(p.start),
+                    format_date(p.end),
+                    str(len(p.milestones)),
+                )
+                for p in plan.phases
+            ),
+        ),
+    ]
+    if plan.warnings:
+        blocks.append(Heading("Please note", level=2))
+        blocks.extend(Paragraph(f"• {esc(w)}", small=True) for w in plan.warnings)
+    return blocks
+
+
+def _break_even(plan: Plan) -> str:
+    costs = plan.costs
+    if costs.break_even_month is not None and costs.break_even_date is not None:
+        return (
+            f"month {costs.break_even_month} of the plan ({format_date(costs.break_even_date)}): "
+            "the extra pay has repaid the costs by then"
+        )
+    return costs.break_even_note.rstrip(". ") or "not known"
+
+
+def milestone_check(progress: MilestoneProgress | None) -> CheckState:
+    """The printed box of a milestone."""
+    if progress is None:
+        return CheckState.OPEN
+    return {
+        MilestoneStatus.NOT_STARTED: CheckState.OPEN,
+        MilestoneStatus.IN_PROGRESS: CheckState.IN_PROGRESS,
+        MilestoneStatus.DONE: CheckState.DONE,
+        MilestoneStatus.SKIPPED: CheckState.SKIPPED,
+    }[progress.status]
+
+
+def milestone_status(milestone: Milestone, progress: MilestoneProgress | None, today: date) -> str:
+    """The 'Status and notes' cell (simple HTML); empty for a future, untouched milestone."""
+    parts: list[str] = []
+    status = progress.status if progress is not None else MilestoneStatus.NOT_STARTED
+    if status is MilestoneStatus.DONE:
+        when = progress.done_on if progress is not None else None
+        parts.append(f"<b>Done {format_date(when)}</b>" if when else "<b>Done</b>")
+    elif status is MilestoneStatus.IN_PROGRESS:
+        parts.append("<b>In progress</b>")
+    elif status is MilestoneStatus.SKIPPED:
+        parts.append("<b>Skipped</b>")
+    elif milestone.due < today:
+        parts.append("Not done yet" if milestone.kind is not MilestoneKind.CODESET else "In effect")
+    if progress is not None and progress.note.strip():
+        note = " ".join(progress.note.split())
+        if len(note) > MAX_NOTE:
+            note = note[: MAX_NOTE - 1].rstrip() + "…"
+        parts.append(f"<span class='small'>{esc(note)}</span>")
+    return "<br>".join(parts)
+
+
+def _phase(phase: Phase, profile: Profile, today: date) -> list[Block]:
+    hours = f" · {phase.study_hours:g} study hours planned" if phase.study_hours else ""
+    rows: list[tuple[Cell, ...]] = []
+    explained: set[str] = set()  # a reason repeated in a phase (code-set updates) is shown once
+    for milestone in phase.milestones:
+        progress = profile.milestones.get(milestone.id)
+        kind = KIND_LABELS[milestone.kind]
+        detail = []
+        if kind:
+            detail.append(f"<span class='kind'>{esc(kind)}</span>")
+        if milestone.why not in explained:
+            detail.append(esc(milestone.why))
+            explained.add(milestone.why)
+        text = esc(milestone.title)
+        if detail:
+            text += "<br><span class='small muted'>" + " · ".join(detail) + "</span>"
+        rows.append(
+            (
+                Check(milestone_check(progress)),
+                format_date(milestone.due),
+                text,
+                milestone_status(milestone, progress, today),
+            )
+        )
+    blocks: list[Block] = [
+        Heading(f"Phase {phase.number}: {phase.name}", level=2),
+        Paragraph(f"<b>{_span(phase.start, phase.end)}</b>{esc(hours)}", keep_with_next=True),
+        Paragraph(f"<i>Why it matters:</i> {esc(phase.why)}", keep_with_next=bool(rows)),
+    ]
+    if rows:
+        blocks.append(
+            Table(
+                columns=(
+                    Column("", 0.045, "center"),
+                    Column("Due", 0.155),
+                    Column("Milestone", 0.54),
+                    Column("Status and notes", 0.26),
+                ),
+                rows=tuple(rows),
+                continued=f"Phase {phase.number}: {phase.name} (continued)",
+            )
+        )
+    return blocks
+
+
+def _salary(plan: Plan) -> list[Block]:
+    from planner.report.charts import salary_source_line
+
+    first, last = plan.salary[0], plan.salary[-1]
+    return [
+        Heading("Income outlook"),
+        Paragraph(
+            f"Projected yearly income over the plan's {len(plan.salary)} years: the band runs "
+            "from a low to a high estimate (dotted and dashed lines) around the median (solid "
+            "line with dots). Numbers at the top are the phases.",
+            small=True,
+            keep_with_next=True,
+        ),
+        Chart(
+            svg=salary_chart_svg(plan),
+            aspect=SALARY_FIGSIZE[1] / SALARY_FIGSIZE[0],
+            alt=f"income outlook from {money(first.median)} in year {first.year} to "
+            f"{money(last.median)} in year {last.year} (median)",
+            caption=f"<span class='small'>{esc(salary_source_line(plan))}</span>",
+        ),
+        Table(
+            columns=(
+                Column("Year", 0.08, "right"),
+                Column("From", 0.15),
+                Column("Low", 0.12, "right"),
+                Column("Median", 0.12, "right"),
+                Column("High", 0.12, "right"),
+                Column("Stage", 0.41),
+            ),
+            rows=tuple(
+                (
+                    str(row.year),
+                    format_date(row.start),
+                    money(row.low),
+                    f"<b>{money(row.median)}</b>",
+                    money(row.high),
+                    esc(row.stage),
+                )
+                for row in plan.salary
+            ),
+            continued="Income outlook (continued)",
+        ),
+    ]
+
+
+def _costs(plan: Plan) -> list[Block]:
+    costs = plan.costs
+    rows: list[tuple[Cell, ...]] = [
+        (
+            esc(item.label)
+            + (f" <span class='muted'>× {item.count}</span>" if item.count > 1 else ""),
+            esc(item.when),
+            f"{money(item.low)} to {money(item.high)}",
+            money(item.planned),
+        )
+        for item in costs.items
+    ]
+    blocks: list[Block] = [
+        Heading("Costs", level=2),
+        Table(
+            columns=(
+                Column("Cost", 0.5),
+                Column("When", 0.16),
+                Column("Range", 0.2, "right"),
+                Column("Planned", 0.14, "right"),
+            ),
+            rows=tuple(rows),
+            continued="Costs (continued)",
+        ),
+        Paragraph(
+            f"<b>Up front: {money(costs.upfront_planned)}</b> (range {money(costs.upfront_low)} "
+            f"to {money(costs.upfront_high)}). <b>Over the whole plan: "
+            f"{money(costs.total_planned)}</b>. Break-even: {esc(_break_even(plan))}."
+        ),
+    ]
+    if costs.not_in_data:
+        blocks.append(
+            Paragraph(
+                "Not in the data (ask the provider): " + esc("; ".join(costs.not_in_data)) + ".",
+                small=True,
+            )
+        )
+    return blocks
+
+
+def _progress(plan: Plan, profile: Profile, progress: Progress, today: date) -> list[Block]:
+    percent = f" ({progress.percent_hours:g}%)" if progress.hours_planned else ""
+    blocks: list[Block] = [
+        Heading(f"Your progress on {format_date(today)}"),
+        Paragraph(f"<b>{esc(progress.status_text)}</b>"),
+        Table(
+            columns=(Column("", 0.3), Column("", 0.7)),
+            header=False,
+            first_column_bold=True,
+            rows=(
+                (
+                    "Study hours",
+                    f"{progress.hours_logged:g} logged of {progress.hours_planned:g} planned"
+                    f"{percent}; {progress.expected_hours:.0f} expected by today",
+                ),
+                (
+                    "Pace",
+                    f"{progress.pace.per_week:g} hours a week over the last "
+                    f"{progress.pace.weeks} week{'s' if progress.pace.weeks != 1 else ''} "
+                    f"(plan: {progress.pace.planned_per_week:g})",
+                ),
+                ("Milestones", f"{progress.percent_milestones:g}% done"),
+                ("Exam readiness", esc(progress.readiness.text)),
+                ("Continuing education", esc(_ceu_text(plan, progress))),
+            ),
+        ),
+        Heading("Milestones by phase", level=2),
+        Table(
+            columns=(
+                Column("Phase", 0.55),
+                Column("Done", 0.15, "right"),
+                Column("Of", 0.15, "right"),
+                Column("Share", 0.15, "right"),
+            ),
+            rows=tuple(
+                (
+                    f"{p.number}. {esc(p.name)}",
+                    str(p.milestones_done),
+                    str(p.milestones_total),
+                    f"{p.percent:g}%",
+                )
+                for p in progress.phases
+            ),
+        ),
+    ]
+    scores = sorted(profile.scores, key=lambda s: (s.day, s.id))[-RECENT_SCORES:]
+    blocks.append(Heading("Recent practice-exam scores", level=2))
+    if scores:
+        passing = progress.readiness.passing_percent
+        blocks.append(
+            Table(
+                columns=(
+                    Column("Date", 0.25),
+                    Column("Exam", 0.2),
+                    Column("Score", 0.15, "right"),
+                    Column("Against the passing mark", 0.4),
+                ),
+                rows=tuple(
+                    (
+                        format_date(s.day),
+                        esc(s.exam),
+                        f"{s.percent:g}%",
+                        (
+                            ("at or above" if s.percent >= passing else "below") + f" {passing:g}%"
+                            if passing is not None and s.exam == progress.readiness.exam
+                            else ""
+                        ),
+                    )
+                    for s in reversed(scores)
+                ),
+            )
+        )
+    else:
+        blocks.append(Paragraph("No practice-exam scores recorded yet."))
+    if progress.projected and progress.proposed_shift_days:
+        blocks.append(Heading("Dates at your recent pace", level=2))
+        blocks.append(
+            Table(
+                columns=(Column("Phase", 0.5), Column("Plan", 0.25), Column("At your pace", 0.25)),
+                rows=tuple(
+                    (
+                        f"{number}. {esc(plan.phases[number - 1].name)}",
+                        format_date(current),
+                        format_date(projected),
+                    )
+                    for number, current, projected in progress.projected
+                ),
+            )
+        )
+    return blocks
+
+
+def _ceu_text(plan: Plan, progress: Progress) -> str:
+    if progress.ceu is not None:
+        return progress.ceu.text
+    cycles = [m for m in plan.milestones() if m.kind is MilestoneKind.CEU]
+    if not cycles:
+        return f"The {plan.certification} needs no continuing education in the data."
+    return (
+        f"Starts once you hold the {plan.certification} (planned "
+        f"{format_date(plan.certified_date)}); first report due {format_date(cycles[0].due)}."
+    )
+
+
+def _sources(plan: Plan) -> list[Block]:
+    return [
+        PageBreak(),
+        Heading("Sources of every figure"),
+        Paragraph(
+            "Every number in this roadmap comes from the sources below. Confidence: "
+            "<i>official</i> = the certifying body or BLS; <i>secondary</i> = a third-party "
+            "page; <i>repo</i> = a public data file; <i>seed</i> = the seed articles; "
+            "<i>derived</i> = computed from other figures; <i>rule</i> = a planning rule.",
+            small=True,
+        ),
+        Table(
+            columns=(
+                Column("Figure", 0.25),
+                Column("Value", 0.19),
+                Column("Source", 0.32),
+                Column("As of", 0.1),
+                Column("Confidence", 0.14),
+            ),
+            rows=tuple(
+                (
+                    esc(ref.what),
+                    f"<span class='small'>{esc(ref.value)}</span>",
+                    f"<span class='small'>{esc(ref.source)}</span>",
+                    f"<span class='small'>{esc(ref.as_of)}</span>",
+                    f"<span class='small'>{esc(ref.confidence)}</span>",
+                )
+                for ref in plan.sources
+            ),
+            continued="Sources (continued)",
+        ),
+        Heading("Please read", level=2),
+        Paragraph(esc(DISCLAIMER)),
+    ]

@@ -1,0 +1,158 @@
+"""The milestones calendar (.ics): all-day events, stable UIDs, identical bytes, atomic writes."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+from icalendar import Calendar
+
+from planner.core.catalog import Catalog, default_catalog
+from planner.core.inputs import PlanInputs
+from planner.core.plan import MilestoneKind, Plan, build_plan
+from planner.core.profile import MilestoneProgress, MilestoneStatus, Profile, ReplanState
+from planner.core.progress import current_plan
+from planner.report.calendar import (
+    build_calendar,
+    default_stamp,
+    event_uid,
+    profile_key,
+    write_ics,
+)
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return default_catalog()
+
+
+def make_profile(**changes: object) -> Profile:
+    values: dict[str, object] = {
+        "certification": "CPC",
+        "specialty": "risk-adjustment",
+        "start": date(2027, 1, 4),
+        "hours_per_week": 12,
+    }
+    values.update(changes)
+    return Profile(name="Jordan Rivera", inputs=PlanInputs.model_validate(values))
+
+
+@pytest.fixture(scope="module")
+def profile() -> Profile:
+    return make_profile()
+
+
+@pytest.fixture(scope="module")
+def plan(profile: Profile, catalog: Catalog) -> Plan:
+    return build_plan(profile.inputs, catalog)
+
+
+def events(data: bytes) -> list[Any]:
+    return list(Calendar.from_ical(data).walk("VEVENT"))
+
+
+def test_every_milestone_is_an_all_day_event(plan: Plan, profile: Profile) -> None:
+    data = build_calendar(plan, profile)
+    parsed = Calendar.from_ical(data)
+    assert str(parsed["version"]) == "2.0" and "Coding Path Planner" in str(parsed["prodid"])
+    found = {str(e["uid"]): e for e in parsed.walk("VEVENT")}
+    milestones = plan.milestones()
+    assert len(found) == len(milestones)
+    for milestone in milestones:
+        event = found[event_uid(milestone, profile)]
+        start, end = event.decoded("dtstart"), event.decoded("dtend")
+        assert type(start) is date and type(end) is date  # all-day, not a date-time
+        assert start == milestone.due and end == milestone.due + timedelta(days=1)
+        assert str(event["summary"]) == milestone.title
+        assert str(event["description"]) == milestone.why
+        assert event.decoded("dtstamp") == default_stamp(plan, profile)
+    text = data.decode("utf-8")
+    assert text.count("DTSTART;VALUE=DATE:") == len(milestones)
+    assert text.count("DTEND;VALUE=DATE:") == len(milestones)
+    assert "\r\n" in text
+
+
+def test_exam_codeset_and_ceu_dates_are_in(plan: Plan, profile: Profile) -> None:
+    found = {str(e["uid"]): e for e in events(build_calendar(plan, profile))}
+    exam = plan.milestone("p2-exam")
+    assert exam is not None and exam.due == plan.exam_date
+    assert found[event_uid(exam, profile)].decoded("dtstart") == plan.exam_date
+    kinds = {m.kind for m in plan.milestones()}
+    assert {MilestoneKind.EXAM, MilestoneKind.CODESET, MilestoneKind.CEU} <= kinds
+    for milestone in plan.milestones():
+        if milestone.kind in (MilestoneKind.CODESET, MilestoneKind.CEU):
+            assert event_uid(milestone, profile) in found
+
+
+def test_uids_are_unique_and_readable(plan: Plan, profile: Profile) -> None:
+    uids = [event_uid(m, profile) for m in plan.milestones()]
+    assert len(set(uids)) == len(uids)
+    key = profile_key(profile)
+    for milestone, uid in zip(plan.milestones(), uids, strict=True):
+        assert uid == f"{milestone.id}-{key}@codepath-planner"
+
+
+def test_exporting_twice_gives_identical_bytes(
+    tmp_path: Path, plan: Plan, profile: Profile
+) -> None:
+    first, second = tmp_path / "a.ics", tmp_path / "b.ics"
+    write_ics(plan, profile, first)
+    write_ics(plan, profile, second)
+    assert first.read_bytes() == second.read_bytes() == build_calendar(plan, profile)
+    write_ics(plan, profile, first)  # over an existing file
+    assert first.read_bytes() == second.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.ics", "b.ics"]  # no temp left
+
+
+def test_uids_survive_progress_and_pace_changes(catalog: Catalog, profile: Profile) -> None:
+    """Re-importing after a change updates the same events instead of adding new ones."""
+    before = build_plan(profile.inputs, catalog)
+    uids = {m.id: event_uid(m, profile) for m in before.milestones()}
+    changed = make_profile(hours_per_week=20)
+    changed.milestones["p1-terminology"] = MilestoneProgress(
+        status=MilestoneStatus.DONE, done_on=date(2027, 2, 1)
+    )
+    after = build_plan(changed.inputs, catalog)
+    assert after.exam_date != before.exam_date
+    for milestone in after.milestones():
+        if milestone.id in uids:
+            assert event_uid(milestone, changed) == uids[milestone.id]
+
+
+def test_another_plan_gets_other_uids(profile: Profile) -> None:
+    assert profile_key(make_profile(start=date(2028, 1, 3))) != profile_key(profile)
+    assert profile_key(make_profile(certification="CCS")) != profile_key(profile)
+
+
+def test_replan_moves_dates_and_the_stamp(catalog: Catalog) -> None:
+    profile = make_profile()
+    profile.replan = ReplanState(accepted_on=date(2027, 6, 1), shift_days=30)
+    plan = current_plan(build_plan(profile.inputs, catalog), profile)
+    stamp = default_stamp(plan, profile)
+    assert stamp == datetime(2027, 6, 1, tzinfo=UTC)
+    found = {str(e["uid"]): e for e in events(build_calendar(plan, profile))}
+    exam = plan.milestone("p2-exam")
+    assert exam is not None
+    assert found[event_uid(exam, profile)].decoded("dtstart") == plan.exam_date
+
+
+def test_explicit_stamp(plan: Plan, profile: Profile) -> None:
+    naive = datetime(2027, 3, 1, 9, 30, 15, 999)
+    aware = datetime(2027, 3, 1, 10, 30, 15, tzinfo=timezone(timedelta(hours=1)))
+    data = build_calendar(plan, profile, stamp=naive)
+    assert b"DTSTAMP:20270301T093015Z" in data
+    assert build_calendar(plan, profile, stamp=aware) == data
+
+
+def test_unwritable_path_raises_oserror_naming_it(
+    tmp_path: Path, plan: Plan, profile: Profile
+) -> None:
+    target = tmp_path / "missing" / "plan.ics"
+    with pytest.raises(OSError) as info:
+        write_ics(plan, profile, target)
+    assert info.value.filename == str(target)
+    with pytest.raises(IsADirectoryError):
+        write_ics(plan, profile, tmp_path)
+    assert list(tmp_path.iterdir()) == []
