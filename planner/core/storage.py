@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
-from uuid import uuid4
 
 import platformdirs
 from pydantic import ValidationError
 
+from planner.core.fileio import commit, write_atomically, write_temp
 from planner.core.profile import (
     Profile,
     ProfileCorruptError,
@@ -33,7 +33,8 @@ from planner.core.profile import (
 )
 
 if TYPE_CHECKING:
-    from planner.core.catalog import Catalog
+    from planner.core.fileio import commit, write_atomically, write_temp
+from planner.core.catalog import Catalog
 
 __all__ = [
     "HOME_ENV",
@@ -57,7 +58,10 @@ HOME_ENV = "CODEPATH_HOME"  # a folder; when set, the profile lives there instea
 PROFILE_FILE_NAME = "profile.json"
 FILE_MODE = 0o600  # the profile holds personal data: owner read/write only
 LOCK_POLL_FIRST = 0.002  # seconds between lock attempts at first ...
-NOT_FOUND_HINT = "no profile has been saved here yet (make one with 'codepath plan --profile FILE ...' or the app)"
+NOT_FOUND_HINT = (
+    "no profile has been saved here yet "
+    "(make one with 'codepath plan --profile FILE ...' or the app)"
+)
 LOCK_POLL_MAX = 0.025  # ... growing to this
 
 _O_BINARY: int = getattr(os, "O_BINARY", 0)
@@ -206,52 +210,9 @@ def _reason(exc: OSError) -> str:
     return reasons.get(exc.errno or 0, exc.strerror or repr(exc))
 
 
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        written = os.write(fd, view)
-        view = view[written:]
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name == "nt":  # folders cannot be opened for fsync on Windows
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _write_temp(folder: Path, data: bytes, temp_prefix: str) -> Path:
-    """Write ``data`` to a new 0600 temp file in ``folder`` and fsync it; nothing left on error."""
-    temp = folder / f"{temp_prefix}{uuid4().hex[:12]}.tmp"
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, FILE_MODE)
-    try:
-        try:
-            _write_all(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    return temp
-
-
-def _commit(temp: Path, target: Path) -> None:
-    """Atomically move a written temp file over ``target`` and fsync the folder."""
-    try:
-        os.replace(temp, target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    _fsync_folder(target.parent)
-
-
 def _atomic_write(target: Path, data: bytes, temp_prefix: str) -> None:
     """Write ``data`` to ``target`` via a 0600 temp file, fsync, replace; OSError leaves no temp."""
-    _commit(_write_temp(target.parent, data, temp_prefix), target)
+    write_atomically(target, data, mode=FILE_MODE, temp_prefix=temp_prefix)
 
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
@@ -473,7 +434,9 @@ class ProfileStore:
         if self.keep_backups == 0:
             return
         name = self.path.name
-        temp = _write_temp(self.path.parent, current, self._temp_prefix)  # before moving any
+        temp = write_temp(
+            self.path.parent, current, self._temp_prefix, FILE_MODE
+        )  # before moving any
         try:
             for old in self.backups():  # those that would pass the cap after the shift
                 if int(old.name.rpartition(".bak")[2]) >= self.keep_backups:
@@ -485,7 +448,7 @@ class ProfileStore:
         except BaseException:
             temp.unlink(missing_ok=True)
             raise
-        _commit(temp, self.path.with_name(f"{name}.bak1"))
+        commit(temp, self.path.with_name(f"{name}.bak1"))
 
     def _keep_bad(self, current: bytes) -> Path:
         pattern = re.compile(re.escape(self.path.name) + r"\.bad-([0-9]+)")
@@ -552,6 +515,31 @@ class ProfileStore:
             except OSError as exc:
                 raise ProfileWriteError(self.path, f"cannot restore ({_reason(exc)})") from exc
             return backup
+
+    def set_aside(self) -> Path | None:
+        """Keep the current file as ``<name>.bad-<n>`` and remove it, so a new profile can start.
+
+        Returns the kept copy, or None when there is no file. ProfileWriteError on OS errors
+        (the file is then still in place).
+        """
+        with self.lock():
+            try:
+                data = self.path.read_bytes()
+            except FileNotFoundError:
+                return None
+            except OSError as exc:
+                raise ProfileWriteError(
+                    self.path, f"cannot read the file ({_reason(exc)})"
+                ) from exc
+            try:
+                kept = self._keep_bad(data)
+                self.path.unlink()
+            except OSError as exc:
+                raise ProfileWriteError(
+                    self.path, f"cannot set the file aside ({_reason(exc)})"
+                ) from exc
+            self._good = None
+            return kept
 
 
 def _parses(data: bytes) -> bool:

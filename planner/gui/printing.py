@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -44,6 +43,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from planner import __version__
+from planner.core.fileio import write_atomically
 from planner.report.roadmap import (
     Chart,
     Check,
@@ -571,44 +571,6 @@ def render_pdf(document: Roadmap, paper: str = "letter") -> bytes:
         painter.end()
     buffer.close()
     return bytes(buffer.data().data())
-
-
-def _open_temp(path: Path) -> tuple[int, Path]:
-    """Create the temp file beside ``path`` (fails early, naming ``path``, if it cannot)."""
-    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:10]}.tmp")
-    try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
-    except OSError as exc:
-        raise OSError(exc.errno, exc.strerror, str(path)) from exc
-    return fd, temp
-
-
-def write_atomically(path: Path, render: Callable[[], bytes]) -> None:
-    """Write ``render()`` to ``path`` through a temp file in the same folder and os.replace.
-
-    The temp file is created before rendering, so an unwritable path fails fast with an
-    OSError naming ``path``; on any failure the temp file is removed and ``path`` untouched.
-    """
-    path = Path(path)
-    if path.is_dir():
-        raise IsADirectoryError(21, "is a folder, not a file", str(path))
-    fd, temp = _open_temp(path)
-    try:
-        try:
-            data = render()
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        try:
-            os.replace(temp, path)
-        except OSError as exc:
-            raise OSError(exc.errno, exc.strerror, str(path)) from exc
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
 
 
 # ---------------------------------------------------------------- public API

@@ -10,13 +10,12 @@ updates the events instead of duplicating them.
 from __future__ import annotations
 
 import hashlib
-import os
-import uuid
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from icalendar import Calendar, Event
 
+from planner.core.fileio import write_atomically
 from planner.core.plan import Milestone, MilestoneKind, Plan
 from planner.core.profile import Profile
 
@@ -100,27 +99,4 @@ def write_ics(plan: Plan, profile: Profile, path: Path, *, stamp: datetime | Non
 
     Raises OSError naming ``path`` when the folder is missing or not writable.
     """
-    data = build_calendar(plan, profile, stamp=stamp)
-    path = Path(path)
-    if path.is_dir():
-        raise IsADirectoryError(21, "is a folder, not a file", str(path))
-    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:10]}.tmp")
-    try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
-    except OSError as exc:
-        raise OSError(exc.errno, exc.strerror, str(path)) from exc
-    try:
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        try:
-            os.replace(temp, path)
-        except OSError as exc:
-            raise OSError(exc.errno, exc.strerror, str(path)) from exc
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    write_atomically(Path(path), build_calendar(plan, profile, stamp=stamp))
