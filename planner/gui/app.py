@@ -1,0 +1,211 @@
+"""Starting the desktop app: the QApplication, settings, the window, and screenshot mode."""
+
+from __future__ import annotations
+
+import importlib.resources
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QGuiApplication, QIcon, QPixmap
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from planner import __version__
+from planner.core.storage import HOME_ENV
+
+if TYPE_CHECKING:
+    from planner.core.catalog import Catalog
+    from planner.gui.main_window import MainWindow
+
+SCREENSHOT_SIZE = (1200, 800)
+SETTINGS_FILE = "codepath-gui.ini"
+ORGANIZATION = "codepath"
+APPLICATION = "Coding Path Planner"
+
+
+class GuiError(Exception):
+    """A problem reported as one line on stderr (exit status 1)."""
+
+
+def make_qapp() -> QApplication:
+    """The one QApplication, with names and icon set before anything uses QSettings."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName(APPLICATION)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName("codepath")
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    folder = importlib.resources.files("planner.resources").joinpath("icons")
+    for size in (16, 32, 48, 64, 128, 256):
+        resource = folder.joinpath(f"codepath-{size}.png")
+        try:
+            data = resource.read_bytes()
+        except OSError:
+            continue
+        pixmap = QPixmap()
+        if pixmap.loadFromData(data, "PNG"):
+            icon.addPixmap(pixmap)
+    return icon
+
+
+def make_settings() -> QSettings:
+    """Window settings: ``$CODEPATH_HOME/codepath-gui.ini`` when set, else the user's config."""
+    home = os.environ.get(HOME_ENV, "").strip()
+    if home:
+        return QSettings(str(Path(home).expanduser() / SETTINGS_FILE), QSettings.Format.IniFormat)
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, "codepath-gui"
+    )
+
+
+def run_gui(
+    profile_path: Path | None = None,
+    screenshot: Path | None = None,
+    page: str = "timeline",
+    *,
+    today: date,
+) -> int:
+    """Open the app (or, with ``screenshot``, render one page to a PNG); the exit status."""
+    from planner.gui.main_window import PAGE_NAMES
+
+    try:
+        if page not in PAGE_NAMES:
+            raise GuiError(f"unknown page '{page}' (pages: {', '.join(PAGE_NAMES)})")
+        _check_display(screenshot=screenshot is not None)
+        if screenshot is not None:
+            return _screenshot(profile_path, screenshot, page, today)
+        return _interactive(profile_path, page, today)
+    except GuiError as exc:
+        _error_line(str(exc))
+        return 1
+    except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+        from planner.core.catalog import CatalogError
+        from planner.core.plan import PlanError
+        from planner.core.profile import ProfileError
+
+        if isinstance(exc, ProfileError | CatalogError | PlanError):
+            _error_line(str(exc))
+        else:
+            _error_line(f"unexpected error: {type(exc).__name__}: {exc}")
+        return 1
+
+
+def _error_line(message: str) -> None:
+    """One line on stderr, as the command line reports errors."""
+    sys.stderr.write("codepath: " + " ".join(message.split()) + "\n")
+
+
+def _check_display(*, screenshot: bool) -> None:
+    """Without a display Qt would abort with a core dump: say so in one line instead.
+
+    A screenshot needs no display: it renders offscreen when no platform was chosen.
+    """
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return
+    if screenshot:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        return
+    raise GuiError(
+        "no display found (DISPLAY and WAYLAND_DISPLAY are not set); the command line works "
+        "without one: codepath --help"
+    )
+
+
+def _profile_path(profile_path: Path | None) -> Path:
+    from planner.core.storage import default_profile_path
+
+    return Path(profile_path) if profile_path is not None else default_profile_path()
+
+
+def _screenshot(profile_path: Path | None, out: Path, page: str, today: date) -> int:
+    from planner.core.catalog import default_catalog
+    from planner.core.storage import ProfileStore
+    from planner.gui.controller import PlannerController
+    from planner.gui.main_window import MainWindow
+    from planner.gui.opening import load_checked
+
+    path = _profile_path(profile_path)
+    store = ProfileStore(path)
+    if not store.exists():
+        raise GuiError(
+            f"no profile at {path} (screenshot mode does not run the set-up wizard; "
+            f"create one with: codepath plan --profile {path} ...)"
+        )
+    catalog = default_catalog()
+    profile = load_checked(store, catalog)
+    app = make_qapp()
+    controller = PlannerController(profile, store, catalog, today, read_only=True)
+    window = MainWindow(controller, settings=None)
+    window.resize(*SCREENSHOT_SIZE)
+    window.show_page(page)
+    window.show()
+    app.processEvents()
+    if page == "salary":
+        chart = window.salary_page.ensure_chart()
+        app.processEvents()
+        chart.canvas.draw()
+    app.processEvents()
+    image = window.grab()
+    out = Path(out)
+    if not image.save(str(out), "PNG"):
+        raise GuiError(f"cannot write the screenshot to {out}")
+    window.close()
+    return 0
+
+
+def start_window(
+    profile_path: Path | None,
+    today: date,
+    *,
+    settings: QSettings | None = None,
+    catalog: Catalog | None = None,
+) -> MainWindow | None:
+    """Open (or set up) the profile and build the main window; None when the user quits.
+
+    A profile the wizard just created is saved before the window appears.
+    """
+    from planner.core.catalog import default_catalog
+    from planner.gui.controller import PlannerController
+    from planner.gui.main_window import MainWindow
+    from planner.gui.opening import open_profile
+
+    catalog = catalog if catalog is not None else default_catalog()
+    opened = open_profile(_profile_path(profile_path), catalog, today)
+    if opened is None:
+        return None
+    controller = PlannerController(opened.profile, opened.store, catalog, today, saved=opened.saved)
+    if not opened.saved:
+        controller.save_now()
+    window = MainWindow(controller, settings=settings)
+    controller.setParent(window)
+    return window
+
+
+def _interactive(profile_path: Path | None, page: str, today: date) -> int:
+    from planner.core.catalog import CatalogError, default_catalog
+
+    app = make_qapp()
+    try:
+        catalog = default_catalog()
+    except CatalogError as exc:
+        QMessageBox.critical(None, APPLICATION, f"The career data cannot be loaded:\n{exc}")
+        raise
+    window = start_window(profile_path, today, settings=make_settings(), catalog=catalog)
+    if window is None:
+        return 0
+    if page != "timeline":
+        window.show_page(page)
+    app.aboutToQuit.connect(window.controller.save_if_dirty)
+    window.show()
+    return app.exec()

@@ -1,0 +1,277 @@
+"""Dialogs: a profile that cannot be opened, file pickers, About, and how the plan is made.
+
+Every dialog a flow depends on has a classmethod that runs it and returns plain values, so
+tests replace that one method instead of clicking through a modal window.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner import __version__
+from planner.core.plan import Plan
+from planner.core.profile import (
+    ProfileCorruptError,
+    ProfileError,
+    ProfileTooNewError,
+    ProfileUnknownDataError,
+)
+from planner.gui.widgets import named
+
+PROFILE_FILTER = "Coding Path Planner profiles (*.json);;All files (*)"
+
+
+class BadProfileChoice(Enum):
+    """What to do with a profile that cannot be opened."""
+
+    RESTORE = "restore"  # copy the newest good backup over it (the bad file is kept as .bad-N)
+    OPEN_OTHER = "open"  # pick another profile file
+    NEW = "new"  # set up a new profile (the bad file is kept)
+    REPICK = "repick"  # unknown certification/specialty: choose again, keep the progress
+    QUIT = "quit"
+
+
+class NewLocation(Enum):
+    """Where a new profile goes when the old file could not be opened."""
+
+    REPLACE = "replace"  # here; the old file is kept as <name>.bad-N
+    ELSEWHERE = "elsewhere"
+
+
+def explain(error: ProfileError) -> str:
+    """What is wrong, in plain words, by kind of error."""
+    if isinstance(error, ProfileTooNewError):
+        return (
+            "This profile was saved by a newer version of Coding Path Planner. Update the "
+            "program to open it; this version will not change the file."
+        )
+    if isinstance(error, ProfileUnknownDataError):
+        return (
+            "This profile names a certification or specialty that is no longer in the career "
+            "data (the data was updated). Your progress is intact: choose another "
+            "certification or specialty to go on."
+        )
+    if isinstance(error, ProfileCorruptError):
+        return (
+            "This file is damaged or is not a Coding Path Planner profile. Nothing has been "
+            "changed; it will be kept whatever you choose."
+        )
+    return "This profile cannot be read. Nothing has been changed."
+
+
+class BadProfileDialog(QDialog):
+    """Says why a profile cannot be opened and offers a way on."""
+
+    def __init__(
+        self, error: ProfileError, *, has_backup: bool, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("badProfileDialog")
+        self.setWindowTitle("This profile cannot be opened – Coding Path Planner")
+        self.choice = BadProfileChoice.QUIT
+        layout = QVBoxLayout(self)
+        heading = QLabel("Your profile cannot be opened")
+        font = QFont(heading.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        heading.setFont(font)
+        layout.addWidget(heading)
+        reason = QLabel(explain(error))
+        reason.setObjectName("badProfileReason")
+        reason.setWordWrap(True)
+        layout.addWidget(reason)
+        details = QLabel(f"Details: {error}")
+        details.setObjectName("badProfileDetails")
+        details.setWordWrap(True)
+        details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(details)
+
+        self.buttons: dict[BadProfileChoice, QPushButton] = {}
+        entries = []
+        if isinstance(error, ProfileUnknownDataError) and error.profile is not None:
+            entries.append(
+                (
+                    BadProfileChoice.REPICK,
+                    "&Choose another certification or specialty (keeps your progress)",
+                )
+            )
+        entries += [
+            (BadProfileChoice.RESTORE, "&Restore the newest backup"),
+            (BadProfileChoice.OPEN_OTHER, "&Open another profile…"),
+            (BadProfileChoice.NEW, "Start a &new profile…"),
+            (BadProfileChoice.QUIT, "&Quit"),
+        ]
+        for choice, text in entries:
+            button = named(QPushButton(text), f"badProfile_{choice.value}", text.replace("&", ""))
+            button.clicked.connect(lambda _checked=False, c=choice: self._choose(c))
+            layout.addWidget(button)
+            self.buttons[choice] = button
+        if not has_backup:
+            self.buttons[BadProfileChoice.RESTORE].setEnabled(False)
+            self.buttons[BadProfileChoice.RESTORE].setText("Restore the newest backup (none found)")
+        first = next(b for b in self.buttons.values() if b.isEnabled())
+        first.setDefault(True)
+        first.setFocus()
+
+    def _choose(self, choice: BadProfileChoice) -> None:
+        self.choice = choice
+        self.accept()
+
+    @classmethod
+    def ask(
+        cls, error: ProfileError, *, has_backup: bool, parent: QWidget | None = None
+    ) -> BadProfileChoice:
+        """Run the dialog and return the choice (QUIT when closed)."""
+        dialog = cls(error, has_backup=has_backup, parent=parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return BadProfileChoice.QUIT
+        return dialog.choice
+
+    @classmethod
+    def ask_new_location(cls, path: Path, parent: QWidget | None = None) -> NewLocation | None:
+        """Replace the unreadable file (keeping it as .bad-N) or save the new profile elsewhere."""
+        box = QMessageBox(parent)
+        box.setObjectName("newLocationBox")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Where should the new profile go?")
+        box.setText(f"Save the new profile in place of {path.name}?")
+        box.setInformativeText(
+            f"The file that could not be opened is kept beside it as {path.name}.bad-N, so "
+            "nothing is lost. Or save the new profile as another file."
+        )
+        replace = box.addButton("Replace (keep the old file)", QMessageBox.ButtonRole.AcceptRole)
+        elsewhere = box.addButton("Save as another file…", QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is replace:
+            return NewLocation.REPLACE
+        if clicked is elsewhere:
+            return NewLocation.ELSEWHERE
+        return None
+
+
+def ask_open_path(parent: QWidget | None, folder: Path) -> Path | None:
+    """Pick an existing profile file (tests replace this)."""
+    name, _ = QFileDialog.getOpenFileName(
+        parent, "Open a profile – Coding Path Planner", str(folder), PROFILE_FILTER
+    )
+    return Path(name) if name else None
+
+
+def ask_save_path(
+    parent: QWidget | None, suggested: Path, title: str, file_filter: str = PROFILE_FILTER
+) -> Path | None:
+    """Pick where to save (tests replace this)."""
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
+    return Path(name) if name else None
+
+
+def ask_quit_unsaved(parent: QWidget | None, problem: str) -> QMessageBox.StandardButton:
+    """Saving failed on quit: Retry, Discard (quit anyway) or Cancel (tests replace this)."""
+    return QMessageBox.warning(
+        parent,
+        "Your changes are not saved",
+        f"Your latest changes could not be saved:\n{problem}\n\n"
+        "Retry, quit without saving them, or cancel and keep the app open?",
+        QMessageBox.StandardButton.Retry
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Retry,
+    )
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def about_html(plan: Plan) -> str:
+    """Version and every source the current plan uses, with its date."""
+    rows = "".join(
+        f"<tr><td>{_escape(ref.what)}</td><td>{_escape(ref.value)}</td>"
+        f"<td>{_escape(ref.as_of)}</td><td>{_link(ref.source)}</td></tr>"
+        for ref in plan.sources
+    )
+    return (
+        f"<h2>Coding Path Planner {__version__}</h2>"
+        "<p>A personal plan to become a medical billing and coding professional. Your profile "
+        "stays on this computer; the app never goes online.</p>"
+        f"<h3>Data sources used by your plan ({len(plan.sources)})</h3>"
+        "<table cellspacing='0' cellpadding='3' border='1'>"
+        "<tr><th align='left'>What</th><th align='left'>Value</th><th align='left'>As of</th>"
+        f"<th align='left'>Source</th></tr>{rows}</table>"
+        "<p>Figures are estimates from public sources, not promises. Check the issuing body's "
+        "own pages before you pay for anything.</p>"
+    )
+
+
+def _link(source: str) -> str:
+    text = _escape(source)
+    if source.startswith(("http://", "https://")):
+        return f"<a href='{text}'>{text}</a>"
+    return text
+
+
+HOW_TEXT = """
+<h3>How your plan is computed</h3>
+<p>The plan is built from your answers and the career data shipped with the app; the same
+answers always give the same plan.</p>
+<ol>
+<li><b>Learn core coding systems.</b> Its length comes from the study hours of the course your
+background needs, divided by your hours per week. (RHIT needs an accredited degree, whose
+length does not depend on your hours.)</li>
+<li><b>Earn certification.</b> Exam preparation hours for the credential, again at your weekly
+hours. The exam date is kept clear of the weeks around a code-set switch-over.</li>
+<li><b>Gain practical experience.</b> The experience typically needed before moving into your
+specialty.</li>
+<li><b>Specialize.</b> Preparation for the add-on credential your specialty leads to.</li>
+<li><b>Expand career scope.</b> Senior roles and continuing education up to ten years out.</li>
+</ol>
+<p><b>Progress and re-planning.</b> Your logged hours are compared with the hours the plan
+expects by today. If your recent pace (last four weeks) would finish the exam phase at another
+date, <i>Accept re-plan</i> moves the open milestones; what you have done keeps its date, and
+the original plan stays visible as faint bars. <i>Back to original plan</i> undoes it.</p>
+<p><b>Income outlook.</b> Low, median and high bands from public salary surveys (BLS and AAPC),
+adjusted for your state and specialty, with yearly raises. The break-even month is when the
+extra pay over your current income has repaid the costs.</p>
+"""
+
+
+class InfoDialog(QDialog):
+    """A scrollable rich-text dialog (About, How the plan is computed)."""
+
+    def __init__(
+        self, title: str, html: str, object_name: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        self.browser = named(QTextBrowser(), f"{object_name}Text", title)
+        self.browser.setOpenExternalLinks(False)  # the app never goes online by itself
+        self.browser.setOpenLinks(False)
+        self.browser.setHtml(html)
+        layout.addWidget(self.browser)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setObjectName(f"{object_name}Close")
+        close.setAccessibleName("Close")
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        line = self.fontMetrics().height()
+        self.resize(line * 48, line * 34)

@@ -1,0 +1,217 @@
+"""Planned against logged study hours, cumulative, painted with QPainter (no matplotlib)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from planner.core.plan import Plan
+from planner.core.profile import Profile
+from planner.core.progress import STUDY_PHASES
+from planner.gui.timeline import TODAY_COLOR
+from planner.gui.widgets import fmt_date
+
+LOGGED_COLOR = QColor("#2e8540")
+
+
+@dataclass(frozen=True)
+class HoursSeries:
+    """The chart's data: (day, cumulative hours) points."""
+
+    planned: tuple[tuple[date, float], ...]
+    original: tuple[tuple[date, float], ...]  # the baseline, when a re-plan moved the plan
+    logged: tuple[tuple[date, float], ...]
+    start: date
+    end: date
+    top: float
+
+
+def planned_points(plan: Plan) -> tuple[tuple[date, float], ...]:
+    """Cumulative planned study hours at each study phase's start and end (linear between)."""
+    points: list[tuple[date, float]] = [(plan.phases[0].start, 0.0)]
+    total = 0.0
+    for phase in plan.phases:
+        if phase.number not in STUDY_PHASES:
+            continue
+        if points[-1][0] != phase.start:
+            points.append((phase.start, total))
+        total += phase.study_hours
+        points.append((phase.end, total))
+    return tuple(points)
+
+
+def logged_points(profile: Profile, today: date) -> tuple[tuple[date, float], ...]:
+    """Cumulative logged hours per day with an entry, up to today."""
+    per_day: dict[date, float] = {}
+    for entry in profile.study_log:
+        if entry.day <= today:
+            per_day[entry.day] = per_day.get(entry.day, 0.0) + entry.hours
+    total = 0.0
+    points = []
+    for day in sorted(per_day):
+        total += per_day[day]
+        points.append((day, round(total, 2)))
+    return tuple(points)
+
+
+def _nice_step(span: float, ticks: int = 5) -> float:
+    raw = span / max(1, ticks)
+    magnitude = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1
+    for factor in (1, 2, 2.5, 5, 10):
+        if raw <= factor * magnitude:
+            return factor * magnitude
+    return 10 * magnitude
+
+
+class HoursChart(QWidget):
+    """Cumulative planned hours (line) and logged hours (steps), with today marked."""
+
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._today = today
+        self._series: HoursSeries | None = None
+        self.setObjectName("hoursChart")
+        self.setAccessibleName("Planned and logged study hours chart")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def set_data(self, plan: Plan, profile: Profile, baseline: Plan | None = None) -> None:
+        planned = planned_points(plan)
+        original = planned_points(baseline) if baseline is not None else ()
+        logged = logged_points(profile, self._today)
+        start = plan.phases[0].start
+        end = max(
+            [planned[-1][0], self._today + timedelta(days=14)]
+            + ([original[-1][0]] if original else [])
+        )
+        top = max([1.0, planned[-1][1]] + [v for _, v in logged] + [v for _, v in original])
+        self._series = HoursSeries(planned, original, logged, start, end, top)
+        logged_total = logged[-1][1] if logged else 0.0
+        self.setAccessibleDescription(
+            f"{logged_total:g} hours logged by {fmt_date(self._today)}; "
+            f"{planned[-1][1]:g} hours planned by {fmt_date(planned[-1][0])}."
+        )
+        self.update()
+
+    def series(self) -> HoursSeries | None:
+        return self._series
+
+    def sizeHint(self) -> QSize:
+        line = QFontMetricsF(self.font()).height()
+        return QSize(int(line * 28), int(line * 14))
+
+    def minimumSizeHint(self) -> QSize:
+        line = QFontMetricsF(self.font()).height()
+        return QSize(int(line * 16), int(line * 9))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
+        series = self._series
+        if series is None:
+            painter.end()
+            return
+        fm = QFontMetricsF(self.font())
+        line = fm.height()
+        text = palette.color(QPalette.ColorRole.Text)
+        grid = QColor(text)
+        grid.setAlpha(40)
+        step = _nice_step(series.top * 1.08)
+        top = math.ceil(series.top * 1.08 / step) * step
+        left = fm.horizontalAdvance(f"{top:,.0f} h") + line * 0.8
+        plot = QRectF(left, line * 1.8, self.width() - left - line, self.height() - line * 4.2)
+        if plot.width() < 20 or plot.height() < 20:
+            painter.end()
+            return
+        span = max(1, (series.end - series.start).days)
+
+        def pt(day: date, hours: float) -> QPointF:
+            x = plot.left() + (day - series.start).days / span * plot.width()
+            y = plot.bottom() - hours / top * plot.height()
+            return QPointF(x, y)
+
+        # grid and axes
+        value = 0.0
+        while value <= top + 1e-9:
+            y = plot.bottom() - value / top * plot.height()
+            painter.setPen(QPen(grid, 1))
+            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+            painter.setPen(text)
+            label = f"{value:,.0f} h"
+            painter.drawText(
+                QPointF(plot.left() - fm.horizontalAdvance(label) - line * 0.3, y + line * 0.3),
+                label,
+            )
+            value += step
+        months = max(1, round(span / 30.4))
+        every = max(1, math.ceil(months / 8))
+        day = date(series.start.year, series.start.month, 1)
+        index = 0
+        while day <= series.end:
+            if day >= series.start and index % every == 0:
+                x = pt(day, 0).x()
+                painter.setPen(QPen(grid, 1))
+                painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 4))
+                painter.setPen(text)
+                label = f"{day:%b} {day:%y}" if day.month != 1 else f"{day.year}"
+                painter.drawText(
+                    QPointF(x - fm.horizontalAdvance(label) / 2, plot.bottom() + line * 1.1), label
+                )
+            index += 1
+            day = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+
+        # original plan (faint), planned (line), logged (steps)
+        if series.original:
+            faint = QColor(text)
+            faint.setAlpha(80)
+            pen = QPen(faint, 1.5, Qt.PenStyle.DashLine)
+            self._polyline(painter, [pt(d, h) for d, h in series.original], pen)
+        accent = palette.color(QPalette.ColorRole.Highlight)
+        self._polyline(painter, [pt(d, h) for d, h in series.planned], QPen(accent, 2.2))
+        if series.logged:
+            steps: list[QPointF] = [pt(series.start, 0)]
+            for d, h in series.logged:
+                steps.append(QPointF(pt(d, 0).x(), steps[-1].y()))
+                steps.append(pt(d, h))
+            steps.append(QPointF(pt(min(self._today, series.end), 0).x(), steps[-1].y()))
+            self._polyline(painter, steps, QPen(LOGGED_COLOR, 2.2))
+        if series.start <= self._today <= series.end:
+            x = pt(self._today, 0).x()
+            painter.setPen(QPen(TODAY_COLOR, 1.5, Qt.PenStyle.DashLine))
+            painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
+
+        # legend: line styles plus words, never colour alone
+        painter.setPen(text)
+        x = plot.left()
+        y = line * 1.0
+        for label, pen in (
+            ("Planned (cumulative)", QPen(accent, 2.2)),
+            ("Logged", QPen(LOGGED_COLOR, 2.2)),
+            ("Today", QPen(TODAY_COLOR, 1.5, Qt.PenStyle.DashLine)),
+        ) + (
+            (("Original plan", QPen(grid, 1.5, Qt.PenStyle.DashLine)),) if series.original else ()
+        ):
+            painter.setPen(pen)
+            painter.drawLine(QPointF(x, y - line * 0.3), QPointF(x + line * 1.4, y - line * 0.3))
+            painter.setPen(text)
+            painter.drawText(QPointF(x + line * 1.7, y), label)
+            x += line * 2.6 + fm.horizontalAdvance(label)
+        painter.end()
+
+    @staticmethod
+    def _polyline(painter: QPainter, points: list[QPointF], pen: QPen) -> None:
+        if len(points) < 2:
+            return
+        path = QPainterPath(points[0])
+        for point in points[1:]:
+            path.lineTo(point)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)

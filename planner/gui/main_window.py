@@ -1,0 +1,441 @@
+"""The main window: a page list, the five pages, menus, status bar and window title."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QLocale, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from planner.core.profile import Profile
+from planner.core.storage import ProfileStore
+from planner.gui import dialogs
+from planner.gui.controller import PlannerController
+from planner.gui.dialogs import HOW_TEXT, InfoDialog, about_html
+from planner.gui.milestones_page import MilestonesPage
+from planner.gui.progress_page import ProgressPage
+from planner.gui.salary_page import SalaryPage
+from planner.gui.settings_page import SettingsPage
+from planner.gui.timeline_page import TimelinePage
+from planner.gui.widgets import named
+
+APP_NAME = "Coding Path Planner"
+PAGES: tuple[tuple[str, str], ...] = (
+    ("timeline", "&Timeline"),
+    ("milestones", "&Milestones"),
+    ("salary", "&Salary and costs"),
+    ("progress", "&Progress"),
+    ("settings", "Plan s&ettings"),
+)
+PAGE_NAMES = tuple(name for name, _ in PAGES)
+NOT_AVAILABLE = "This is not available in this version yet."
+
+
+class MainWindow(QMainWindow):
+    """Shows what the controller holds; every edit goes through the controller."""
+
+    def __init__(
+        self,
+        controller: PlannerController,
+        *,
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self._settings = settings
+        self._save_error_box: QMessageBox | None = None
+        self.info_dialog: InfoDialog | None = None
+        self.setObjectName("mainWindow")
+        self.setAccessibleName(APP_NAME)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.nav = named(QListWidget(), "pageList", "Pages", "Choose a page; Ctrl+1 to Ctrl+5")
+        for _name, text in PAGES:
+            self.nav.addItem(text.replace("&", ""))
+        self.nav.setSpacing(3)
+        self.nav.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
+        width = max(self.nav.sizeHintForColumn(0), 60) + 3 * self.nav.frameWidth() + 16
+        self.nav.setFixedWidth(width)
+        layout.addWidget(self.nav)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pageStack")
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.timeline_page = TimelinePage(controller)
+        self.milestones_page = MilestonesPage(controller)
+        self.salary_page = SalaryPage(controller)
+        self.progress_page = ProgressPage(controller)
+        self.settings_page = SettingsPage(controller)
+        self.pages: dict[str, QWidget] = {
+            "timeline": self.timeline_page,
+            "milestones": self.milestones_page,
+            "salary": self.salary_page,
+            "progress": self.progress_page,
+            "settings": self.settings_page,
+        }
+        for name in PAGE_NAMES:
+            self.stack.addWidget(self.pages[name])
+
+        self.save_label = QLabel()
+        self.save_label.setObjectName("saveStatus")
+        self.statusBar().addPermanentWidget(self.save_label)
+        self.statusBar().setObjectName("statusBar")
+
+        self.actions_by_name: dict[str, QAction] = {}
+        self._build_menus()
+
+        self.nav.currentRowChanged.connect(self._on_view_nav_row)
+        self.timeline_page.milestoneActivated.connect(self.show_milestone)
+        controller.savedStateChanged.connect(self._on_model_saved_state)
+        controller.saveStatusChanged.connect(self._on_model_save_status)
+        controller.storeChanged.connect(self._on_model_store_changed)
+        controller.profileChanged.connect(self._on_model_profile_changed)
+        controller.errorOccurred.connect(self._on_model_error)
+        controller.saveFailed.connect(self._on_model_save_failed)
+
+        self.nav.setCurrentRow(0)
+        self.setTabOrder(self.nav, self.stack)
+        self.resize(self._default_size())
+        self.restore_state()
+        self.update_title()
+        self._on_model_save_status("Saved" if not controller.dirty else "Not saved yet")
+
+    def _default_size(self) -> QSize:
+        """About 1200 x 800 at normal font size, never more than 90% of the screen."""
+        line = self.fontMetrics().height()
+        wanted = QSize(int(line * 86), int(line * 57))
+        screen = self.screen()
+        if screen is not None:
+            available = screen.availableGeometry().size()
+            wanted = wanted.boundedTo(
+                QSize(int(available.width() * 0.9), int(available.height() * 0.9))
+            )
+        return wanted
+
+    # ------------------------------------------------------------------ menus
+
+    def _action(
+        self,
+        name: str,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(f"action_{name}")
+        if shortcut is not None:
+            action.setShortcut(
+                shortcut if not isinstance(shortcut, str) else QKeySequence(shortcut)
+            )
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.actions_by_name[name] = action
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.setObjectName("menuBar")
+        file_menu = bar.addMenu("&File")
+        file_menu.setObjectName("menuFile")
+        file_menu.addAction(
+            self._action("new", "&New profile…", self.new_profile, QKeySequence.StandardKey.New)
+        )
+        file_menu.addAction(
+            self._action("open", "&Open…", self.open_other, QKeySequence.StandardKey.Open)
+        )
+        file_menu.addAction(
+            self._action("save_as", "Save &As…", self.save_as, QKeySequence.StandardKey.SaveAs)
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("print_preview", "Print Pre&view…", self.print_preview))
+        file_menu.addAction(
+            self._action("print", "&Print…", self.print_plan, QKeySequence.StandardKey.Print)
+        )
+        export = file_menu.addMenu("&Export")
+        export.setObjectName("menuExport")
+        export.addAction(self._action("export_pdf", "&PDF…", self.export_pdf))
+        export.addAction(self._action("export_ics", "&Calendar (.ics)…", self.export_ics))
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action("quit", "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        )
+
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.setObjectName("menuEdit")
+        stack = self.controller.undo_stack
+        undo = stack.createUndoAction(self, "&Undo")
+        undo.setObjectName("action_undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = stack.createRedoAction(self, "&Redo")
+        redo.setObjectName("action_redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        self.actions_by_name["undo"] = undo
+        self.actions_by_name["redo"] = redo
+
+        view_menu = bar.addMenu("&View")
+        view_menu.setObjectName("menuView")
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        for index, (name, text) in enumerate(PAGES):
+            action = self._action(
+                f"page_{name}",
+                text,
+                lambda _checked=False, n=name: self.show_page(n),
+                f"Ctrl+{index + 1}",
+            )
+            action.setCheckable(True)
+            group.addAction(action)
+            view_menu.addAction(action)
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.setObjectName("menuHelp")
+        help_menu.addAction(
+            self._action(
+                "how",
+                "&How the plan is computed",
+                self.show_how,
+                QKeySequence.StandardKey.HelpContents,
+            )
+        )
+        help_menu.addAction(self._action("about", f"&About {APP_NAME}", self.show_about))
+
+    # ------------------------------------------------------------------ pages
+
+    def show_page(self, name: str) -> None:
+        if name not in self.pages:
+            raise ValueError(f"unknown page {name!r} (pages: {', '.join(PAGE_NAMES)})")
+        self.nav.setCurrentRow(PAGE_NAMES.index(name))
+
+    def current_page(self) -> str:
+        return PAGE_NAMES[self.stack.currentIndex()]
+
+    def _on_view_nav_row(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        name = PAGE_NAMES[row]
+        action = self.actions_by_name.get(f"page_{name}")
+        if action is not None:
+            action.setChecked(True)
+
+    def show_milestone(self, milestone_id: str) -> None:
+        """Open the Milestones page with ``milestone_id`` selected."""
+        self.show_page("milestones")
+        self.milestones_page.select_milestone(milestone_id)
+
+    # ------------------------------------------------------------------ title and status
+
+    def update_title(self) -> None:
+        controller = self.controller
+        who = controller.profile.name or controller.path.stem
+        marker = "• " if controller.dirty and not controller.read_only else ""
+        unsaved = " (unsaved)" if controller.dirty and not controller.read_only else ""
+        self.setWindowTitle(f"{marker}{who} – {controller.path.name}{unsaved} – {APP_NAME}")
+        self.setWindowFilePath(str(controller.path))
+
+    def _on_model_saved_state(self, _saved: bool) -> None:
+        self.update_title()
+
+    def _on_model_store_changed(self, _path: object) -> None:
+        self.update_title()
+
+    def _on_model_profile_changed(self, _profile: object) -> None:
+        self.update_title()
+
+    def _on_model_save_status(self, text: str) -> None:
+        symbol = {"Saved": "✓ ", "Saving…": "… "}.get(text, "⚠ ")
+        self.save_label.setText(f"{symbol}{text}")
+        self.save_label.setAccessibleName(f"Save status: {text}")
+        if text == "Saved" and self._save_error_box is not None:
+            self._save_error_box.hide()
+
+    def _on_model_error(self, message: str) -> None:
+        self.statusBar().showMessage(f"⚠ {message}", 15_000)
+
+    def _on_model_save_failed(self, problem: str) -> None:
+        if self._save_error_box is not None and self._save_error_box.isVisible():
+            return  # one box per run of failures, not one per retry
+        box = self._save_error_box or QMessageBox(self)
+        box.setObjectName("saveErrorBox")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Your changes are not saved yet")
+        box.setText("Your latest changes could not be saved. They are kept in this window.")
+        box.setInformativeText(f"{problem}\n\nThe app tries again by itself, and when you quit.")
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        self._save_error_box = box
+        box.show()
+
+    # ------------------------------------------------------------------ window state
+
+    def restore_state(self) -> None:
+        if self._settings is None:
+            return
+        geometry = self._settings.value("mainWindow/geometry")
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(QByteArray(geometry))
+        page = self._settings.value("mainWindow/page")
+        if isinstance(page, str) and page in self.pages:
+            self.show_page(page)
+
+    def save_state(self) -> None:
+        if self._settings is None:
+            return
+        self._settings.setValue("mainWindow/geometry", self.saveGeometry())
+        self._settings.setValue("mainWindow/page", self.current_page())
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.controller.save_if_dirty():
+            while True:
+                answer = dialogs.ask_quit_unsaved(self, self.controller.last_save_error or "")
+                if answer == QMessageBox.StandardButton.Retry:
+                    if self.controller.save_now():
+                        break
+                    continue
+                if answer == QMessageBox.StandardButton.Discard:
+                    break
+                event.ignore()
+                return
+        self.save_state()
+        if self._save_error_box is not None:
+            self._save_error_box.close()
+        event.accept()
+
+    # ------------------------------------------------------------------ file actions
+
+    def _folder(self) -> Path:
+        return self.controller.path.parent
+
+    def new_profile(self) -> None:
+        from planner.gui.wizard import SetupWizard
+
+        self.controller.save_if_dirty()
+        answer = SetupWizard.ask(self.controller.catalog, self.controller.today, self)
+        if answer is None:
+            return
+        path = dialogs.ask_save_path(
+            self, self._folder() / "new-profile.json", "Save the new profile as"
+        )
+        if path is None:
+            return
+        inputs, name = answer
+        self.controller.switch_to(
+            Profile(inputs=inputs, name=name), ProfileStore(path), saved=False
+        )
+        self.show_page("timeline")
+
+    def open_other(self) -> None:
+        from planner.gui.opening import open_profile
+
+        self.controller.save_if_dirty()
+        path = dialogs.ask_open_path(self, self._folder())
+        if path is None:
+            return
+        opened = open_profile(path, self.controller.catalog, self.controller.today, self)
+        if opened is None:
+            return
+        self.controller.switch_to(opened.profile, opened.store, saved=opened.saved)
+        self.show_page("timeline")
+
+    def save_as(self) -> None:
+        path = dialogs.ask_save_path(self, self.controller.path, "Save the profile as")
+        if path is not None and self.controller.save_as(path):
+            self.statusBar().showMessage(f"Saved as {path}", 8000)
+
+    def _not_available(self, what: str) -> None:
+        QMessageBox.information(self, what, NOT_AVAILABLE)
+
+    def print_preview(self) -> None:
+        try:
+            from planner.gui.printing import print_preview
+        except ImportError:
+            self._not_available("Print preview")
+            return
+        c = self.controller
+        print_preview(self, c.plan, c.profile, c.catalog, c.today)
+
+    def print_plan(self) -> None:
+        try:
+            from planner.gui.printing import print_dialog
+        except ImportError:
+            self._not_available("Print")
+            return
+        c = self.controller
+        print_dialog(self, c.plan, c.profile, c.catalog, c.today)
+
+    def export_pdf(self) -> None:
+        metric = QLocale().measurementSystem() == QLocale.MeasurementSystem.MetricSystem
+        path = dialogs.ask_save_path(
+            self,
+            self._folder() / "coding-path-roadmap.pdf",
+            "Export the roadmap as PDF",
+            "PDF files (*.pdf)",
+        )
+        if path is None:
+            return
+        try:
+            self.controller.export_pdf(path, paper="a4" if metric else "letter")
+        except ImportError:
+            self._not_available("Export PDF")
+            return
+        except OSError as exc:
+            QMessageBox.warning(
+                self, "Export PDF", f"Could not write {path}: {exc.strerror or exc}"
+            )
+            return
+        self.statusBar().showMessage(f"Exported {path}", 8000)
+
+    def export_ics(self) -> None:
+        path = dialogs.ask_save_path(
+            self,
+            self._folder() / "coding-path-milestones.ics",
+            "Export the milestones as a calendar",
+            "Calendar files (*.ics)",
+        )
+        if path is None:
+            return
+        try:
+            self.controller.export_ics(path)
+        except ImportError:
+            self._not_available("Export calendar")
+            return
+        except OSError as exc:
+            QMessageBox.warning(
+                self, "Export calendar", f"Could not write {path}: {exc.strerror or exc}"
+            )
+            return
+        self.statusBar().showMessage(f"Exported {path}", 8000)
+
+    # ------------------------------------------------------------------ help
+
+    def show_about(self) -> InfoDialog:
+        dialog = InfoDialog(
+            f"About {APP_NAME}", about_html(self.controller.plan), "aboutDialog", self
+        )
+        self.info_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def show_how(self) -> InfoDialog:
+        dialog = InfoDialog("How the plan is computed", HOW_TEXT, "howDialog", self)
+        self.info_dialog = dialog
+        dialog.open()
+        return dialog

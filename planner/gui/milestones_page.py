@@ -1,0 +1,476 @@
+"""The Milestones page: every milestone grouped by phase, with status, done date and note."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.core.plan import MilestoneKind, Phase, Plan
+from planner.core.profile import MilestoneStatus, Profile
+from planner.gui.controller import PlannerController
+from planner.gui.timeline import KIND_TEXT
+from planner.gui.widgets import (
+    STATUS_TEXT,
+    buddy_label,
+    fmt_date,
+    named,
+    note_label,
+    signals_blocked,
+    status_color,
+    status_icon,
+)
+
+COL_TITLE, COL_DUE, COL_STATUS, COL_DONE, COL_NOTE = range(5)
+HEADERS = ("Milestone", "Due", "Status", "Done on", "Note")
+ID_ROLE = Qt.ItemDataRole.UserRole
+STATUS_KEYS = {
+    Qt.Key.Key_D: MilestoneStatus.DONE,
+    Qt.Key.Key_P: MilestoneStatus.IN_PROGRESS,
+    Qt.Key.Key_S: MilestoneStatus.SKIPPED,
+    Qt.Key.Key_N: MilestoneStatus.NOT_STARTED,
+}
+REMINDER_KINDS = (MilestoneKind.CODESET, MilestoneKind.CEU)
+
+
+class _NoteOnlyDelegate(QStyledItemDelegate):
+    """Only the Note column opens an editor."""
+
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        if index.column() != COL_NOTE:
+            return None  # type: ignore[return-value]  # Qt: no editor for this column
+        editor = QLineEdit(parent)
+        editor.setObjectName("milestoneNoteEditor")
+        editor.setAccessibleName("Edit note")
+        return editor
+
+
+class MilestoneTree(QTreeWidget):
+    """The tree; D / P / S / N set the selected milestone's status, Space toggles done."""
+
+    statusKeyPressed = Signal(str, object)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        item = self.currentItem()
+        mid = item.data(COL_TITLE, ID_ROLE) if item is not None else None
+        status = STATUS_KEYS.get(Qt.Key(event.key()))
+        if (
+            mid
+            and status is not None
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self.statusKeyPressed.emit(mid, status)
+            event.accept()
+            return
+        if (
+            mid
+            and event.key() == Qt.Key.Key_Space
+            and self.state() != QAbstractItemView.State.EditingState
+        ):
+            checked = item.checkState(COL_TITLE) == Qt.CheckState.Checked  # type: ignore[union-attr]
+            item.setCheckState(  # type: ignore[union-attr]
+                COL_TITLE, Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked
+            )
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class MilestonesPage(QWidget):
+    """Milestones by phase; checking one marks it done today and is saved at once."""
+
+    def __init__(self, controller: PlannerController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self._phase_items: dict[int, QTreeWidgetItem] = {}
+        self._shown: tuple[object, object] = (None, None)  # plan and milestones last shown
+        self.setObjectName("milestonesPage")
+        outer = QVBoxLayout(self)
+
+        filters = QHBoxLayout()
+        self.hide_closed = named(
+            QCheckBox("&Hide done and skipped"), "hideClosedMilestones", "Hide done and skipped"
+        )
+        self.hide_reminders = named(
+            QCheckBox("Hide code-set and &CEU reminders"),
+            "hideReminderMilestones",
+            "Hide code-set and CEU reminders",
+        )
+        filters.addWidget(self.hide_closed)
+        filters.addWidget(self.hide_reminders)
+        filters.addStretch(1)
+        outer.addLayout(filters)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("milestonesSplitter")
+        splitter.setChildrenCollapsible(False)
+        self.tree = named(
+            MilestoneTree(),
+            "milestoneTree",
+            "Milestones by phase",
+            "Check a milestone to mark it done today; double-click or F2 on the note to edit it",
+        )
+        self.tree.setColumnCount(len(HEADERS))
+        self.tree.setHeaderLabels(list(HEADERS))
+        self.tree.setItemDelegate(_NoteOnlyDelegate(self.tree))
+        self.tree.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.setWordWrap(False)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        for column in (COL_DUE, COL_STATUS, COL_DONE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(COL_NOTE, self.fontMetrics().horizontalAdvance("x") * 22)
+        splitter.addWidget(self.tree)
+
+        details = QGroupBox("Selected milestone")
+        details.setObjectName("milestoneDetails")
+        grid = QGridLayout(details)
+        self.detail_title = QLabel("Select a milestone in the list.")
+        self.detail_title.setObjectName("milestoneDetailTitle")
+        self.detail_title.setWordWrap(True)
+        bold = QFont(self.detail_title.font())
+        bold.setBold(True)
+        self.detail_title.setFont(bold)
+        grid.addWidget(self.detail_title, 0, 0, 1, 4)
+        self.detail_due = QLabel()
+        self.detail_due.setObjectName("milestoneDetailDue")
+        self.detail_kind = QLabel()
+        self.detail_kind.setObjectName("milestoneDetailKind")
+        self.detail_why = QLabel()
+        self.detail_why.setObjectName("milestoneDetailWhy")
+        self.detail_why.setWordWrap(True)
+        self.detail_why.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        grid.addWidget(self.detail_due, 1, 0, 1, 2)
+        grid.addWidget(self.detail_kind, 1, 2, 1, 2)
+        grid.addWidget(self.detail_why, 2, 0, 1, 4)
+        self.status_combo = named(QComboBox(), "milestoneStatus", "Milestone status")
+        for status in MilestoneStatus:
+            self.status_combo.addItem(
+                status_icon(status, self.palette()), STATUS_TEXT[status], status.value
+            )
+        self.note_edit = named(
+            QLineEdit(), "milestoneNote", "Milestone note", "Press Enter to keep the note"
+        )
+        self.note_edit.setPlaceholderText("Your note (press Enter to keep it)")
+        self.note_edit.setClearButtonEnabled(True)
+        grid.addWidget(buddy_label("S&tatus:", self.status_combo), 3, 0)
+        grid.addWidget(self.status_combo, 3, 1)
+        grid.addWidget(buddy_label("N&ote:", self.note_edit), 3, 2)
+        grid.addWidget(self.note_edit, 3, 3)
+        grid.setColumnStretch(3, 1)
+        splitter.addWidget(details)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        outer.addWidget(splitter, 1)
+
+        bottom = QHBoxLayout()
+        self.summary = QLabel()
+        self.summary.setObjectName("milestoneSummary")
+        bottom.addWidget(self.summary)
+        bottom.addStretch(1)
+        keys = note_label(
+            "Keys: Space done / not done · D done · P in progress · S skip · N not started"
+        )
+        keys.setWordWrap(False)
+        bottom.addWidget(keys)
+        outer.addLayout(bottom)
+        self._set_details_enabled(False)
+
+        self.tree.itemChanged.connect(self._on_view_item_changed)
+        self.tree.currentItemChanged.connect(self._on_view_current_changed)
+        self.tree.statusKeyPressed.connect(self._on_view_status_key)
+        self.tree.customContextMenuRequested.connect(self._on_view_context_menu)
+        self.status_combo.activated.connect(self._on_view_status_chosen)
+        self.note_edit.returnPressed.connect(self._on_view_note_entered)
+        self.note_edit.editingFinished.connect(self._on_view_note_entered)
+        self.hide_closed.toggled.connect(self._apply_filters)
+        self.hide_reminders.toggled.connect(self._apply_filters)
+        controller.planChanged.connect(self._on_model_plan_changed)
+        controller.profileChanged.connect(self._on_model_profile_changed)
+        self._on_model_plan_changed(controller.plan)
+
+    # ------------------------------------------------------------------ model → view
+
+    def _on_model_plan_changed(self, plan: Plan) -> None:
+        current = self.selected_milestone()
+        scroll = self.tree.verticalScrollBar().value()
+        with signals_blocked(self.tree):
+            self.tree.clear()
+            self._items.clear()
+            self._phase_items.clear()
+            bold = QFont(self.tree.font())
+            bold.setBold(True)
+            for phase in plan.phases:
+                top = QTreeWidgetItem(self.tree)
+                top.setFont(COL_TITLE, bold)
+                top.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                top.setToolTip(COL_TITLE, phase.why)
+                top.setFirstColumnSpanned(True)
+                self._phase_items[phase.number] = top
+                for milestone in phase.milestones:
+                    item = QTreeWidgetItem(top)
+                    item.setData(COL_TITLE, ID_ROLE, milestone.id)
+                    item.setText(COL_TITLE, milestone.title)
+                    item.setToolTip(COL_TITLE, f"{milestone.title}\n{milestone.why}")
+                    item.setText(COL_DUE, fmt_date(milestone.due))
+                    item.setFlags(
+                        Qt.ItemFlag.ItemIsEnabled
+                        | Qt.ItemFlag.ItemIsSelectable
+                        | Qt.ItemFlag.ItemIsUserCheckable
+                        | Qt.ItemFlag.ItemIsEditable
+                    )
+                    self._items[milestone.id] = item
+            self.tree.expandAll()
+            self._refresh_statuses(self._controller.profile)
+        self._apply_filters()
+        self.tree.verticalScrollBar().setValue(scroll)
+        if current is None or current not in self._items or self._items[current].isHidden():
+            current = self._next_open(plan)
+        if current is not None and not self._items[current].isHidden():
+            self.select_milestone(current, focus=False)
+        else:
+            self._show_details(None)
+
+    def _next_open(self, plan: Plan) -> str | None:
+        """The first milestone not done or skipped (what to look at next)."""
+        profile = self._controller.profile
+        return next(
+            (
+                m.id
+                for m in plan.milestones()
+                if profile.milestone_status(m.id)
+                not in (MilestoneStatus.DONE, MilestoneStatus.SKIPPED)
+            ),
+            None,
+        )
+
+    def _on_model_profile_changed(self, profile: Profile) -> None:
+        plan, milestones = self._shown
+        if plan is self._controller.plan and milestones is profile.milestones:
+            return  # a change elsewhere in the profile (log, scores, inputs already shown)
+        with signals_blocked(self.tree):
+            self._refresh_statuses(profile)
+        self._apply_filters()
+        self._show_details(self.selected_milestone())
+
+    def _refresh_statuses(self, profile: Profile) -> None:
+        self._shown = (self._controller.plan, profile.milestones)
+        palette = self.tree.palette()
+        for mid, item in self._items.items():
+            progress = profile.milestones.get(mid)
+            status = progress.status if progress is not None else MilestoneStatus.NOT_STARTED
+            item.setCheckState(
+                COL_TITLE,
+                Qt.CheckState.Checked
+                if status is MilestoneStatus.DONE
+                else Qt.CheckState.Unchecked,
+            )
+            item.setText(COL_STATUS, STATUS_TEXT[status])
+            item.setIcon(COL_STATUS, status_icon(status, palette))
+            item.setForeground(COL_STATUS, status_color(status, palette))
+            item.setData(COL_STATUS, ID_ROLE, status.value)
+            item.setText(COL_DONE, fmt_date(progress.done_on) if progress else "")
+            item.setText(COL_NOTE, progress.note if progress else "")
+        plan = self._controller.plan
+        done_total = 0
+        for phase in plan.phases:
+            top = self._phase_items.get(phase.number)
+            if top is None:
+                continue
+            done = sum(
+                1
+                for m in phase.milestones
+                if profile.milestone_status(m.id) in (MilestoneStatus.DONE, MilestoneStatus.SKIPPED)
+            )
+            done_total += sum(
+                1
+                for m in phase.milestones
+                if profile.milestone_status(m.id) is MilestoneStatus.DONE
+            )
+            top.setText(
+                COL_TITLE,
+                f"Phase {phase.number} · {phase.name}   "
+                f"{fmt_date(phase.start)} – {fmt_date(phase.end)} · "
+                f"{done} of {len(phase.milestones)} done or skipped",
+            )
+        total = len(plan.milestones())
+        self.summary.setText(f"{done_total} of {total} milestones done.")
+
+    def _apply_filters(self) -> None:
+        hide_closed = self.hide_closed.isChecked()
+        hide_reminders = self.hide_reminders.isChecked()
+        plan = self._controller.plan
+        profile = self._controller.profile
+        for milestone in plan.milestones():
+            item = self._items.get(milestone.id)
+            if item is None:
+                continue
+            closed = profile.milestone_status(milestone.id) in (
+                MilestoneStatus.DONE,
+                MilestoneStatus.SKIPPED,
+            )
+            item.setHidden(
+                (hide_closed and closed) or (hide_reminders and milestone.kind in REMINDER_KINDS)
+            )
+
+    # ------------------------------------------------------------------ selection and details
+
+    def selected_milestone(self) -> str | None:
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        mid = item.data(COL_TITLE, ID_ROLE)
+        return str(mid) if mid else None
+
+    def select_milestone(self, milestone_id: str, *, focus: bool = True) -> bool:
+        """Make a milestone the current row (unhiding it if a filter hides it)."""
+        item = self._items.get(milestone_id)
+        if item is None:
+            return False
+        if item.isHidden():
+            with signals_blocked(self.hide_closed, self.hide_reminders):
+                self.hide_closed.setChecked(False)
+                self.hide_reminders.setChecked(False)
+            self._apply_filters()
+        parent = item.parent()
+        if parent is not None:
+            parent.setExpanded(True)
+        self.tree.setCurrentItem(item, COL_TITLE)
+        self.tree.scrollToItem(item, QAbstractItemView.ScrollHint.PositionAtCenter)
+        if focus:
+            self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._show_details(milestone_id)
+        return True
+
+    def item_for(self, milestone_id: str) -> QTreeWidgetItem | None:
+        return self._items.get(milestone_id)
+
+    def phase_item(self, number: int) -> QTreeWidgetItem | None:
+        return self._phase_items.get(number)
+
+    def _current_phase(self) -> Phase | None:
+        item = self.tree.currentItem()
+        if item is None or item.parent() is not None:
+            return None
+        number = next((n for n, top in self._phase_items.items() if top is item), None)
+        plan = self._controller.plan
+        return plan.phases[number - 1] if number is not None else None
+
+    def _set_details_enabled(self, enabled: bool) -> None:
+        self.status_combo.setEnabled(enabled)
+        self.note_edit.setEnabled(enabled)
+
+    def _show_details(self, milestone_id: str | None) -> None:
+        milestone = self._controller.plan.milestone(milestone_id) if milestone_id else None
+        if milestone is None:
+            phase = self._current_phase()
+            if phase is not None:
+                self.detail_title.setText(f"Phase {phase.number}: {phase.name}")
+                self.detail_due.setText(f"{fmt_date(phase.start)} – {fmt_date(phase.end)}")
+                self.detail_kind.setText(f"{len(phase.milestones)} milestones")
+                self.detail_why.setText(phase.why)
+                self._set_details_enabled(False)
+                return
+            self.detail_title.setText("Select a milestone in the list.")
+            for label in (self.detail_due, self.detail_kind, self.detail_why):
+                label.setText("")
+            with signals_blocked(self.note_edit):
+                self.note_edit.setText("")
+            self._set_details_enabled(False)
+            return
+        profile = self._controller.profile
+        progress = profile.milestones.get(milestone.id)
+        self.detail_title.setText(milestone.title)
+        self.detail_due.setText(f"Due {fmt_date(milestone.due)}")
+        self.detail_kind.setText(KIND_TEXT[milestone.kind])
+        self.detail_why.setText(milestone.why)
+        status = profile.milestone_status(milestone.id)
+        with signals_blocked(self.status_combo, self.note_edit):
+            self.status_combo.setCurrentIndex(self.status_combo.findData(status.value))
+            if not self.note_edit.hasFocus():
+                self.note_edit.setText(progress.note if progress else "")
+        self._set_details_enabled(True)
+
+    # ------------------------------------------------------------------ view → controller
+
+    def _on_view_current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+        mid = current.data(COL_TITLE, ID_ROLE) if current is not None else None
+        self._show_details(str(mid) if mid else None)
+
+    def _on_view_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        mid = item.data(COL_TITLE, ID_ROLE)
+        if not mid:
+            return
+        if column == COL_TITLE:
+            done = item.checkState(COL_TITLE) == Qt.CheckState.Checked
+            was_done = self._controller.profile.milestone_status(mid) is MilestoneStatus.DONE
+            if done != was_done:
+                self._controller.set_milestone_done(mid, done)
+        elif column == COL_NOTE:
+            self._controller.set_milestone_note(mid, item.text(COL_NOTE).strip())
+
+    def _on_view_status_key(self, milestone_id: str, status: object) -> None:
+        if isinstance(status, MilestoneStatus):
+            self._controller.set_milestone_status(milestone_id, status)
+
+    def _on_view_status_chosen(self, index: int) -> None:
+        mid = self.selected_milestone()
+        value = self.status_combo.itemData(index)
+        if mid and isinstance(value, str):
+            self._controller.set_milestone_status(mid, MilestoneStatus(value))
+
+    def _on_view_note_entered(self) -> None:
+        mid = self.selected_milestone()
+        if mid:
+            self._controller.set_milestone_note(mid, self.note_edit.text().strip())
+
+    def _on_view_context_menu(self, pos: QPoint) -> None:
+        mid = self.selected_milestone()
+        if not mid:
+            return
+        menu = QMenu(self)
+        menu.setObjectName("milestoneContextMenu")
+        for status in MilestoneStatus:
+            action = QAction(status_icon(status, self.palette()), STATUS_TEXT[status], menu)
+            action.triggered.connect(
+                lambda _checked=False, s=status, m=mid: self._controller.set_milestone_status(m, s)
+            )
+            menu.addAction(action)
+        menu.addSeparator()
+        edit = menu.addAction("Edit note")
+        edit.triggered.connect(lambda: self.note_edit.setFocus(Qt.FocusReason.OtherFocusReason))
+        menu.popup(self.tree.viewport().mapToGlobal(pos))

@@ -1,0 +1,512 @@
+"""The Progress page: status and pace, re-planning, the study log, practice scores and CEUs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QDoubleSpinBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.core.plan import Plan
+from planner.core.profile import Profile
+from planner.core.progress import Progress, StatusKind
+from planner.gui.controller import PlannerController
+from planner.gui.forms import date_edit
+from planner.gui.hours_chart import HoursChart
+from planner.gui.widgets import (
+    buddy_label,
+    fmt_date,
+    fmt_hours,
+    from_qdate,
+    humanize_dates,
+    named,
+    note_label,
+    signals_blocked,
+    to_qdate,
+)
+
+STATUS_SYMBOLS = {
+    StatusKind.NOT_STARTED: "◌",
+    StatusKind.ON_TRACK: "●",
+    StatusKind.AHEAD: "▲",
+    StatusKind.BEHIND: "▼",
+    StatusKind.STUDY_DONE: "✓",
+}
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _table(object_name: str, accessible: str, headers: list[str]) -> QTableWidget:
+    table = named(QTableWidget(0, len(headers)), object_name, accessible)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.setTabKeyNavigation(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setWordWrap(False)
+    table.verticalHeader().setDefaultSectionSize(int(table.fontMetrics().height() * 1.5))
+    return table
+
+
+def _cell(text: str, entry_id: str | None = None, *, number: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    if entry_id is not None:
+        item.setData(ID_ROLE, entry_id)
+    if number:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+class ProgressPage(QWidget):
+    """Where the learner logs study, scores and CEUs and sees where they stand."""
+
+    def __init__(self, controller: PlannerController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._shown: tuple[object, object, object] = (None, None, None)  # lists last shown
+        self.setObjectName("progressPage")
+        today = to_qdate(controller.today)
+
+        scroll = QScrollArea(self)
+        scroll.setObjectName("progressScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        grid = QGridLayout(body)
+        grid.setColumnStretch(0, 5)
+        grid.setColumnStretch(1, 4)
+
+        # -------------------------------------------------------------- status and re-plan
+        status_box = QGroupBox("Where you stand")
+        status_box.setObjectName("statusGroup")
+        status_layout = QVBoxLayout(status_box)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("progressStatus")
+        self.status_label.setWordWrap(True)
+        big = QFont(self.status_label.font())
+        big.setPointSizeF(big.pointSizeF() * 1.2)
+        big.setBold(True)
+        self.status_label.setFont(big)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        status_layout.addWidget(self.status_label)
+        self.status_detail = QLabel()
+        self.status_detail.setObjectName("progressStatusDetail")
+        self.status_detail.setWordWrap(True)
+        self.status_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        status_layout.addWidget(self.status_detail)
+        self.pace_label = QLabel()
+        self.pace_label.setObjectName("progressPace")
+        self.pace_label.setWordWrap(True)
+        status_layout.addWidget(self.pace_label)
+        self.hours_bar = named(QProgressBar(), "hoursProgress", "Study hours logged")
+        self.hours_bar.setTextVisible(True)
+        status_layout.addWidget(self.hours_bar)
+        self.milestones_label = QLabel()
+        self.milestones_label.setObjectName("progressMilestones")
+        status_layout.addWidget(self.milestones_label)
+        self.replan_label = QLabel()
+        self.replan_label.setObjectName("replanProposal")
+        self.replan_label.setWordWrap(True)
+        status_layout.addWidget(self.replan_label)
+        buttons = QHBoxLayout()
+        self.accept_replan = named(
+            QPushButton("&Accept re-plan"),
+            "acceptReplan",
+            "Accept re-plan",
+            "Move the open milestones to match your recent pace",
+        )
+        self.reset_replan = named(
+            QPushButton("&Back to original plan"),
+            "resetReplan",
+            "Back to original plan",
+        )
+        buttons.addWidget(self.accept_replan)
+        buttons.addWidget(self.reset_replan)
+        buttons.addStretch(1)
+        status_layout.addLayout(buttons)
+        status_layout.addWidget(
+            note_label(
+                "Re-planning keeps what you have done and moves what is still open. You can "
+                "undo it (Ctrl+Z) or go back to the original plan at any time."
+            )
+        )
+        grid.addWidget(status_box, 0, 0)
+
+        chart_box = QGroupBox("Study hours: planned and logged")
+        chart_box.setObjectName("hoursChartGroup")
+        chart_layout = QVBoxLayout(chart_box)
+        self.hours_chart = HoursChart(controller.today)
+        self.hours_chart.setMinimumHeight(200)
+        chart_layout.addWidget(self.hours_chart)
+        grid.addWidget(chart_box, 1, 0)
+
+        # -------------------------------------------------------------- study log
+        log_box = QGroupBox("Study log")
+        log_box.setObjectName("studyLogGroup")
+        log_layout = QVBoxLayout(log_box)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.log_date = date_edit("studyDate", "Study date")
+        self.log_date.setDate(today)
+        self.log_hours = named(QDoubleSpinBox(), "studyHours", "Hours studied")
+        self.log_hours.setRange(0.25, 24)
+        self.log_hours.setSingleStep(0.25)
+        self.log_hours.setDecimals(2)
+        self.log_hours.setValue(1.0)
+        self.log_hours.setSuffix(" h")
+        self.log_topic = named(QLineEdit(), "studyTopic", "Study topic")
+        self.log_topic.setPlaceholderText("e.g. ICD-10-CM guidelines")
+        self.log_note = named(QLineEdit(), "studyNote", "Study note")
+        self.log_note.setPlaceholderText("optional")
+        form.addRow(buddy_label("&Date:", self.log_date), self.log_date)
+        form.addRow(buddy_label("&Hours:", self.log_hours), self.log_hours)
+        form.addRow(buddy_label("&Topic:", self.log_topic), self.log_topic)
+        form.addRow(buddy_label("No&te:", self.log_note), self.log_note)
+        log_layout.addLayout(form)
+        log_buttons = QHBoxLayout()
+        self.log_add = named(QPushButton("&Log study time"), "logStudy", "Log study time")
+        self.log_remove = named(
+            QPushButton("Remove selected"), "removeStudy", "Remove the selected study entry"
+        )
+        log_buttons.addWidget(self.log_add)
+        log_buttons.addWidget(self.log_remove)
+        log_buttons.addStretch(1)
+        log_layout.addLayout(log_buttons)
+        self.log_table = _table("studyLogTable", "Study log", ["Date", "Hours", "Topic", "Note"])
+        self.log_table.setAccessibleDescription("Select an entry and press Delete to remove it")
+        self.log_table.setMinimumHeight(160)
+        log_layout.addWidget(self.log_table, 1)
+        self.log_total = QLabel()
+        self.log_total.setObjectName("studyLogTotal")
+        log_layout.addWidget(self.log_total)
+        grid.addWidget(log_box, 0, 1, 2, 1)
+
+        # -------------------------------------------------------------- practice scores
+        score_box = QGroupBox("Practice exams")
+        score_box.setObjectName("scoresGroup")
+        score_layout = QVBoxLayout(score_box)
+        self.readiness_label = QLabel()
+        self.readiness_label.setObjectName("readiness")
+        self.readiness_label.setWordWrap(True)
+        score_layout.addWidget(self.readiness_label)
+        score_form = QHBoxLayout()
+        self.score_date = date_edit("scoreDate", "Practice exam date")
+        self.score_date.setDate(today)
+        self.score_exam = named(QComboBox(), "scoreExam", "Practice exam")
+        self.score_percent = named(QDoubleSpinBox(), "scorePercent", "Practice exam score")
+        self.score_percent.setRange(0, 100)
+        self.score_percent.setDecimals(1)
+        self.score_percent.setValue(70)
+        self.score_percent.setSuffix(" %")
+        self.score_add = named(QPushButton("Add &score"), "addScore", "Add practice score")
+        score_form.addWidget(buddy_label("Dat&e:", self.score_date))
+        score_form.addWidget(self.score_date)
+        score_form.addWidget(buddy_label("E&xam:", self.score_exam))
+        score_form.addWidget(self.score_exam)
+        score_form.addWidget(buddy_label("Sc&ore:", self.score_percent))
+        score_form.addWidget(self.score_percent)
+        score_form.addWidget(self.score_add)
+        score_form.addStretch(1)
+        score_layout.addLayout(score_form)
+        self.score_table = _table(
+            "scoreTable", "Practice scores", ["Date", "Exam", "Score", "Against the passing mark"]
+        )
+        self.score_table.setMinimumHeight(120)
+        score_layout.addWidget(self.score_table)
+        self.score_remove = named(
+            QPushButton("Remove selected score"), "removeScore", "Remove the selected score"
+        )
+        score_layout.addWidget(self.score_remove, 0, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(score_box, 2, 0)
+
+        # -------------------------------------------------------------- CEUs
+        ceu_box = QGroupBox("Continuing education (CEUs)")
+        ceu_box.setObjectName("ceuGroup")
+        ceu_layout = QVBoxLayout(ceu_box)
+        self.ceu_label = QLabel()
+        self.ceu_label.setObjectName("ceuStatus")
+        self.ceu_label.setWordWrap(True)
+        ceu_layout.addWidget(self.ceu_label)
+        ceu_form = QFormLayout()
+        self.ceu_date = date_edit("ceuDate", "CEU date")
+        self.ceu_date.setDate(today)
+        self.ceu_credits = named(QDoubleSpinBox(), "ceuCredits", "CEU credits")
+        self.ceu_credits.setRange(0.25, 100)
+        self.ceu_credits.setSingleStep(0.5)
+        self.ceu_credits.setValue(1)
+        self.ceu_provider = named(QLineEdit(), "ceuProvider", "CEU provider")
+        self.ceu_provider.setPlaceholderText("e.g. AAPC webinar")
+        self.ceu_credential = named(QComboBox(), "ceuCredential", "Credential the CEUs count for")
+        ceu_form.addRow(buddy_label("Da&y:", self.ceu_date), self.ceu_date)
+        ceu_form.addRow(buddy_label("C&redits:", self.ceu_credits), self.ceu_credits)
+        ceu_form.addRow(buddy_label("&Provider:", self.ceu_provider), self.ceu_provider)
+        ceu_form.addRow(buddy_label("&For:", self.ceu_credential), self.ceu_credential)
+        ceu_layout.addLayout(ceu_form)
+        self.ceu_add = named(QPushButton("Record &CEUs"), "addCeu", "Record CEUs")
+        ceu_layout.addWidget(self.ceu_add, 0, Qt.AlignmentFlag.AlignLeft)
+        self.ceu_table = _table("ceuTable", "CEUs", ["Date", "Credits", "For", "Provider"])
+        self.ceu_table.setMinimumHeight(90)
+        ceu_layout.addWidget(self.ceu_table)
+        self.ceu_remove = named(
+            QPushButton("Remove selected CEUs"), "removeCeu", "Remove the selected CEU entry"
+        )
+        ceu_layout.addWidget(self.ceu_remove, 0, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(ceu_box, 2, 1)
+
+        self.accept_replan.clicked.connect(self._on_view_accept_replan)
+        self.reset_replan.clicked.connect(controller.reset_replan)
+        self.log_add.clicked.connect(self._on_view_log)
+        self.log_topic.returnPressed.connect(self._on_view_log)
+        self.log_note.returnPressed.connect(self._on_view_log)
+        self.log_remove.clicked.connect(self._on_view_remove_study)
+        self.score_add.clicked.connect(self._on_view_add_score)
+        self.score_remove.clicked.connect(self._on_view_remove_score)
+        self.ceu_add.clicked.connect(self._on_view_add_ceu)
+        self.ceu_remove.clicked.connect(self._on_view_remove_ceu)
+        for table, remove in (
+            (self.log_table, self._on_view_remove_study),
+            (self.score_table, self._on_view_remove_score),
+            (self.ceu_table, self._on_view_remove_ceu),
+        ):
+            shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(remove)
+        controller.planChanged.connect(self._on_model_plan_changed)
+        controller.profileChanged.connect(self._on_model_profile_changed)
+        controller.progressChanged.connect(self._on_model_progress_changed)
+        self._on_model_plan_changed(controller.plan)
+        self._on_model_profile_changed(controller.profile)
+        self._on_model_progress_changed(controller.progress)
+
+    # ------------------------------------------------------------------ model → view
+
+    def _on_model_plan_changed(self, plan: Plan) -> None:
+        exams = [plan.exam_credential]
+        if plan.certification not in exams:
+            exams.append(plan.certification)
+        specialty = self._controller.catalog.specialties.get(plan.specialty)
+        addon = specialty.credential if specialty is not None else None
+        if addon is not None and addon not in exams:
+            exams.append(addon)
+        with signals_blocked(self.score_exam, self.ceu_credential):
+            previous = self.score_exam.currentText()
+            self.score_exam.clear()
+            self.score_exam.addItems(exams)
+            if previous in exams:
+                self.score_exam.setCurrentText(previous)
+            previous_ceu = self.ceu_credential.currentText()
+            self.ceu_credential.clear()
+            self.ceu_credential.addItems(exams)
+            self.ceu_credential.setCurrentText(
+                previous_ceu if previous_ceu in exams else plan.certification
+            )
+
+    def _on_model_profile_changed(self, profile: Profile) -> None:
+        # edits replace whole lists, so an unchanged list is the same object: skip its table
+        shown = (profile.study_log, profile.scores, profile.ceus)
+        if shown[0] is not self._shown[0]:
+            self._fill_log(profile)
+            topics = sorted({e.topic for e in profile.study_log})
+            completer = QCompleter(topics, self.log_topic)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            self.log_topic.setCompleter(completer)
+        if shown[1] is not self._shown[1]:
+            self._fill_scores(profile)
+        if shown[2] is not self._shown[2]:
+            self._fill_ceus(profile)
+        self._shown = shown
+        baseline = self._controller.baseline if profile.replan is not None else None
+        self.hours_chart.set_data(self._controller.plan, profile, baseline)
+
+    def _on_model_progress_changed(self, progress: Progress) -> None:
+        symbol = STATUS_SYMBOLS[progress.status]
+        headline, _, detail = progress.status_text.partition(": ")
+        if not detail:
+            headline, detail = progress.status_text, ""
+        self.status_label.setText(f"{symbol} {humanize_dates(headline)}")
+        self.status_detail.setText(humanize_dates(detail))
+        pace = progress.pace
+        self.pace_label.setText(
+            f"Pace over the last {pace.weeks} week{'s' if pace.weeks != 1 else ''}: "
+            f"{pace.per_week:g} h/week (your plan: {pace.planned_per_week:g} h/week)."
+        )
+        planned = max(progress.hours_planned, 0.0)
+        self.hours_bar.setRange(0, max(1, round(planned)))
+        self.hours_bar.setValue(min(round(progress.hours_logged), max(1, round(planned))))
+        self.hours_bar.setFormat(
+            f"{progress.hours_logged:g} of {planned:g} study hours ({progress.percent_hours:g}%)"
+        )
+        self.milestones_label.setText(
+            f"Milestones: {progress.percent_milestones:g}% done or skipped."
+        )
+        profile = self._controller.profile
+        lines = []
+        shift = progress.proposed_shift_days
+        if shift:
+            direction = "later" if shift > 0 else "earlier"
+            lines.append(
+                f"At your recent pace the open milestones would move {abs(shift)} days {direction}:"
+            )
+            lines.extend(
+                f"  Phase {number} ends {fmt_date(projected)} (now {fmt_date(current)})"
+                for number, current, projected in progress.projected
+                if current != projected
+            )
+        elif progress.status in (StatusKind.ON_TRACK, StatusKind.AHEAD, StatusKind.BEHIND):
+            lines.append("Your plan matches your pace; nothing to re-plan.")
+        if profile.replan is not None:
+            days = profile.replan.shift_days
+            lines.append(
+                f"A re-plan from {fmt_date(profile.replan.accepted_on)} is in use "
+                f"({abs(days)} days {'later' if days >= 0 else 'earlier'} than the original)."
+            )
+        self.replan_label.setText("\n".join(lines))
+        self.accept_replan.setEnabled(self._controller.can_replan())
+        self.reset_replan.setEnabled(profile.replan is not None)
+        self.readiness_label.setText(progress.readiness.text)
+        if progress.ceu is not None:
+            self.ceu_label.setText(humanize_dates(progress.ceu.text))
+        else:
+            plan = self._controller.plan
+            self.ceu_label.setText(
+                f"CEU tracking starts once you are {plan.certification} certified "
+                f"(planned for {fmt_date(plan.certified_date)}). You can record CEUs already."
+            )
+
+    def _fill_log(self, profile: Profile) -> None:
+        entries = sorted(profile.study_log, key=lambda e: (e.day, e.id), reverse=True)
+        table = self.log_table
+        table.setUpdatesEnabled(False)
+        table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            table.setItem(row, 0, _cell(fmt_date(entry.day), entry.id))
+            table.setItem(row, 1, _cell(f"{entry.hours:g}", entry.id, number=True))
+            table.setItem(row, 2, _cell(entry.topic, entry.id))
+            table.setItem(row, 3, _cell(entry.note, entry.id))
+        table.setUpdatesEnabled(True)
+        table.resizeColumnToContents(0)
+        table.resizeColumnToContents(1)
+        table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.log_total.setText(
+            f"{len(entries)} entries, {fmt_hours(round(profile.total_hours(), 2))} in all."
+        )
+        self.log_remove.setEnabled(bool(entries))
+
+    def _fill_scores(self, profile: Profile) -> None:
+        catalog = self._controller.catalog
+        scores = sorted(profile.scores, key=lambda s: (s.day, s.id), reverse=True)
+        table = self.score_table
+        table.setRowCount(len(scores))
+        for row, score in enumerate(scores):
+            cert = catalog.certifications.get(score.exam)
+            passing = cert.exam.passing_percent if cert is not None and cert.exam else None
+            if passing is None:
+                verdict = "no percent passing mark (scaled score)"
+            elif score.percent >= passing:
+                verdict = f"✓ at or above {passing:g}%"
+            else:
+                gap = passing - score.percent
+                verdict = f"✗ below {passing:g}% by {gap:g} point{'s' if gap != 1 else ''}"
+            table.setItem(row, 0, _cell(fmt_date(score.day), score.id))
+            table.setItem(row, 1, _cell(score.exam, score.id))
+            table.setItem(row, 2, _cell(f"{score.percent:g}%", score.id, number=True))
+            table.setItem(row, 3, _cell(verdict, score.id))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        self.score_remove.setEnabled(bool(scores))
+
+    def _fill_ceus(self, profile: Profile) -> None:
+        entries = sorted(profile.ceus, key=lambda c: (c.day, c.id), reverse=True)
+        table = self.ceu_table
+        table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            table.setItem(row, 0, _cell(fmt_date(entry.day), entry.id))
+            table.setItem(row, 1, _cell(f"{entry.credits:g}", entry.id, number=True))
+            table.setItem(row, 2, _cell(entry.credential, entry.id))
+            table.setItem(row, 3, _cell(entry.provider, entry.id))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        self.ceu_remove.setEnabled(bool(entries))
+
+    # ------------------------------------------------------------------ view → controller
+
+    def _on_view_accept_replan(self) -> None:
+        self._controller.accept_replan()
+
+    def _on_view_log(self) -> None:
+        topic = self.log_topic.text().strip()
+        if not topic:
+            self.log_topic.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.log_topic.setPlaceholderText("Please enter a topic first")
+            return
+        ok = self._controller.log_study(
+            from_qdate(self.log_date.date()),
+            self.log_hours.value(),
+            topic,
+            self.log_note.text(),
+        )
+        if ok:
+            self.log_note.clear()
+            self.log_topic.selectAll()
+
+    @staticmethod
+    def _selected_id(table: QTableWidget) -> str | None:
+        row = table.currentRow()
+        item = table.item(row, 0) if row >= 0 else None
+        value = item.data(ID_ROLE) if item is not None else None
+        return str(value) if value else None
+
+    def _on_view_remove_study(self) -> None:
+        entry_id = self._selected_id(self.log_table)
+        if entry_id:
+            self._controller.remove_study(entry_id)
+
+    def _on_view_add_score(self) -> None:
+        self._controller.add_score(
+            from_qdate(self.score_date.date()),
+            self.score_exam.currentText(),
+            self.score_percent.value(),
+        )
+
+    def _on_view_remove_score(self) -> None:
+        entry_id = self._selected_id(self.score_table)
+        if entry_id:
+            self._controller.remove_score(entry_id)
+
+    def _on_view_add_ceu(self) -> None:
+        self._controller.add_ceu(
+            from_qdate(self.ceu_date.date()),
+            self.ceu_credits.value(),
+            self.ceu_provider.text(),
+            self.ceu_credential.currentText(),
+        )
+
+    def _on_view_remove_ceu(self) -> None:
+        entry_id = self._selected_id(self.ceu_table)
+        if entry_id:
+            self._controller.remove_ceu(entry_id)

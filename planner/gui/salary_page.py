@@ -1,0 +1,226 @@
+"""The Salary page: the income chart (matplotlib, loaded on first view), its sources and costs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.core.plan import Plan
+from planner.gui.controller import PlannerController
+from planner.gui.widgets import fmt_date, fmt_money, named, note_label
+from planner.report.charts import salary_source_line
+
+if TYPE_CHECKING:
+    from planner.gui.salary_chart import SalaryChart
+
+HOVER_HINT = "Point at a year in the chart to see its low, median and high income."
+
+
+def _table(object_name: str, accessible: str, headers: list[str]) -> QTableWidget:
+    table = named(QTableWidget(0, len(headers)), object_name, accessible)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setAlternatingRowColors(True)
+    table.setTabKeyNavigation(False)
+    table.setWordWrap(False)
+    table.verticalHeader().setDefaultSectionSize(int(table.fontMetrics().height() * 1.5))
+    return table
+
+
+def _cell(text: str, *, number: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    if number:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+class _Placeholder(QLabel):
+    """Stands where the chart goes; says once that it has been painted."""
+
+    painted = Signal()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.property("painted_once"):
+            self.setProperty("painted_once", True)
+            self.painted.emit()
+
+
+class SalaryPage(QWidget):
+    """Income outlook and costs. The chart is built the first time the page is shown."""
+
+    chartReady = Signal()
+
+    def __init__(self, controller: PlannerController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self.chart: SalaryChart | None = None
+        self._stale = True
+        self.setObjectName("salaryPage")
+        outer = QVBoxLayout(self)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("salarySplitter")
+        splitter.setChildrenCollapsible(False)
+        outer.addWidget(splitter)
+
+        top = QWidget()
+        self._chart_layout = QVBoxLayout(top)
+        self._chart_layout.setContentsMargins(0, 0, 0, 0)
+        self.placeholder = _Placeholder("Loading the chart…")
+        # "Loading the chart…" is on screen first; importing matplotlib takes a moment
+        self.placeholder.painted.connect(lambda: QTimer.singleShot(0, self.ensure_chart))
+        self.placeholder.setObjectName("salaryChartPlaceholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setMinimumHeight(220)
+        self._chart_layout.addWidget(self.placeholder, 1)
+        self.hover_label = QLabel(HOVER_HINT)
+        self.hover_label.setObjectName("salaryHover")
+        self.hover_label.setWordWrap(True)
+        self._chart_layout.addWidget(self.hover_label)
+        self.source_label = note_label("", "salarySources")
+        self.source_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._chart_layout.addWidget(self.source_label)
+        splitter.addWidget(top)
+
+        self.tabs = named(QTabWidget(), "salaryTabs", "Costs and income tables")
+        costs = QWidget()
+        costs_layout = QVBoxLayout(costs)
+        self.costs_table = _table("costsTable", "Costs", ["Cost", "When", "Low", "High", "Planned"])
+        costs_layout.addWidget(self.costs_table, 1)
+        self.costs_summary = QLabel()
+        self.costs_summary.setObjectName("costsSummary")
+        self.costs_summary.setWordWrap(True)
+        self.costs_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        costs_layout.addWidget(self.costs_summary)
+        self.tabs.addTab(costs, "&Costs and break-even")
+        self.salary_table = _table(
+            "salaryTable", "Income by year", ["Year", "From", "Low", "Median", "High", "Stage"]
+        )
+        self.tabs.addTab(self.salary_table, "&Income by year")
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        controller.planChanged.connect(self._on_model_plan_changed)
+        self._on_model_plan_changed(controller.plan)
+
+    # ------------------------------------------------------------------ chart (lazy)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.chart is not None and self._stale:
+            self.chart.set_plan(self._controller.plan)
+            self._stale = False
+
+    def ensure_chart(self) -> SalaryChart:
+        """Import matplotlib and build the chart (once); returns it."""
+        if self.chart is None:
+            from planner.gui.salary_chart import SalaryChart
+
+            chart = SalaryChart()
+            chart.hovered.connect(self._on_chart_hovered)
+            index = self._chart_layout.indexOf(self.placeholder)
+            self._chart_layout.insertWidget(index, chart, 1)
+            self.placeholder.hide()
+            self._chart_layout.removeWidget(self.placeholder)
+            self.chart = chart
+            chart.set_plan(self._controller.plan)
+            self._stale = False
+            self.chartReady.emit()
+        return self.chart
+
+    def _on_chart_hovered(self, text: str) -> None:
+        self.hover_label.setText(text or HOVER_HINT)
+
+    # ------------------------------------------------------------------ model → view
+
+    def _on_model_plan_changed(self, plan: Plan) -> None:
+        self.source_label.setText(salary_source_line(plan))
+        if self.chart is not None:
+            # matplotlib needs ~80 ms to re-plot and draw: do it only when it can be seen
+            if self.isVisible():
+                self.chart.set_plan(plan)
+                self._stale = False
+            else:
+                self._stale = True
+        self._fill_costs(plan)
+        self._fill_salary(plan)
+
+    def _fill_costs(self, plan: Plan) -> None:
+        costs = plan.costs
+        table = self.costs_table
+        table.setRowCount(len(costs.items))
+        for row, item in enumerate(costs.items):
+            label = item.label + (f" (×{item.count})" if item.count > 1 else "")
+            cells = [
+                _cell(label),
+                _cell(item.when),
+                _cell(fmt_money(item.low), number=True),
+                _cell(fmt_money(item.high), number=True),
+                _cell(fmt_money(item.planned), number=True),
+            ]
+            cells[0].setToolTip(f"Source: {item.source}")
+            for column, cell in enumerate(cells):
+                table.setItem(row, column, cell)
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        lines = [
+            f"Up front: {fmt_money(costs.upfront_planned)} planned "
+            f"(sourced range {fmt_money(costs.upfront_low)}–{fmt_money(costs.upfront_high)}). "
+            f"Over the whole plan: {fmt_money(costs.total_planned)}."
+        ]
+        budget = plan.inputs.budget
+        if budget is not None:
+            if costs.upfront_planned <= budget:
+                lines.append(f"Budget check: fits your budget of {fmt_money(budget)}.")
+            else:
+                lines.append(
+                    f"Budget check: above your budget of {fmt_money(budget)} by "
+                    f"{fmt_money(costs.upfront_planned - budget)}; the low end of the ranges is "
+                    f"{fmt_money(costs.upfront_low)}."
+                )
+        else:
+            lines.append("Add a budget in Plan settings to check the up-front cost against it.")
+        if costs.break_even_date is not None:
+            lines.append(
+                f"Break-even: month {costs.break_even_month} of the plan "
+                f"({fmt_date(costs.break_even_date)}), when the extra pay has repaid the costs."
+            )
+        elif costs.break_even_note:
+            lines.append(f"Break-even: {costs.break_even_note}")
+        elif plan.inputs.current_income is None:
+            lines.append("Add your current income in Plan settings to see when the costs pay off.")
+        lines.extend(f"Not in the data: {missing}." for missing in costs.not_in_data)
+        self.costs_summary.setText("\n".join(lines))
+
+    def _fill_salary(self, plan: Plan) -> None:
+        table = self.salary_table
+        table.setRowCount(len(plan.salary))
+        for row, year in enumerate(plan.salary):
+            cells = [
+                _cell(str(year.year), number=True),
+                _cell(fmt_date(year.start)),
+                _cell(fmt_money(year.low), number=True),
+                _cell(fmt_money(year.median), number=True),
+                _cell(fmt_money(year.high), number=True),
+                _cell(year.stage),
+            ]
+            for column, cell in enumerate(cells):
+                table.setItem(row, column, cell)
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)

@@ -1,0 +1,308 @@
+"""Small shared pieces of the GUI: naming for accessibility, date/money text, status icons."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from typing import TypeVar
+
+from PySide6.QtCore import QDate, QObject, QPoint, QPointF, QRect, QRectF, QSignalBlocker, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QWidget
+
+from planner.core.profile import MilestoneStatus
+
+W = TypeVar("W", bound=QWidget)
+
+US_STATES: tuple[tuple[str, str], ...] = (
+    ("AL", "Alabama"),
+    ("AK", "Alaska"),
+    ("AZ", "Arizona"),
+    ("AR", "Arkansas"),
+    ("CA", "California"),
+    ("CO", "Colorado"),
+    ("CT", "Connecticut"),
+    ("DE", "Delaware"),
+    ("DC", "District of Columbia"),
+    ("FL", "Florida"),
+    ("GA", "Georgia"),
+    ("HI", "Hawaii"),
+    ("ID", "Idaho"),
+    ("IL", "Illinois"),
+    ("IN", "Indiana"),
+    ("IA", "Iowa"),
+    ("KS", "Kansas"),
+    ("KY", "Kentucky"),
+    ("LA", "Louisiana"),
+    ("ME", "Maine"),
+    ("MD", "Maryland"),
+    ("MA", "Massachusetts"),
+    ("MI", "Michigan"),
+    ("MN", "Minnesota"),
+    ("MS", "Mississippi"),
+    ("MO", "Missouri"),
+    ("MT", "Montana"),
+    ("NE", "Nebraska"),
+    ("NV", "Nevada"),
+    ("NH", "New Hampshire"),
+    ("NJ", "New Jersey"),
+    ("NM", "New Mexico"),
+    ("NY", "New York"),
+    ("NC", "North Carolina"),
+    ("ND", "North Dakota"),
+    ("OH", "Ohio"),
+    ("OK", "Oklahoma"),
+    ("OR", "Oregon"),
+    ("PA", "Pennsylvania"),
+    ("RI", "Rhode Island"),
+    ("SC", "South Carolina"),
+    ("SD", "South Dakota"),
+    ("TN", "Tennessee"),
+    ("TX", "Texas"),
+    ("UT", "Utah"),
+    ("VT", "Vermont"),
+    ("VA", "Virginia"),
+    ("WA", "Washington"),
+    ("WV", "West Virginia"),
+    ("WI", "Wisconsin"),
+    ("WY", "Wyoming"),
+)
+
+STATUS_TEXT = {
+    MilestoneStatus.NOT_STARTED: "Not started",
+    MilestoneStatus.IN_PROGRESS: "In progress",
+    MilestoneStatus.DONE: "Done",
+    MilestoneStatus.SKIPPED: "Skipped",
+}
+STATUS_SYMBOL = {
+    MilestoneStatus.NOT_STARTED: "○",
+    MilestoneStatus.IN_PROGRESS: "◐",
+    MilestoneStatus.DONE: "✓",
+    MilestoneStatus.SKIPPED: "–",
+}
+# Hues that read on light and dark backgrounds; every status also has its own icon and text.
+STATUS_COLOR = {
+    MilestoneStatus.NOT_STARTED: None,  # the palette's text colour
+    MilestoneStatus.IN_PROGRESS: "#b86e00",
+    MilestoneStatus.DONE: "#2e8540",
+    MilestoneStatus.SKIPPED: "#7a7a7a",
+}
+
+
+def named(widget: W, object_name: str, accessible_name: str, description: str = "") -> W:
+    """Give a widget the object name tests use and the name a screen reader reads."""
+    widget.setObjectName(object_name)
+    widget.setAccessibleName(accessible_name)
+    if description:
+        widget.setAccessibleDescription(description)
+    return widget
+
+
+def buddy_label(text: str, buddy: QWidget, object_name: str = "") -> QLabel:
+    """A label with a mnemonic that moves focus to ``buddy`` (Alt+letter)."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    if object_name:
+        label.setObjectName(object_name)
+    return label
+
+
+def note_label(text: str, object_name: str = "") -> QLabel:
+    """Secondary, wrapping explanatory text in the palette's placeholder colour."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    if object_name:
+        label.setObjectName(object_name)
+    return label
+
+
+@contextmanager
+def signals_blocked(*objects: QObject) -> Iterator[None]:
+    """Set widgets from the model without their change signals echoing back."""
+    blockers = [QSignalBlocker(obj) for obj in objects]
+    try:
+        yield
+    finally:
+        for blocker in blockers:
+            blocker.unblock()
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def fmt_date(day: date | None) -> str:
+    """'Mar 1, 2027' (the same in every locale, so tests and screenshots are stable)."""
+    if day is None:
+        return ""
+    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def humanize_dates(text: str) -> str:
+    """Core texts use ISO dates (2026-11-30); the window shows them as 'Nov 30, 2026'."""
+
+    def replace(match: re.Match[str]) -> str:
+        try:
+            return fmt_date(date(int(match[1]), int(match[2]), int(match[3])))
+        except ValueError:
+            return match[0]
+
+    return _ISO_DATE.sub(replace, text)
+
+
+def fmt_money(value: float | None) -> str:
+    """'$3,594' (no cents)."""
+    if value is None:
+        return "–"
+    return f"${value:,.0f}"
+
+
+def fmt_hours(value: float) -> str:
+    """'12.5 h' without trailing zeros."""
+    return f"{value:g} h"
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def status_color(status: MilestoneStatus, palette: QPalette) -> QColor:
+    hue = STATUS_COLOR[status]
+    return palette.color(QPalette.ColorRole.Text) if hue is None else QColor(hue)
+
+
+def draw_status_mark(
+    painter: QPainter, rect: QRectF, status: MilestoneStatus, color: QColor, base: QColor
+) -> None:
+    """Draw a status as a shape: empty ring, half-filled, filled with a tick, or struck through."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(color, max(1.0, rect.width() / 9))
+    painter.setPen(pen)
+    inner = rect.adjusted(pen.widthF(), pen.widthF(), -pen.widthF(), -pen.widthF())
+    if status is MilestoneStatus.DONE:
+        painter.setBrush(color)
+        painter.drawEllipse(inner)
+        tick = QPainterPath(QPointF(inner.left() + inner.width() * 0.25, inner.center().y()))
+        tick.lineTo(inner.left() + inner.width() * 0.43, inner.top() + inner.height() * 0.7)
+        tick.lineTo(inner.left() + inner.width() * 0.76, inner.top() + inner.height() * 0.3)
+        painter.setPen(QPen(base, max(1.2, rect.width() / 7)))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(tick)
+    elif status is MilestoneStatus.IN_PROGRESS:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(inner)
+        half = QPainterPath()
+        half.moveTo(inner.center())
+        half.arcTo(inner, 90, 180)
+        half.closeSubpath()
+        painter.fillPath(half, color)
+    elif status is MilestoneStatus.SKIPPED:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(inner)
+        painter.drawLine(
+            QPointF(inner.left() + inner.width() * 0.2, inner.center().y()),
+            QPointF(inner.right() - inner.width() * 0.2, inner.center().y()),
+        )
+    else:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(inner)
+    painter.restore()
+
+
+def status_icon(status: MilestoneStatus, palette: QPalette, size: int = 16) -> QIcon:
+    """A small icon for a status, coloured and shaped (shape alone tells the status apart)."""
+    color = status_color(status, palette)
+    base = palette.color(QPalette.ColorRole.Base)
+    return _status_icon(status, color.rgba(), base.rgba(), size)
+
+
+@functools.lru_cache(maxsize=64)
+def _status_icon(status: MilestoneStatus, color: int, base: int, size: int) -> QIcon:
+    pixmap = QPixmap(size * 2, size * 2)
+    pixmap.setDevicePixelRatio(2.0)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    draw_status_mark(
+        painter,
+        QRectF(1, 1, size - 2, size - 2),
+        status,
+        QColor.fromRgba(color),
+        QColor.fromRgba(base),
+    )
+    painter.end()
+    return QIcon(pixmap)
+
+
+class FlowLayout(QLayout):
+    """Lays items out left to right and wraps them onto new lines (Qt's flow layout example)."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._gap = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), apply=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, apply=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _arrange(self, rect: QRect, *, apply: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        x, y, line_height = area.x(), area.y(), 0
+        for item in self._items:
+            hint = item.sizeHint()
+            next_x = x + hint.width() + self._gap * 3
+            if next_x - self._gap * 3 > area.right() and line_height > 0:
+                x = area.x()
+                y += line_height + self._gap
+                next_x = x + hint.width() + self._gap * 3
+                line_height = 0
+            if apply:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x = next_x
+            line_height = max(line_height, hint.height())
+        return y + line_height - rect.y() + margins.bottom()

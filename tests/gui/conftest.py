@@ -1,0 +1,82 @@
+"""Fixtures for the GUI tests: the real catalog, the demo profile on disk, controller, window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from gui_helpers import FAST_SAVE_MS, TODAY, MakeController
+from pytestqt.qtbot import QtBot
+
+from planner.core.catalog import Catalog, default_catalog
+from planner.core.demo import demo_profile
+from planner.core.profile import Profile
+from planner.core.storage import ProfileStore
+from planner.gui.controller import PlannerController
+from planner.gui.main_window import MainWindow
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/gui/" in str(item.fspath).replace("\\", "/"):
+            item.add_marker("gui")
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return default_catalog()
+
+
+@pytest.fixture
+def today() -> date:
+    return TODAY
+
+
+@pytest.fixture
+def profile_path(tmp_path: Path) -> Path:
+    """The demo profile saved in a temporary folder."""
+    path = tmp_path / "profile.json"
+    ProfileStore(path).save(demo_profile(TODAY))
+    return path
+
+
+@pytest.fixture
+def make_controller(catalog: Catalog, profile_path: Path) -> Iterator[MakeController]:
+    made: list[PlannerController] = []
+
+    def make(
+        profile: Profile | None = None, path: Path | None = None, **options: Any
+    ) -> PlannerController:
+        store = ProfileStore(path or profile_path)
+        if profile is None:
+            profile = store.load()
+        options.setdefault("autosave_ms", FAST_SAVE_MS)
+        controller = PlannerController(profile, store, catalog, TODAY, **options)
+        made.append(controller)
+        return controller
+
+    yield make
+    for controller in made:
+        # the windows are gone by now: nothing may reach their slots any more
+        controller._save_timer.stop()
+        controller._retry_timer.stop()
+        controller.undo_stack.blockSignals(True)
+        controller.blockSignals(True)
+
+
+@pytest.fixture
+def controller(make_controller: MakeController) -> PlannerController:
+    return make_controller()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, controller: PlannerController) -> MainWindow:
+    win = MainWindow(controller, settings=None)
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
