@@ -516,6 +516,27 @@ class ProfileStore:
                 raise ProfileWriteError(self.path, f"cannot restore ({_reason(exc)})") from exc
             return backup
 
+    def save_merged(self, profile: Profile, base: Profile | None) -> Profile:
+        """Save ``profile``, merging in what others saved since ``base`` was read; returns it.
+
+        ``base`` is the profile as this program last loaded or saved it. If the file now holds
+        something else (a ``codepath log`` ran while the app was open), both sides' changes are
+        merged (planner.core.merge) instead of the last writer winning.
+        """
+        from planner.core.merge import merge_profiles
+
+        with self.lock():
+            merged = profile
+            if base is not None:
+                try:
+                    theirs = self.load()
+                except ProfileError:
+                    theirs = None  # missing or unreadable: save() keeps a bad file aside
+                if theirs is not None and theirs != base:
+                    merged = merge_profiles(base, profile, theirs)
+            self.save(merged)
+            return merged
+
     def set_aside(self) -> Path | None:
         """Keep the current file as ``<name>.bad-<n>`` and remove it, so a new profile can start.
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from pydantic import ValidationError
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from planner.core.catalog import Catalog
@@ -149,6 +149,8 @@ class PlannerController(QObject):
         self._plan = current_plan(self._baseline, profile)
         self._progress = compute_progress(self._plan, profile, catalog, today)
         self._unsaved_new = not saved  # a profile not yet written anywhere
+        # the profile as last read from or written to the file: the base of a three-way merge
+        self._base: Profile | None = profile.model_copy(deep=True) if saved else None
         self._last_save_error: str | None = None
         self.save_count = 0  # successful saves (tests and the status bar use it)
 
@@ -165,6 +167,12 @@ class PlannerController(QObject):
         self._retry_timer.setSingleShot(True)
         self._retry_timer.setInterval(retry_ms)
         self._retry_timer.timeout.connect(self.save_if_dirty)
+
+        # Edits saved by another program (``codepath log`` while the app is open) are picked up:
+        # reloaded when this window has nothing unsaved, merged into the next save otherwise.
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(self._on_file_changed)
+        self._watch()
 
     # ------------------------------------------------------------------ read access
 
@@ -466,6 +474,45 @@ class PlannerController(QObject):
         """Whether an autosave is scheduled."""
         return self._save_timer.isActive()
 
+    def _watch(self) -> None:
+        if self._read_only:
+            return
+        watched = self._watcher.files()
+        if watched and watched != [str(self._store.path)]:
+            self._watcher.removePaths(watched)
+        if self._store.path.exists() and str(self._store.path) not in self._watcher.files():
+            self._watcher.addPath(str(self._store.path))
+
+    def _on_file_changed(self, _path: str) -> None:
+        # an atomic replace drops the watch on some systems: watch the new file again
+        QTimer.singleShot(100, self._watch)
+        QTimer.singleShot(100, self.reload_if_changed)
+
+    def reload_if_changed(self) -> bool:
+        """Take in what another program saved, when this window has no unsaved edits."""
+        if self._read_only or self.dirty or self._save_timer.isActive():
+            return False
+        try:
+            on_disk = self._store.load()
+        except ProfileError:
+            return False  # reported when it matters: at the next save or open
+        if on_disk == self._profile:
+            return False
+        self._adopt(on_disk, "Updated with changes saved outside the app")
+        return True
+
+    def _adopt(self, profile: Profile, message: str) -> None:
+        """Show a profile that now includes outside changes; old undo steps no longer apply."""
+        self._profile = profile
+        self._base = profile.model_copy(deep=True)
+        self._baseline = self._build(profile.inputs)
+        self._plan = current_plan(self._baseline, profile)
+        self._progress = compute_progress(self._plan, profile, self._catalog, self._today)
+        self._undo_stack.clear()
+        self._undo_stack.setClean()
+        self.emit_all()
+        self.saveStatusChanged.emit(message)
+
     def save_now(self) -> bool:
         """Write the profile now; on failure keep everything in memory and retry later."""
         self._save_timer.stop()
@@ -475,7 +522,7 @@ class PlannerController(QObject):
             with contextlib.suppress(OSError):  # a missing folder is reported by save() below
                 self._store.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._store.save(self._profile)
+            saved = self._store.save_merged(self._profile, self._base)
         except ProfileError as exc:
             self._last_save_error = str(exc)
             self._retry_timer.start()
@@ -489,6 +536,11 @@ class PlannerController(QObject):
         self.save_count += 1
         was_new, self._unsaved_new = self._unsaved_new, False
         self._undo_stack.setClean()
+        self._watch()
+        if saved != self._profile:
+            self._adopt(saved, "Saved, with changes made outside the app merged in")
+            return True
+        self._base = saved.model_copy(deep=True)
         if was_new:
             self.savedStateChanged.emit(True)
         self.saveStatusChanged.emit("Saved")
@@ -510,6 +562,8 @@ class PlannerController(QObject):
             self.errorOccurred.emit(f"Not saved: {exc}")
             return False
         self._store = store
+        self._base = self._profile.model_copy(deep=True)
+        self._watch()
         self._unsaved_new = False
         self._last_save_error = None
         self._save_timer.stop()
@@ -544,6 +598,8 @@ class PlannerController(QObject):
         self._plan = current_plan(self._baseline, profile)
         self._progress = compute_progress(self._plan, profile, self._catalog, self._today)
         self._unsaved_new = not saved
+        self._base = profile.model_copy(deep=True) if saved else None
+        self._watch()
         self._last_save_error = None
         self._undo_stack.clear()
         self._undo_stack.setClean()

@@ -208,3 +208,28 @@ def test_save_as_moves_to_the_new_file(controller: PlannerController, tmp_path: 
     assert controller.path == target
     assert stored(target).study_log[-1].topic == "Before save as"
     assert not controller.dirty
+
+
+def test_edits_saved_by_the_command_line_meanwhile_are_merged(
+    qtbot: QtBot, controller: PlannerController, profile_path: Path
+) -> None:
+    before = len(controller.profile.study_log)
+    with ProfileStore(profile_path).update() as other:  # `codepath log` while the app is open
+        other.log_study(TODAY, 1.0, "logged from the command line")
+    assert controller.log_study(TODAY, 2.0, "logged in the app")
+    assert controller.save_now()
+    topics = [e.topic for e in stored(profile_path).study_log]
+    assert topics[-2:] == ["logged from the command line", "logged in the app"]
+    assert len(controller.profile.study_log) == before + 2
+    assert not controller.dirty
+
+
+def test_outside_changes_are_shown_when_nothing_is_unsaved(
+    qtbot: QtBot, controller: PlannerController, profile_path: Path
+) -> None:
+    with ProfileStore(profile_path).update() as other:
+        other.log_study(TODAY, 1.5, "from another program")
+    qtbot.waitUntil(
+        lambda: controller.profile.study_log[-1].topic == "from another program", timeout=3000
+    )
+    assert stored(profile_path) == controller.profile
