@@ -203,7 +203,7 @@ def test_milestone_ids_do_not_depend_on_wording() -> None:
 
 
 def test_unknown_certification_and_specialty() -> None:
-    with pytest.raises(PlanError, match="unknown certification 'XYZ'.*CPC"):
+    with pytest.raises(PlanError, match=r"unknown certification 'XYZ'.*CPC"):
         make(certification="XYZ")
     with pytest.raises(PlanError, match="unknown certification 'COC'"):
         make(certification="COC")  # an add-on credential, not a first target
