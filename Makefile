@@ -39,3 +39,8 @@ bench: $(STAMP_TEST)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache
+
+# `make package`: the PyInstaller bundle and the .deb in dist/ (see packaging/README.md).
+package: package-deb
+
+include packaging/package.mk

@@ -37,7 +37,7 @@ def make_qapp() -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationVersion(__version__)
-    QGuiApplication.setDesktopFileName("codepath")
+    QGuiApplication.setDesktopFileName("org.codepathplanner.Planner")  # the .desktop file
     app.setWindowIcon(app_icon())
     return app
 
