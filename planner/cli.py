@@ -310,7 +310,7 @@ def _load(args: argparse.Namespace) -> tuple[Any, Any, Any]:
     catalog = _catalog()
     _check_ids(store, profile, catalog)
     baseline = build_plan(profile.inputs, catalog)
-    return store, profile, current_plan(baseline, profile)
+    return store, profile, current_plan(baseline, profile, catalog)
 
 
 def _check_ids(store: Any, profile: Any, catalog: Any) -> None:

@@ -112,9 +112,12 @@ def test_accepted_replan_becomes_the_current_plan_and_baseline_stays() -> None:
     baseline = build_plan(INPUTS, CATALOG)
     profile = profile_with(weekly(8, 5))
     profile.replan = ReplanState(accepted_on=START + timedelta(weeks=8), shift_days=56)
-    current = current_plan(baseline, profile)
+    current = current_plan(baseline, profile, CATALOG)
     assert current.exam_date == baseline.exam_date + timedelta(days=56)
     assert baseline == build_plan(INPUTS, CATALOG)
+    # the income outlook follows the later certification: less coding pay in the exam year
+    year = next(r.year for r in baseline.salary if r.stage != "training")
+    assert current.salary[year - 1].median < baseline.salary[year - 1].median
     # after accepting, the learner is measured against the new dates
     progress = compute_progress(current, profile, CATALOG, START + timedelta(weeks=8))
     assert progress.weeks_off > -4

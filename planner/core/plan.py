@@ -251,6 +251,32 @@ def build_plan(inputs: PlanInputs, catalog: Catalog) -> Plan:
     return _Builder(inputs, catalog, cert, spec).build()
 
 
+def reproject(plan: Plan, catalog: Catalog) -> Plan:
+    """Salary outlook and costs again, for a plan whose dates moved (an accepted re-plan)."""
+    from planner.core.costs import project_costs
+    from planner.core.salary import project_salary
+
+    cert = catalog.certifications[plan.certification]
+    first = catalog.certifications[plan.exam_credential]
+    spec = catalog.specialties[plan.specialty]
+    sources = _Sources()
+    salary = project_salary(
+        plan.inputs, catalog, cert, spec, plan.exam_date, plan.specialized_date, sources
+    )
+    costs = project_costs(
+        plan.inputs,
+        catalog,
+        cert,
+        first,
+        spec,
+        plan.exam_date,
+        plan.phases[2].end,
+        salary_monthly=salary.monthly_median,
+        sources=sources,
+    )
+    return plan.model_copy(update={"salary": salary.years, "costs": costs})
+
+
 class _Builder:
     def __init__(
         self, inputs: PlanInputs, catalog: Catalog, cert: Certification, spec: Specialty
@@ -593,27 +619,23 @@ class _Builder:
         if rule is None:
             return
         routes = {r.id: r for r in rule.routes}
-        processing = rule.processing_weeks
-        if self.inputs.background is Background.CODING and "employment" in routes:
-            route = routes["employment"]
-            due = start
-            if processing is not None:
-                due = add_weeks(start, self.src.use("Apprentice removal processing", processing).hi)
-            self.draft.add(
-                "p3-apprentice-removed",
-                f"Remove the apprentice 'A' ({route.title})",
-                due,
+        employed = self.inputs.background is Background.CODING and "employment" in routes
+        route = routes["employment"] if employed else routes.get("education", rule.routes[0])
+        due = start
+        if rule.processing_weeks is not None:
+            processing = self.src.use("Apprentice removal processing", rule.processing_weeks)
+            due = add_weeks(start, processing.hi)
+        if employed:
+            why = (
                 "Coding work before and after the exam counts: submit signed employer letters "
-                "once you have two years.",
-                MilestoneKind.CREDENTIAL,
+                "once you have two years."
             )
-            self.warnings.append(
+            warning = (
                 f"{rule.designation}: if you have fewer than two years of coding work, the "
                 "apprentice designation stays until you reach them (or use AAPC's course and "
                 "Practicode routes)."
             )
         else:
-            route = routes.get("education", rule.routes[0])
             self.draft.add(
                 "p2-practicode",
                 "Complete Practicode (AAPC practice on real redacted records)",
@@ -622,23 +644,24 @@ class _Builder:
                 "during exam training.",
                 phase=2,
             )
-            due = start
-            if processing is not None:
-                due = add_weeks(start, self.src.use("Apprentice removal processing", processing).hi)
-            self.draft.add(
-                "p3-apprentice-removed",
-                f"Remove the apprentice 'A' ({route.title})",
-                due,
+            why = (
                 "An 80-contact-hour coding course plus Practicode fulfils the two-year "
-                "requirement without employment.",
-                MilestoneKind.CREDENTIAL,
+                "requirement without employment."
             )
-            self.warnings.append(
+            warning = (
                 f"{rule.designation}: passing the exam without experience makes you a "
                 f"{rule.designation} until AAPC's apprentice rules are met. The plan uses the "
                 f"'{route.title}' route (80-contact-hour course plus Practicode), removed by "
                 f"{due.isoformat()}; without it, it takes two years of coding work."
             )
+        self.draft.add(
+            "p3-apprentice-removed",
+            f"Remove the apprentice 'A' ({route.title})",
+            due,
+            why,
+            MilestoneKind.CREDENTIAL,
+        )
+        self.warnings.append(warning)
         self.src.rule(
             f"{rule.designation} removal routes",
             "; ".join(r.title for r in rule.routes),

@@ -9,7 +9,7 @@ from enum import StrEnum
 from planner.core.base import FrozenModel
 from planner.core.catalog import Catalog
 from planner.core.dates import add_years
-from planner.core.plan import Milestone, MilestoneKind, Phase, Plan
+from planner.core.plan import Milestone, MilestoneKind, Phase, Plan, reproject
 from planner.core.profile import MilestoneStatus, Profile
 
 PACE_WEEKS = 4
@@ -160,13 +160,17 @@ def shift_plan(plan: Plan, shift_days: int, frozen: set[str], today: date) -> Pl
     )
 
 
-def current_plan(baseline: Plan, profile: Profile) -> Plan:
-    """The plan the learner follows: the baseline, or the re-plan they accepted."""
+def current_plan(baseline: Plan, profile: Profile, catalog: Catalog | None = None) -> Plan:
+    """The plan the learner follows: the baseline, or the re-plan they accepted.
+
+    With the catalog, the salary outlook and break-even follow the moved dates too.
+    """
     if profile.replan is None:
         return baseline
-    return shift_plan(
+    shifted = shift_plan(
         baseline, profile.replan.shift_days, done_ids(profile), profile.replan.accepted_on
     )
+    return reproject(shifted, catalog) if catalog is not None else shifted
 
 
 def _study_hours(plan: Plan) -> float:

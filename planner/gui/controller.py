@@ -146,7 +146,7 @@ class PlannerController(QObject):
         self._read_only = read_only
         self._plan_cache: dict[PlanInputs, Plan] = {}
         self._baseline = self._build(profile.inputs)
-        self._plan = current_plan(self._baseline, profile)
+        self._plan = current_plan(self._baseline, profile, self._catalog)
         self._progress = compute_progress(self._plan, profile, catalog, today)
         self._unsaved_new = not saved  # a profile not yet written anywhere
         # the profile as last read from or written to the file: the base of a three-way merge
@@ -265,7 +265,7 @@ class PlannerController(QObject):
         if "inputs" in values:
             self._baseline = self._build(self._profile.inputs)
         if {"inputs", "replan", "milestones"} & set(values):
-            self._plan = current_plan(self._baseline, self._profile)
+            self._plan = current_plan(self._baseline, self._profile, self._catalog)
         self._progress = compute_progress(self._plan, self._profile, self._catalog, self._today)
         if self._plan is not old_plan and self._plan != old_plan:
             self.planChanged.emit(self._plan)
@@ -506,7 +506,7 @@ class PlannerController(QObject):
         self._profile = profile
         self._base = profile.model_copy(deep=True)
         self._baseline = self._build(profile.inputs)
-        self._plan = current_plan(self._baseline, profile)
+        self._plan = current_plan(self._baseline, profile, self._catalog)
         self._progress = compute_progress(self._plan, profile, self._catalog, self._today)
         self._undo_stack.clear()
         self._undo_stack.setClean()
@@ -595,7 +595,7 @@ class PlannerController(QObject):
         self._store = store
         self._plan_cache.clear()
         self._baseline = self._build(profile.inputs)
-        self._plan = current_plan(self._baseline, profile)
+        self._plan = current_plan(self._baseline, profile, self._catalog)
         self._progress = compute_progress(self._plan, profile, self._catalog, self._today)
         self._unsaved_new = not saved
         self._base = profile.model_copy(deep=True) if saved else None

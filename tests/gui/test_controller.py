@@ -27,7 +27,7 @@ def test_plan_and_progress_come_from_the_core(
 ) -> None:
     baseline = build_plan(controller.profile.inputs, catalog)
     assert controller.baseline == baseline
-    assert controller.plan == current_plan(baseline, controller.profile)
+    assert controller.plan == current_plan(baseline, controller.profile, catalog)
     expected = compute_progress(controller.plan, controller.profile, catalog, TODAY)
     assert controller.progress == expected
     assert controller.progress.status_text.startswith("Behind by")
