@@ -191,10 +191,20 @@ def _store(args: argparse.Namespace) -> Any:
     from planner.core.storage import ProfileStore, default_profile_path
 
     if getattr(args, "profile", None):
-        return ProfileStore(Path(args.profile))
-    path = default_profile_path()
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # the app's own folder
-    return ProfileStore(path)
+        path = Path(args.profile)
+    else:
+        path = default_profile_path()
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # the app's own folder
+    return ProfileStore(path, on_wait=_say_waiting)
+
+
+def _say_waiting() -> None:
+    print(
+        "codepath: another Coding Path Planner window or command is saving this profile; "
+        "waiting...",
+        file=sys.stderr,
+        flush=True,
+    )
 
 
 def _catalog() -> Any:

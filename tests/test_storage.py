@@ -533,3 +533,19 @@ def test_fuzz_near_valid(fuzz_store: ProfileStore, where: tuple[Any, ...], value
         target = target[step]
     target[where[-1]] = value
     assert_load_fails_cleanly(fuzz_store, json.dumps(raw).encode())
+
+
+def test_waiting_for_the_lock_is_announced_once(tmp_path: Path) -> None:
+    import fcntl
+
+    path = tmp_path / "p.json"
+    calls: list[int] = []
+    store = ProfileStore(path, lock_timeout=0.3, on_wait=lambda: calls.append(1))
+    holder = os.open(store.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(holder, fcntl.LOCK_EX)  # flock locks are per open file: this blocks store
+        with pytest.raises(ProfileLockedError), store.lock():
+            pass
+    finally:
+        os.close(holder)
+    assert calls == [1]

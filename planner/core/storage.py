@@ -260,7 +260,14 @@ class ProfileStore:
       in progress, removed by the next save if a crash left one behind.
     """
 
-    def __init__(self, path: Path, *, keep_backups: int = 5, lock_timeout: float = 5.0) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        keep_backups: int = 5,
+        lock_timeout: float = 5.0,
+        on_wait: Callable[[], None] | None = None,
+    ) -> None:
         if keep_backups < 0:
             raise ValueError("keep_backups must not be negative")
         if lock_timeout < 0:
@@ -268,6 +275,7 @@ class ProfileStore:
         self.path = Path(path)
         self.keep_backups = keep_backups
         self.lock_timeout = lock_timeout
+        self.on_wait = on_wait  # called once when the lock is busy and we start waiting
         self.lock_path = self.path.with_name(self.path.name + ".lock")
         self._thread_lock = threading.RLock()
         self._lock_depth = 0
@@ -372,7 +380,11 @@ class ProfileStore:
         try:
             deadline = time.monotonic() + self.lock_timeout  # elapsed time only, not a date
             pause = LOCK_POLL_FIRST
+            told = False
             while not _try_lock(fd):
+                if not told and self.on_wait is not None and pause >= LOCK_POLL_MAX:
+                    self.on_wait()  # only after a short moment: brief contention stays quiet
+                    told = True
                 if time.monotonic() >= deadline:
                     raise ProfileLockedError(
                         self.path,
