@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -30,6 +31,14 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         raise UserError(f"{self.prog}: {message} (see '{self.prog} --help')", EXIT_USAGE)
+
+
+def validation_text(exc: Any) -> str:
+    """The first problem of a pydantic ValidationError, in plain words."""
+    first = exc.errors()[0]
+    field = ".".join(str(part) for part in first["loc"])
+    message = str(first["msg"]).removeprefix("Value error, ")
+    return f"{field}: {message}" if field else message
 
 
 def one_line(message: str) -> str:
@@ -62,24 +71,25 @@ def _date(text: str) -> date:
     return value
 
 
-def _number(low: float, high: float, what: str) -> Callable[[str], float]:
+def _number(low: float, high: float, *, low_included: bool = False) -> Callable[[str], float]:
+    """An argparse type: a number in [low, high] (or (low, high]); argparse names the option."""
+
     def parse(text: str) -> float:
         try:
             value = float(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{what} must be a number, not '{text}'") from None
-        if not low < value <= high or value != value:
-            raise argparse.ArgumentTypeError(
-                f"{what} must be more than {low:g} and at most {high:g} (got {text})"
-            )
+            raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
+        in_range = (low <= value if low_included else low < value) and value <= high
+        if not in_range:  # also refuses nan and inf
+            lowest = f"at least {low:g}" if low_included else f"more than {low:g}"
+            raise argparse.ArgumentTypeError(f"must be {lowest} and at most {high:g} (got {text})")
         return value
 
-    parse.__name__ = what
     return parse
 
 
 def _build_parser() -> _Parser:
-    from planner.core.inputs import MAX_HOURS_PER_WEEK
+    from planner.core.inputs import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK
 
     parser = _Parser(
         prog="codepath",
@@ -102,8 +112,8 @@ def _build_parser() -> _Parser:
     plan.add_argument("--start", type=_date, help="start date, YYYY-MM-DD")
     plan.add_argument(
         "--hours-per-week",
-        type=_number(0, MAX_HOURS_PER_WEEK, "--hours-per-week"),
-        help=f"study hours per week (more than 0, at most {MAX_HOURS_PER_WEEK:g})",
+        type=_number(MIN_HOURS_PER_WEEK, MAX_HOURS_PER_WEEK, low_included=True),
+        help=f"study hours per week ({MIN_HOURS_PER_WEEK:g} to {MAX_HOURS_PER_WEEK:g})",
     )
     plan.add_argument(
         "--background",
@@ -114,11 +124,11 @@ def _build_parser() -> _Parser:
     plan.add_argument("--state", help="two-letter US state code, e.g. CA (optional)")
     plan.add_argument(
         "--current-income",
-        type=_number(-1, 10_000_000, "--current-income"),
+        type=_number(0, 10_000_000, low_included=True),
         help="your current yearly income in USD (optional; shows break-even)",
     )
     plan.add_argument(
-        "--budget", type=_number(-1, 10_000_000, "--budget"), help="training budget in USD"
+        "--budget", type=_number(0, 10_000_000, low_included=True), help="training budget in USD"
     )
     plan.add_argument("--exam-date", type=_date, help="a target exam date you want to keep")
     plan.add_argument("--name", help="your name, for the printed roadmap (optional)")
@@ -133,7 +143,7 @@ def _build_parser() -> _Parser:
 
     log = sub.add_parser("log", help="log study time")
     with_profile(log)
-    log.add_argument("--hours", required=True, type=_number(0, 24, "--hours"))
+    log.add_argument("--hours", required=True, type=_number(0, 24))
     log.add_argument("--topic", required=True)
     log.add_argument("--date", type=_date, help="default: today")
     log.add_argument("--note", default="")
@@ -149,12 +159,12 @@ def _build_parser() -> _Parser:
     score = sub.add_parser("score", help="record a practice-exam score")
     with_profile(score)
     score.add_argument("--exam", required=True, help="credential id, e.g. CPC")
-    score.add_argument("--percent", required=True, type=_number(-1, 100, "--percent"))
+    score.add_argument("--percent", required=True, type=_number(0, 100, low_included=True))
     score.add_argument("--date", type=_date, help="default: today")
 
     ceu = sub.add_parser("ceu", help="record continuing-education credits")
     with_profile(ceu)
-    ceu.add_argument("--credits", required=True, type=_number(0, 100, "--credits"))
+    ceu.add_argument("--credits", required=True, type=_number(0, 100))
     ceu.add_argument("--credential", help="default: your target certification")
     ceu.add_argument("--provider", default="")
     ceu.add_argument("--date", type=_date, help="default: today")
@@ -276,9 +286,7 @@ def _inputs_from_args(args: argparse.Namespace, existing: Any) -> Any:
     try:
         return PlanInputs.model_validate(values)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(p) for p in first["loc"])
-        raise UserError(f"codepath plan: {field}: {first['msg']}", EXIT_USAGE) from exc
+        raise UserError(f"codepath plan: {validation_text(exc)}", EXIT_USAGE) from exc
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
@@ -332,8 +340,11 @@ def _check_ids(store: Any, profile: Any, catalog: Any) -> None:
 def cmd_log(args: argparse.Namespace) -> int:
     from planner.core.profile import StudyEntry
 
+    topic = " ".join(args.topic.split())
+    if not topic:
+        raise UserError("codepath log: --topic must not be empty", EXIT_USAGE)
     store = _store(args)
-    entry = StudyEntry(day=args.date or today(), hours=args.hours, topic=args.topic, note=args.note)
+    entry = StudyEntry(day=args.date or today(), hours=args.hours, topic=topic, note=args.note)
     with store.update() as profile:
         profile.study_log.append(entry)
         total = profile.total_hours()
@@ -401,12 +412,13 @@ def cmd_ceu(args: argparse.Namespace) -> int:
                 credential=credential,
             )
         )
-    print(f"Recorded {args.credits:g} CEUs for {credential}.")
+    unit = "CEU" if args.credits == 1 else "CEUs"
+    print(f"Recorded {args.credits:g} {unit} for {credential}.")
     return 0
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from planner.core.progress import compute_progress
+    from planner.core.progress import closed_ids, compute_progress
     from planner.report.text import progress_to_text
 
     _, profile, plan = _load(args)
@@ -414,7 +426,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     if args.format == "json":
         _emit_json(progress.model_dump(mode="json"))
     else:
-        print(progress_to_text(plan, progress))
+        print(progress_to_text(plan, progress, frozenset(closed_ids(profile))))
     return 0
 
 
@@ -453,7 +465,14 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     if args.pdf is None and args.ics is None:
         raise UserError("codepath export: give --pdf FILE and/or --ics FILE", EXIT_USAGE)
-    _, profile, plan = _load(args)
+    store, profile, plan = _load(args)
+    for target in (args.pdf, args.ics):
+        if target is not None and store.owns(target):
+            raise UserError(
+                f"codepath export: {target} is your profile or one of its backups; "
+                "choose another file name",
+                EXIT_USAGE,
+            )
     if args.ics is not None:
         from planner.report.calendar import write_ics
 
@@ -500,6 +519,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``codepath``; returns the exit status."""
+    from pydantic import ValidationError
+
     from planner.core.catalog import CatalogError
     from planner.core.plan import PlanError
     from planner.core.storage import ProfileError
@@ -517,6 +538,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PlanError as exc:
         _fail(f"codepath: {exc}")
         return EXIT_USAGE
+    except ValidationError as exc:  # a value the profile model refuses (too long, ...)
+        _fail(f"codepath: {validation_text(exc)}")
+        return EXIT_USAGE
+    except BrokenPipeError:  # `codepath plan | head`: the reader left, nothing to report
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps the interpreter quiet
+        return 0
     except KeyboardInterrupt:
         _fail("codepath: interrupted")
         return 130

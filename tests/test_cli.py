@@ -100,12 +100,13 @@ def test_plan_json_shape(tmp_path: Path) -> None:
         (["--specialty", "astrology"], "unknown specialty 'astrology'"),
         (["--start", "2027-02-30"], "not a date"),
         (["--start", "tomorrow"], "not a date"),
-        (["--hours-per-week", "0"], "more than 0"),
-        (["--hours-per-week", "-3"], "more than 0"),
+        (["--hours-per-week", "0"], "at least 0.5"),
+        (["--hours-per-week", "0.01"], "at least 0.5"),
+        (["--hours-per-week", "-3"], "at least 0.5"),
         (["--hours-per-week", "200"], "at most 80"),
-        (["--hours-per-week", "abc"], "must be a number"),
+        (["--hours-per-week", "abc"], "argument --hours-per-week: 'abc' is not a number"),
         (["--hours-per-week", "nan"], "--hours-per-week"),
-        (["--state", "California"], "two-letter"),
+        (["--state", "California"], "state: must be a two-letter US postal code"),
         (["--background", "wizard"], "invalid choice"),
         (["--bogus"], "unrecognized arguments"),
     ],
@@ -189,6 +190,20 @@ def test_profile_round_trip(tmp_path: Path) -> None:
     assert "Behind by" in text and "Exam readiness" in text
     assert run("undone", "--profile", str(profile), "p1-terminology", home=tmp_path).returncode == 0
     assert "p1-terminology" not in json.loads(profile.read_text())["milestones"]
+    for day in ("2027-02-12", "2027-02-15"):  # two weeks of logging: enough for a projection
+        logged = run(
+            "log",
+            "--profile",
+            str(profile),
+            "--hours",
+            "10",
+            "--topic",
+            "CPT",
+            "--date",
+            day,
+            home=tmp_path,
+        )
+        assert logged.returncode == 0, logged.stderr
     replan = run("replan", "--profile", str(profile), home=tmp_path)
     assert replan.returncode == 0, replan.stderr
     assert "later" in replan.stdout
@@ -231,3 +246,48 @@ def test_bad_today_override(tmp_path: Path) -> None:
         run("log", "--hours", "1", "--topic", "x", home=tmp_path, today="soon"), 1
     )
     assert "CODEPATH_TODAY" in line
+
+
+def test_export_never_writes_over_the_profile(tmp_path: Path) -> None:
+    profile = tmp_path / "p.json"
+    run(*PLAN, "--profile", str(profile), home=tmp_path)
+    before = profile.read_bytes()
+    for target in (profile, tmp_path / "p.json.bak1"):
+        line = assert_one_line_error(
+            run("export", "--profile", str(profile), "--ics", str(target), home=tmp_path), 2
+        )
+        assert "is your profile or one of its backups" in line
+    assert profile.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("topic", "needle"),
+    [
+        ("", "--topic must not be empty"),
+        ("   ", "--topic must not be empty"),
+        ("x" * 201, "topic: String should have at most 200 characters"),
+    ],
+)
+def test_bad_log_topic(tmp_path: Path, topic: str, needle: str) -> None:
+    profile = tmp_path / "p.json"
+    run(*PLAN, "--profile", str(profile), home=tmp_path)
+    line = assert_one_line_error(
+        run("log", "--profile", str(profile), "--hours", "1", "--topic", topic, home=tmp_path), 2
+    )
+    assert needle in line
+
+
+def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
+    env = {**os.environ, "CODEPATH_HOME": str(tmp_path)}
+    result = subprocess.run(
+        f"'{sys.executable}' -m planner plan --cert CPC --specialty him --start 2027-01-04 "
+        "--hours-per-week 5 | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.stdout.startswith("Coding Path Planner")
+    assert result.stderr == ""

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from planner.core.catalog import default_catalog
 from planner.core.inputs import PlanInputs
 from planner.core.plan import MilestoneKind, build_plan
@@ -184,3 +187,49 @@ def test_ceus_after_certification() -> None:
     first_cycle = min(m.due for m in plan.milestones() if m.kind is MilestoneKind.CEU)
     assert ceu.cycle_end == first_cycle
     assert "15 of 36 CPC CEUs" in ceu.text
+
+
+def test_no_projection_from_a_few_days_of_logging() -> None:
+    plan = build_plan(INPUTS, CATALOG)
+    today = START + timedelta(weeks=8)
+    profile = profile_with({today - timedelta(days=1): 2.5})  # started tracking yesterday
+    progress = compute_progress(plan, profile, CATALOG, today)
+    assert progress.proposed_shift_days is None
+    assert "two weeks" in progress.status_text
+    assert progress.pace.weeks == 1  # the pace counts from the first entry, not before
+
+
+def test_a_pace_years_off_asks_to_change_the_weekly_hours_instead() -> None:
+    plan = build_plan(INPUTS, CATALOG)
+    today = START + timedelta(weeks=8)
+    profile = profile_with(weekly(8, 0.5))
+    progress = compute_progress(plan, profile, CATALOG, today)
+    assert progress.proposed_shift_days is None
+    assert "more than two years later" in progress.status_text
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.integers(min_value=-400, max_value=730),
+    st.integers(min_value=0, max_value=900),
+    st.sampled_from(["CPC", "CCS", "RHIT"]),
+    st.sets(st.sampled_from(["p1-course", "p2-exam", "p2-practice", "p1-icd10cm"])),
+)
+def test_shifted_plans_stay_well_formed(shift: int, day: int, cert: str, done: set[str]) -> None:
+    inputs = INPUTS.model_copy(update={"certification": cert})
+    plan = build_plan(inputs, CATALOG)
+    today = START + timedelta(days=day)
+    shifted = shift_plan(plan, shift, done, today)
+    assert shifted.phases[0].start == START
+    for before, after in zip(shifted.phases, shifted.phases[1:], strict=False):
+        assert before.end == after.start
+    for phase in shifted.phases:
+        assert phase.start < phase.end
+        assert all(phase.start <= m.due <= phase.end for m in phase.milestones), phase.number
+    ids = [m.id for m in shifted.milestones()]
+    assert len(ids) == len(set(ids))
+    exam_order = [m.id for m in shifted.milestones() if m.id in ("p2-exam", "p2-credential")]
+    if "p2-exam" not in done:
+        assert exam_order == ["p2-exam", "p2-credential"]
+    last = max(m.due for m in shifted.milestones() if m.kind is MilestoneKind.CODESET)
+    assert (shifted.finish - last).days < 366  # code-set reminders run to the new end

@@ -9,6 +9,7 @@ from pydantic import Field, field_validator
 from planner.core.base import FrozenModel
 from planner.core.catalog import Background
 
+MIN_HOURS_PER_WEEK = 0.5  # below this a plan runs for decades
 MAX_HOURS_PER_WEEK = 80.0  # beyond this nobody keeps studying week after week
 
 
@@ -18,7 +19,7 @@ class PlanInputs(FrozenModel):
     certification: str = Field(min_length=1)
     specialty: str = Field(min_length=1)
     start: date
-    hours_per_week: float = Field(gt=0, le=MAX_HOURS_PER_WEEK)
+    hours_per_week: float = Field(ge=MIN_HOURS_PER_WEEK, le=MAX_HOURS_PER_WEEK)
     background: Background = Background.NONE
     state: str | None = None
     current_income: float | None = Field(default=None, ge=0, le=10_000_000)
@@ -32,7 +33,7 @@ class PlanInputs(FrozenModel):
             return None
         code = value.strip().upper()
         if len(code) != 2 or not code.isalpha():
-            raise ValueError("state must be a two-letter US postal code such as CA or DC")
+            raise ValueError("must be a two-letter US postal code such as CA or DC")
         return code
 
     @field_validator("start", "target_exam_date")

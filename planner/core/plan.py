@@ -53,6 +53,11 @@ class Milestone(FrozenModel):
     why: str
     kind: MilestoneKind = MilestoneKind.TASK
 
+    @property
+    def is_reminder(self) -> bool:
+        """Code-set releases and CEU deadlines: shown and exported, not counted as steps."""
+        return self.kind in (MilestoneKind.CODESET, MilestoneKind.CEU)
+
 
 class Phase(FrozenModel):
     """One of the five phases; phases are contiguous (each starts where the last ends)."""
@@ -126,6 +131,7 @@ class Plan(FrozenModel):
     exam_credential: str  # the credential sat at the end of phase 2
     exam_date: date
     certified_date: date  # the target credential is earned
+    working_from: date  # first coding job: coding pay starts here in the outlook
     specialized_date: date
     salary: tuple[SalaryYear, ...]
     costs: Costs
@@ -228,6 +234,11 @@ def _prep_hours(prep: Figure, background: Background) -> float:
     return prep.lo if background is Background.CODING else prep.planning
 
 
+def _inline(name: str) -> str:
+    """A name inside a sentence: 'Medical coding ...' -> 'medical coding ...'; 'AAPC ...' kept."""
+    return name[:1].lower() + name[1:] if name[1:2].islower() else name
+
+
 def _exam_title(cert: Certification) -> str:
     if cert.exam is None:
         return f"Sit the {cert.id} exam"
@@ -261,7 +272,7 @@ def reproject(plan: Plan, catalog: Catalog) -> Plan:
     spec = catalog.specialties[plan.specialty]
     sources = _Sources()
     salary = project_salary(
-        plan.inputs, catalog, cert, spec, plan.exam_date, plan.specialized_date, sources
+        plan.inputs, catalog, cert, spec, plan.working_from, plan.specialized_date, sources
     )
     costs = project_costs(
         plan.inputs,
@@ -309,8 +320,9 @@ class _Builder:
         bounds = [self.inputs.start, p1_end, p2_end, p3_end, p4_end, p5_end]
         hours = [p1_hours, p2_hours, 0.0, p4_hours, 0.0]
         phases = self._assemble(bounds, hours)
+        working_from = next(m.due for m in self.draft.milestones if m.id == "p3-first-job")
         salary = project_salary(
-            self.inputs, self.catalog, self.cert, self.spec, p2_end, p4_end, self.src
+            self.inputs, self.catalog, self.cert, self.spec, working_from, p4_end, self.src
         )
         costs = project_costs(
             self.inputs,
@@ -341,6 +353,7 @@ class _Builder:
             exam_credential=first_cert.id,
             exam_date=p2_end,
             certified_date=self._target_certified_date(first_cert),
+            working_from=working_from,
             specialized_date=p4_end,
             salary=salary.years,
             costs=costs,
@@ -453,7 +466,7 @@ class _Builder:
         )
         self.draft.add(
             "p1-course",
-            f"Finish the {program.name.lower()}",
+            f"Finish the {_inline(program.name)}",
             end,
             background.summary,
             MilestoneKind.CREDENTIAL,
@@ -549,17 +562,19 @@ class _Builder:
 
     def _experience_years(self) -> Figure:
         spec_years = self.spec.experience_years_before
-        return self.src.use(f"Experience before {self.spec.name.lower()}", spec_years)
+        return self.src.use(f"Experience before {self.spec.name}", spec_years)
 
     def _phase3(self, start: date, first: Certification) -> date:
         years = self._experience_years().planning
         elig = self.cert.eligibility
+        target_exam = start
         if first is not self.cert:
             needed = elig.recommended_experience_years
+            work_years = 1.0
             if needed is not None:
-                self.src.use(f"{self.cert.id} recommended experience", needed)
-                years = max(years, needed.lo)
-        end = add_years(start, years)
+                work_years = self.src.use(f"{self.cert.id} recommended experience", needed).lo
+            target_exam = _avoid_switchover(add_years(start, work_years), self.catalog)
+        end = max(add_years(start, years), target_exam)
         default_office = self.src.use(
             "Time in an office before remote work", self.catalog.training.default_experience_years
         )
@@ -589,7 +604,6 @@ class _Builder:
         )
         self._apprentice(start, first)
         if first is not self.cert:
-            target_exam = _avoid_switchover(end, self.catalog)
             self.draft.add(
                 "p3-target-exam",
                 _exam_title(self.cert),
@@ -611,7 +625,6 @@ class _Builder:
                 f"so the plan takes the {first.id} in phase 2 and sits the {self.cert.id} "
                 "after a year of work."
             )
-            end = max(end, _avoid_switchover(end, self.catalog))
         return end
 
     def _apprentice(self, start: date, first: Certification) -> None:
@@ -651,8 +664,8 @@ class _Builder:
             warning = (
                 f"{rule.designation}: passing the exam without experience makes you a "
                 f"{rule.designation} until AAPC's apprentice rules are met. The plan uses the "
-                f"'{route.title}' route (80-contact-hour course plus Practicode), removed by "
-                f"{due.isoformat()}; without it, it takes two years of coding work."
+                f"'{route.title}' route (80-contact-hour course plus Practicode): the 'A' goes "
+                "a few weeks after the exam; without it, it takes two years of coding work."
             )
         self.draft.add(
             "p3-apprentice-removed",
@@ -675,7 +688,7 @@ class _Builder:
             end = add_months(start, 3)
             self.draft.add(
                 "p4-move",
-                f"Move into {self.spec.name.lower()} work",
+                f"Move into {self.spec.name} work",
                 end,
                 self.spec.description,
                 MilestoneKind.CAREER,
@@ -732,7 +745,7 @@ class _Builder:
             "p4-credential",
             f"Earn the {addon.id} credential",
             exam,
-            f"Leads to {self.spec.name.lower()} roles.",
+            f"Leads to {self.spec.name} roles.",
             MilestoneKind.CREDENTIAL,
         )
         return exam, hours

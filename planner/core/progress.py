@@ -9,10 +9,12 @@ from enum import StrEnum
 from planner.core.base import FrozenModel
 from planner.core.catalog import Catalog
 from planner.core.dates import add_years
-from planner.core.plan import Milestone, MilestoneKind, Phase, Plan, reproject
+from planner.core.plan import Milestone, MilestoneKind, Plan, reproject
 from planner.core.profile import MilestoneStatus, Profile
 
 PACE_WEEKS = 4
+MIN_TRACKED_DAYS = 14  # a projection from fewer days of logging swings too much to act on
+MAX_PROPOSED_SHIFT_DAYS = 730  # beyond this, the weekly hours themselves should change
 STUDY_PHASES = (1, 2)  # the phases whose dates depend on study hours before certification
 
 
@@ -104,8 +106,9 @@ def closed_ids(profile: Profile) -> set[str]:
 def shift_plan(plan: Plan, shift_days: int, frozen: set[str], today: date) -> Plan:
     """Freeze the past, re-plan the future: open milestones and phase ends move by ``shift_days``.
 
-    Done milestones keep their dates, code-set releases keep theirs (they are fixed by the code
-    set owners), and nothing moves to before ``today``.
+    Open milestones move with their phase; done ones keep their dates; code-set releases keep
+    theirs (the code-set owners fix them) and are listed from phase 3 to the new end; nothing
+    moves to before ``today``.
     """
     if shift_days == 0:
         return plan
@@ -119,33 +122,35 @@ def shift_plan(plan: Plan, shift_days: int, frozen: set[str], today: date) -> Pl
     bounds = [plan.phases[0].start] + [moved(p.end) for p in plan.phases]
     for i in range(1, len(bounds)):
         bounds[i] = max(bounds[i], bounds[i - 1] + timedelta(days=1))
-    horizon = add_years(plan.inputs.start, 10)
-    bounds[-1] = max(bounds[-1], horizon)
-    milestones: list[Milestone] = []
-    for milestone in plan.milestones():
-        if milestone.id in frozen or milestone.kind is MilestoneKind.CODESET:
-            milestones.append(milestone)
-        else:
-            milestones.append(milestone.model_copy(update={"due": moved(milestone.due)}))
+    bounds[-1] = max(bounds[-1], add_years(plan.inputs.start, 10))
+    order = {m.id: n for n, m in enumerate(plan.milestones())}
+
+    def by_date(day: date, first: int = 0) -> int:
+        return next((i for i in range(first, 5) if day <= bounds[i + 1]), 4)
+
+    placed: list[tuple[int, Milestone]] = []
+    codesets: list[Milestone] = []
+    for index, phase in enumerate(plan.phases):
+        for milestone in phase.milestones:
+            if milestone.kind is MilestoneKind.CODESET and milestone.id not in frozen:
+                codesets.append(milestone)
+            elif milestone.id in frozen:
+                placed.append((by_date(milestone.due), milestone))
+            else:
+                due = min(max(moved(milestone.due), bounds[index]), bounds[index + 1])
+                placed.append((index, milestone.model_copy(update={"due": due})))
+    for milestone in _extend_codesets(codesets, bounds[-1]):
+        if bounds[2] < milestone.due <= bounds[-1]:
+            order.setdefault(milestone.id, len(order))
+            placed.append((by_date(milestone.due, 2), milestone))
     buckets: list[list[Milestone]] = [[] for _ in plan.phases]
-    for milestone in sorted(milestones, key=lambda m: (m.due, m.id)):
-        index = next(
-            (i for i in range(len(plan.phases)) if milestone.due <= bounds[i + 1]),
-            len(plan.phases) - 1,
-        )
+    for index, milestone in sorted(placed, key=lambda pair: (pair[1].due, order[pair[1].id])):
         buckets[index].append(milestone)
     phases = tuple(
-        Phase(
-            number=p.number,
-            name=p.name,
-            start=bounds[i],
-            end=bounds[i + 1],
-            why=p.why,
-            study_hours=p.study_hours,
-            milestones=tuple(buckets[i]),
-        )
-        for i, p in enumerate(plan.phases)
+        p.model_copy(update={"start": bounds[i], "end": bounds[i + 1], "milestones": tuple(b)})
+        for i, (p, b) in enumerate(zip(plan.phases, buckets, strict=True))
     )
+    milestones = [m for _, m in placed]
 
     def find(mid: str, fallback: date) -> date:
         return next((m.due for m in milestones if m.id == mid), fallback)
@@ -155,9 +160,34 @@ def shift_plan(plan: Plan, shift_days: int, frozen: set[str], today: date) -> Pl
             "phases": phases,
             "exam_date": find("p2-exam", plan.exam_date),
             "certified_date": find("p3-target-exam", find("p2-exam", plan.certified_date)),
+            "working_from": find("p3-first-job", plan.working_from),
             "specialized_date": phases[3].end,
         }
     )
+
+
+def _extend_codesets(codesets: list[Milestone], until: date) -> list[Milestone]:
+    """The yearly code-set releases, continued year by year up to ``until``."""
+    latest: dict[str, Milestone] = {}
+    for milestone in codesets:
+        series = milestone.id.rsplit("-", 1)[0]
+        if series not in latest or milestone.due > latest[series].due:
+            latest[series] = milestone
+    result = list(codesets)
+    for series, last in latest.items():
+        year = last.due.year + 1
+        while (day := last.due.replace(year=year)) <= until:
+            result.append(
+                last.model_copy(
+                    update={
+                        "id": f"{series}-{year}",
+                        "title": last.title.replace(str(last.due.year), str(year)),
+                        "due": day,
+                    }
+                )
+            )
+            year += 1
+    return result
 
 
 def current_plan(baseline: Plan, profile: Profile, catalog: Catalog | None = None) -> Plan:
@@ -194,9 +224,7 @@ def compute_progress(plan: Plan, profile: Profile, catalog: Catalog, today: date
     done = done_ids(profile)
     phases = []
     for phase in plan.phases:
-        relevant = [
-            m for m in phase.milestones if m.due <= today or m.kind is not MilestoneKind.CODESET
-        ]
+        relevant = [m for m in phase.milestones if not m.is_reminder]
         total = len(relevant)
         finished = sum(1 for m in relevant if m.id in closed)
         phases.append(
@@ -214,9 +242,12 @@ def compute_progress(plan: Plan, profile: Profile, catalog: Catalog, today: date
 
     logged = sum(e.hours for e in profile.study_log if e.day <= today)
     planned = _study_hours(plan)
-    window_start = today - timedelta(weeks=PACE_WEEKS)
+    # the pace window: the last four weeks, but not before the plan or the first log entry
+    logged_days = [e.day for e in profile.study_log if e.day <= today]
+    tracking_from = max(plan.inputs.start, min(logged_days, default=today))
+    window_start = max(today - timedelta(weeks=PACE_WEEKS), tracking_from - timedelta(days=1))
     recent = sum(e.hours for e in profile.study_log if window_start < e.day <= today)
-    weeks_in_window = min(PACE_WEEKS, max(1, math.ceil((today - plan.inputs.start).days / 7)))
+    weeks_in_window = min(PACE_WEEKS, max(1, math.ceil((today - window_start).days / 7)))
     pace = Pace(
         weeks=weeks_in_window,
         hours=round(recent, 2),
@@ -240,13 +271,30 @@ def compute_progress(plan: Plan, profile: Profile, catalog: Catalog, today: date
             status, text = StatusKind.BEHIND, f"Behind by {_weeks(-weeks_off)}"
         else:
             status, text = StatusKind.ON_TRACK, "On track"
-        text += f": {logged:g} of {expected:.0f} planned hours so far."
+        if expected > 0:
+            text += f": {logged:g} of {expected:.0f} planned hours so far."
+        else:
+            first = next(p for p in plan.phases if p.study_hours)
+            text += (
+                f": {logged:g} h logged; the plan's study hours start on {first.start.isoformat()}."
+            )
 
     shift: int | None = None
     projected: list[tuple[int, date, date]] = []
     if status in (StatusKind.AHEAD, StatusKind.BEHIND, StatusKind.ON_TRACK) and planned:
-        if pace.per_week > 0:
-            finish = today + timedelta(weeks=remaining / pace.per_week)
+        tracked_days = (today - tracking_from).days
+        finish = today + timedelta(weeks=remaining / pace.per_week) if pace.per_week else None
+        if tracked_days < MIN_TRACKED_DAYS:
+            text += " Log your study for two weeks to see a projection from your pace."
+        elif finish is None:
+            text += " No study logged in the last four weeks, so no projection yet."
+        elif (finish - study_end).days > MAX_PROPOSED_SHIFT_DAYS:
+            text += (
+                f" At your recent pace ({pace.per_week:g} h/week) the exam would be more than "
+                "two years later than planned; if your weekly time has changed, change it in "
+                "the plan settings."
+            )
+        else:
             shift = (finish - study_end).days
             proposal = shift_plan(plan, shift, done, today)
             projected = [
@@ -258,8 +306,6 @@ def compute_progress(plan: Plan, profile: Profile, catalog: Catalog, today: date
                 f" At your recent pace ({pace.per_week:g} h/week) the exam phase would end on "
                 f"{proposal.phases[1].end.isoformat()}."
             )
-        else:
-            text += " No study logged in the last four weeks, so no projection yet."
 
     return Progress(
         today=today,

@@ -96,7 +96,7 @@ def project_salary(
                 low=round(sum(m[0] for m in chunk)),
                 median=round(sum(m[1] for m in chunk)),
                 high=round(sum(m[2] for m in chunk)),
-                stage=chunk[-1][3],
+                stage=max(("training", "working", "specialized"), key=[m[3] for m in chunk].count),
             )
         )
     del HORIZON

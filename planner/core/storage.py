@@ -528,6 +528,20 @@ class ProfileStore:
                 raise ProfileWriteError(self.path, f"cannot restore ({_reason(exc)})") from exc
             return backup
 
+    def owns(self, other: Path) -> bool:
+        """Whether ``other`` is this profile or one of its files (backups, lock, kept copies).
+
+        Exports refuse to write there: a PDF saved over the profile would destroy it.
+        """
+        try:
+            target = Path(other).expanduser().resolve()
+            mine = self.path.expanduser().resolve()
+        except OSError:
+            return False
+        return target.parent == mine.parent and (
+            target.name == mine.name or target.name.startswith(mine.name + ".")
+        )
+
     def save_merged(self, profile: Profile, base: Profile | None) -> Profile:
         """Save ``profile``, merging in what others saved since ``base`` was read; returns it.
 

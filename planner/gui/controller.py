@@ -575,16 +575,22 @@ class PlannerController(QObject):
         self.saveStatusChanged.emit("Saved")
         return True
 
+    def _refuse_own_file(self, path: Path) -> None:
+        if self._store.owns(path):
+            raise OSError(f"{path} is your profile or one of its backups; choose another file name")
+
     def export_ics(self, path: Path) -> None:
         """Write the milestones calendar (ImportError while the exporter is not installed)."""
         from planner.report.calendar import write_ics
 
+        self._refuse_own_file(path)
         write_ics(self._plan, self._profile, path)
 
     def export_pdf(self, path: Path, paper: str = "letter") -> None:
         """Write the printable roadmap as PDF (ImportError while printing is not installed)."""
         from planner.gui.printing import export_pdf
 
+        self._refuse_own_file(path)
         export_pdf(self._plan, self._profile, self._catalog, self._today, path, paper=paper)
 
     def switch_to(self, profile: Profile, store: ProfileStore, *, saved: bool = True) -> None:

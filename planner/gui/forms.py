@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.catalog import Background, Catalog
-from planner.core.inputs import MAX_HOURS_PER_WEEK
+from planner.core.inputs import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK
 from planner.gui.widgets import US_STATES, named
 
 MONEY_LIMIT = 10_000_000
@@ -96,7 +96,7 @@ def fill_states(combo: QComboBox) -> None:
 
 def hours_spin(object_name: str = "hoursPerWeek") -> QDoubleSpinBox:
     spin = named(QDoubleSpinBox(), object_name, "Study hours per week")
-    spin.setRange(0.5, MAX_HOURS_PER_WEEK)
+    spin.setRange(MIN_HOURS_PER_WEEK, MAX_HOURS_PER_WEEK)
     spin.setSingleStep(0.5)
     spin.setDecimals(1)
     spin.setSuffix(" h/week")

@@ -160,7 +160,7 @@ class HoursChart(QWidget):
                 painter.setPen(QPen(grid, 1))
                 painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 4))
                 painter.setPen(text)
-                label = f"{day:%b} {day:%y}" if day.month != 1 else f"{day.year}"
+                label = f"{day:%b} '{day:%y}" if day.month != 1 else f"{day.year}"
                 painter.drawText(
                     QPointF(x - fm.horizontalAdvance(label) / 2, plot.bottom() + line * 1.1), label
                 )

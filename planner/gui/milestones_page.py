@@ -200,7 +200,8 @@ class MilestonesPage(QWidget):
         bottom = QHBoxLayout()
         self.summary = QLabel()
         self.summary.setObjectName("milestoneSummary")
-        bottom.addWidget(self.summary)
+        self.summary.setWordWrap(True)  # never widen the window
+        bottom.addWidget(self.summary, 1)
         bottom.addStretch(1)
         keys = note_label(
             "Keys: Space done / not done · D done · P in progress · S skip · N not started"
@@ -306,29 +307,22 @@ class MilestonesPage(QWidget):
             item.setText(COL_DONE, fmt_date(progress.done_on) if progress else "")
             item.setText(COL_NOTE, progress.note if progress else "")
         plan = self._controller.plan
-        done_total = 0
+        closed_states = (MilestoneStatus.DONE, MilestoneStatus.SKIPPED)
         for phase in plan.phases:
             top = self._phase_items.get(phase.number)
             if top is None:
                 continue
-            done = sum(
-                1
-                for m in phase.milestones
-                if profile.milestone_status(m.id) in (MilestoneStatus.DONE, MilestoneStatus.SKIPPED)
-            )
-            done_total += sum(
-                1
-                for m in phase.milestones
-                if profile.milestone_status(m.id) is MilestoneStatus.DONE
-            )
+            steps = [m for m in phase.milestones if not m.is_reminder]
+            done = sum(1 for m in steps if profile.milestone_status(m.id) in closed_states)
             top.setText(
                 COL_TITLE,
                 f"Phase {phase.number} · {phase.name}   "
                 f"{fmt_date(phase.start)} – {fmt_date(phase.end)} · "
-                f"{done} of {len(phase.milestones)} done or skipped",
+                f"{done} of {len(steps)} steps done or skipped",
             )
-        total = len(plan.milestones())
-        self.summary.setText(f"{done_total} of {total} milestones done.")
+        steps = [m for m in plan.milestones() if not m.is_reminder]
+        done_total = sum(1 for m in steps if profile.milestone_status(m.id) is MilestoneStatus.DONE)
+        self.summary.setText(f"{done_total} of {len(steps)} steps done (reminders not counted).")
 
     def _apply_filters(self) -> None:
         hide_closed = self.hide_closed.isChecked()

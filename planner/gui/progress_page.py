@@ -413,7 +413,8 @@ class ProgressPage(QWidget):
         table.resizeColumnToContents(1)
         table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.log_total.setText(
-            f"{len(entries)} entries, {fmt_hours(round(profile.total_hours(), 2))} in all."
+            f"{len(entries)} {'entry' if len(entries) == 1 else 'entries'}, "
+            f"{fmt_hours(round(profile.total_hours(), 2))} in all."
         )
         self.log_remove.setEnabled(bool(entries))
 

@@ -227,7 +227,7 @@ class DetailsPage(QWizardPage):
         )
         self.budget = money_edit("wizardBudget", "Training budget", "e.g. 4,000")
         form.addRow(
-            buddy_label("Training &budget ($):", self.budget),
+            buddy_label("Training b&udget ($):", self.budget),
             with_note(self.budget, note_label(BUDGET_WHY)),
         )
         self.name = named(QLineEdit(), "wizardName", "Your name")

@@ -69,12 +69,16 @@ def plan_to_text(plan: Plan) -> str:
     return "\n".join(lines)
 
 
-def progress_to_text(plan: Plan, progress: Progress) -> str:
-    """Progress, pace, status, projected dates, readiness and CEUs as text."""
+def progress_to_text(plan: Plan, progress: Progress, closed: frozenset[str] = frozenset()) -> str:
+    """Progress, pace, status, projected dates, readiness and CEUs as text.
+
+    ``closed``: milestone ids done or skipped, left out of the next milestones.
+    """
     lines = [
         f"{plan.certification}, {plan.specialty_name}: status on {progress.today.isoformat()}",
         f"  {progress.status_text}",
-        f"  Milestones: {progress.percent_milestones:g}% done; study hours: "
+        f"  Steps: {progress.percent_milestones:g}% done (code-set and CEU reminders not "
+        "counted); study hours: "
         f"{progress.hours_logged:g} of {progress.hours_planned:g} ({progress.percent_hours:g}%)",
         f"  Pace: {progress.pace.per_week:g} h/week over the last {progress.pace.weeks} week(s), "
         f"planned {progress.pace.planned_per_week:g} h/week",
@@ -83,7 +87,7 @@ def progress_to_text(plan: Plan, progress: Progress) -> str:
     for phase in progress.phases:
         lines.append(
             f"  Phase {phase.number} {phase.name}: {phase.milestones_done}/"
-            f"{phase.milestones_total} milestones ({phase.percent:g}%)"
+            f"{phase.milestones_total} steps ({phase.percent:g}%)"
         )
     if progress.projected and progress.proposed_shift_days:
         lines.append("")
@@ -96,7 +100,7 @@ def progress_to_text(plan: Plan, progress: Progress) -> str:
     lines.append(f"  Exam readiness: {progress.readiness.text}")
     if progress.ceu is not None:
         lines.append(f"  Continuing education: {progress.ceu.text}")
-    upcoming = [m for m in plan.milestones() if m.due >= progress.today][:3]
+    upcoming = [m for m in plan.milestones() if m.due >= progress.today and m.id not in closed][:3]
     if upcoming:
         lines.append("")
         lines.append("  Next milestones:")

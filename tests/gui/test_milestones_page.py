@@ -37,7 +37,8 @@ def test_tree_lists_every_milestone_by_phase(window: MainWindow) -> None:
     assert done.text(COL_DONE) != ""
     progress = page.item_for("p1-cpt-hcpcs")
     assert progress is not None and progress.text(COL_STATUS) == "In progress"
-    assert page.summary.text() == f"3 of {len(plan.milestones())} milestones done."
+    steps = [m for m in plan.milestones() if not m.is_reminder]
+    assert page.summary.text() == f"3 of {len(steps)} steps done (reminders not counted)."
     # the next open milestone is selected, with its details
     assert page.selected_milestone() == "p1-cpt-hcpcs"
     assert page.detail_why.text() == plan.milestone("p1-cpt-hcpcs").why  # type: ignore[union-attr]
