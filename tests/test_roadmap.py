@@ -40,6 +40,7 @@ from planner.report.roadmap import (
     salary_chart_svg,
     timeline_svg,
 )
+from planner.report.text import humanize_dates
 
 TODAY = date(2027, 9, 1)
 
@@ -124,7 +125,7 @@ def test_summary_page(roadmap: Roadmap, plan: Plan, profile: Profile, catalog: C
     first_break = next(i for i, b in enumerate(roadmap.blocks) if isinstance(b, PageBreak))
     page1 = Roadmap("x", TODAY, "x", roadmap.blocks[:first_break]).text()
     text = flat(page1)
-    status = compute_progress(plan, profile, catalog, TODAY).status_text
+    status = humanize_dates(compute_progress(plan, profile, catalog, TODAY).status_text)
     for needle in (
         "Jordan Rivera",
         "CPC: Certified Professional Coder",

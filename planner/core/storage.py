@@ -103,7 +103,9 @@ def parse_profile(data: bytes, path: Path | None = None) -> Profile:
         ) from exc
     except json.JSONDecodeError as exc:
         raise ProfileCorruptError(
-            path, f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+            path,
+            f"not valid JSON (line {exc.lineno}, column {exc.colno}: "
+            f"{exc.msg.removesuffix(' at')})",
         ) from exc
     except ValueError as exc:  # e.g. a number with too many digits
         raise ProfileCorruptError(path, f"not valid JSON ({exc})") from exc
@@ -180,7 +182,8 @@ def check(
 
 
 def _add_sentence(error: ProfileError, sentence: str) -> None:
-    error.problem = f"{error.problem} {sentence}"
+    problem = error.problem.rstrip()
+    error.problem = f"{problem if problem.endswith('.') else problem + '.'} {sentence}"
     error.args = (error.path, error.problem)
 
 

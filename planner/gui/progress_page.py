@@ -37,12 +37,12 @@ from planner.gui.widgets import (
     fmt_date,
     fmt_hours,
     from_qdate,
-    humanize_dates,
     named,
     note_label,
     signals_blocked,
     to_qdate,
 )
+from planner.report.text import humanize_dates
 
 STATUS_SYMBOLS = {
     StatusKind.NOT_STARTED: "◌",

@@ -20,7 +20,8 @@ from planner.core.plan import Plan
 from planner.core.profile import Profile
 from planner.gui.controller import PlannerController
 from planner.gui.timeline import RANGE_ALL, RANGE_EARLY, TimelineLegend, TimelineView
-from planner.gui.widgets import buddy_label, fmt_date, humanize_dates, named, note_label
+from planner.gui.widgets import buddy_label, fmt_date, named, note_label
+from planner.report.text import humanize_dates
 
 
 def _caption_value(caption: str, object_name: str) -> tuple[QLabel, QLabel]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -14,6 +13,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPalette, QPen,
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QWidget
 
 from planner.core.profile import MilestoneStatus
+from planner.report.text import format_date
 
 W = TypeVar("W", bound=QWidget)
 
@@ -132,29 +132,9 @@ def signals_blocked(*objects: QObject) -> Iterator[None]:
             blocker.unblock()
 
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
 def fmt_date(day: date | None) -> str:
     """'Mar 1, 2027' (the same in every locale, so tests and screenshots are stable)."""
-    if day is None:
-        return ""
-    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
-
-
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-
-
-def humanize_dates(text: str) -> str:
-    """Core texts use ISO dates (2026-11-30); the window shows them as 'Nov 30, 2026'."""
-
-    def replace(match: re.Match[str]) -> str:
-        try:
-            return fmt_date(date(int(match[1]), int(match[2]), int(match[3])))
-        except ValueError:
-            return match[0]
-
-    return _ISO_DATE.sub(replace, text)
+    return "" if day is None else format_date(day)
 
 
 def fmt_money(value: float | None) -> str:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Literal
 from planner.core.plan import Milestone, MilestoneKind, Phase, Plan
 from planner.core.profile import MilestoneProgress, MilestoneStatus, Profile
 from planner.core.progress import Progress, compute_progress
-from planner.report.text import money
+from planner.report.text import format_date, humanize_dates, money
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -41,7 +41,6 @@ DISCLAIMER = (
     "change; check them with the certifying body before you pay or book. This roadmap is a "
     "planning aid, not career, legal or financial advice."
 )
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 RECENT_SCORES = 5  # practice-exam scores listed on the progress page
 MAX_NOTE = 300  # characters of a milestone note printed (a table row must fit on a page)
 
@@ -213,11 +212,6 @@ def html_to_text(fragment: str) -> str:
     text = re.sub(r"<br\s*/?>", " ", fragment)
     text = re.sub(r"<[^>]+>", "", text)
     return " ".join(html.unescape(text).split())
-
-
-def format_date(day: date) -> str:
-    """Printed date, e.g. 'Jan 4, 2027' (the same in every locale)."""
-    return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
 
 
 def _span(day_from: date, day_to: date) -> str:
@@ -451,12 +445,12 @@ def _summary(plan: Plan, profile: Profile, progress: Progress, today: date) -> l
             "<span class='muted'>(recurring dues and renewals included)</span>",
         ),
         ("Break-even", esc(_break_even(plan))),
-        (f"Status on {format_date(today)}", f"<b>{esc(progress.status_text)}</b>"),
+        (f"Status on {format_date(today)}", f"<b>{esc(humanize_dates(progress.status_text))}</b>"),
     ]
     blocks: list[Block] = [
         Heading(f"Your roadmap to the {plan.certification}", level=0),
         Paragraph(
-            f"{esc(plan.certification_name)}, then {esc(plan.specialty_name.lower())}"
+            f"{esc(plan.certification_name)}, then {esc(plan.specialty_name)}"
             + (f". Prepared for {esc(who)}." if who else "."),
         ),
         Table(
@@ -495,7 +489,7 @@ def _summary(plan: Plan, profile: Profile, progress: Progress, today: date) -> l
     ]
     if plan.warnings:
         blocks.append(Heading("Please note", level=2))
-        blocks.extend(Paragraph(f"• {esc(w)}", small=True) for w in plan.warnings)
+        blocks.extend(Paragraph(f"• {esc(humanize_dates(w))}", small=True) for w in plan.warnings)
     return blocks
 
 
@@ -676,7 +670,7 @@ def _progress(plan: Plan, profile: Profile, progress: Progress, today: date) -> 
     percent = f" ({progress.percent_hours:g}%)" if progress.hours_planned else ""
     blocks: list[Block] = [
         Heading(f"Your progress on {format_date(today)}"),
-        Paragraph(f"<b>{esc(progress.status_text)}</b>"),
+        Paragraph(f"<b>{esc(humanize_dates(progress.status_text))}</b>"),
         Table(
             columns=(Column("", 0.3), Column("", 0.7)),
             header=False,

@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 from planner.core.demo import demo_profile
 from planner.gui.main_window import MainWindow
 from planner.gui.progress_page import ProgressPage
-from planner.gui.widgets import fmt_date, humanize_dates, to_qdate
+from planner.gui.widgets import fmt_date, to_qdate
+from planner.report.text import humanize_dates
 
 
 def test_status_pace_and_chart(window: MainWindow) -> None:

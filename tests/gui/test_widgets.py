@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from planner.core.profile import MilestoneStatus
-from planner.gui.widgets import FlowLayout, fmt_date, humanize_dates, status_icon
+from planner.gui.widgets import FlowLayout, fmt_date, status_icon
+from planner.report.text import humanize_dates
 
 
 def test_dates_on_screen() -> None:
