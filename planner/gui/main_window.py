@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
             action = self._action(
                 f"page_{name}",
                 text,
-                lambda _checked=False, n=name: self.show_page(n),
+                lambda _checked=False, n=name: self.show_page(n, focus=True),
                 f"Ctrl+{index + 1}",
             )
             action.setCheckable(True)
@@ -218,10 +218,24 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ pages
 
-    def show_page(self, name: str) -> None:
+    def show_page(self, name: str, *, focus: bool = False) -> None:
+        """Show a page; with ``focus`` (keyboard shortcuts) put the focus on its first control."""
         if name not in self.pages:
             raise ValueError(f"unknown page {name!r} (pages: {', '.join(PAGE_NAMES)})")
         self.nav.setCurrentRow(PAGE_NAMES.index(name))
+        if focus:
+            page = self.pages[name]
+            widget = page.nextInFocusChain()
+            while widget is not None and widget is not page:
+                if (
+                    page.isAncestorOf(widget)
+                    and widget.isVisible()
+                    and widget.isEnabled()
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                ):
+                    widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                    break
+                widget = widget.nextInFocusChain()
 
     def current_page(self) -> str:
         return PAGE_NAMES[self.stack.currentIndex()]

@@ -285,6 +285,7 @@ class ProgressPage(QWidget):
         self.log_note.returnPressed.connect(self._on_view_log)
         self.log_remove.clicked.connect(self._on_view_remove_study)
         self.score_add.clicked.connect(self._on_view_add_score)
+        self.score_percent.lineEdit().returnPressed.connect(self._on_view_add_score)
         self.score_remove.clicked.connect(self._on_view_remove_score)
         self.ceu_add.clicked.connect(self._on_view_add_ceu)
         self.ceu_remove.clicked.connect(self._on_view_remove_ceu)

@@ -254,3 +254,12 @@ def test_page_names_match_the_command_line() -> None:
     gui = sub.choices["gui"]  # type: ignore[index]
     page = next(a for a in gui._actions if a.dest == "page")
     assert tuple(page.choices) == PAGE_NAMES
+
+
+def test_page_shortcuts_move_the_focus_into_the_page(qtbot, window) -> None:  # noqa: ANN001
+    window.show()
+    qtbot.waitExposed(window)
+    window.actions_by_name["page_milestones"].trigger()
+    assert window.current_page() == "milestones"
+    focused = window.focusWidget()
+    assert focused is not None and window.pages["milestones"].isAncestorOf(focused)

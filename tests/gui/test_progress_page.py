@@ -87,6 +87,9 @@ def test_scores_against_the_passing_mark(window: MainWindow) -> None:
     readiness = window.controller.progress.readiness
     assert readiness.recent[-1] == 78
     assert page.readiness_label.text() == readiness.text
+    page.score_percent.setValue(81)
+    page.score_percent.lineEdit().returnPressed.emit()  # Enter in the score box adds it too
+    assert page.score_table.rowCount() == 5
 
 
 def test_accept_and_undo_replan_with_the_buttons(window: MainWindow) -> None:
