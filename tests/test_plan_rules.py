@@ -225,3 +225,9 @@ def test_every_target_and_background_builds(cert: str, background: Background) -
     plan = make(certification=cert, background=background)
     assert len(plan.phases) == 5
     assert plan.exam_date <= plan.certified_date <= plan.specialized_date <= plan.finish
+
+
+def test_certified_as_says_cpc_a_until_the_a_is_removed() -> None:
+    assert make(background="none").certified_as == "CPC-A"
+    assert make(background="coding").certified_as == "CPC"
+    assert make(certification="CCS", specialty="inpatient-hospital").certified_as == "CCS"

@@ -131,6 +131,7 @@ class Plan(FrozenModel):
     exam_credential: str  # the credential sat at the end of phase 2
     exam_date: date
     certified_date: date  # the target credential is earned
+    certified_as: str  # what the learner holds then, e.g. "CPC-A" until the 'A' is removed
     working_from: date  # first coding job: coding pay starts here in the outlook
     specialized_date: date
     salary: tuple[SalaryYear, ...]
@@ -353,6 +354,7 @@ class _Builder:
             exam_credential=first_cert.id,
             exam_date=p2_end,
             certified_date=self._target_certified_date(first_cert),
+            certified_as=self._certified_as(first_cert),
             working_from=working_from,
             specialized_date=p4_end,
             salary=salary.years,
@@ -785,6 +787,12 @@ class _Builder:
                 MilestoneKind.CEU,
             )
             due = add_years(due, cycle.planning)
+
+    def _certified_as(self, first: Certification) -> str:
+        apprentice = self.cert.apprentice
+        if first is self.cert and apprentice and self.inputs.background is not Background.CODING:
+            return apprentice.designation
+        return self.cert.id
 
     def _target_certified_date(self, first: Certification) -> date:
         if first is self.cert:

@@ -155,7 +155,7 @@ class TimelinePage(QWidget):
         self.key_dates["exam"].setText(fmt_date(plan.exam_date))
         self._key_captions["exam"].setText(f"{plan.exam_credential} exam")
         self.key_dates["certified"].setText(fmt_date(plan.certified_date))
-        self._key_captions["certified"].setText(f"{plan.certification} certified")
+        self._key_captions["certified"].setText(f"{plan.certified_as} certified")
         self.key_dates["specialized"].setText(fmt_date(plan.specialized_date))
         costs = plan.costs
         if costs.break_even_date is not None:

@@ -430,7 +430,10 @@ def _summary(plan: Plan, profile: Profile, progress: Progress, today: date) -> l
             "Exam",
             f"{esc(plan.exam_credential)} exam on <b>{format_date(plan.exam_date)}</b>",
         ),
-        ("Certified", f"{esc(plan.certification)} by <b>{format_date(plan.certified_date)}</b>"),
+        (
+            "Certified",
+            f"{esc(plan.certified_as)} by <b>{format_date(plan.certified_date)}</b>",
+        ),
         ("Specialized", f"{esc(plan.specialty_name)} by {format_date(plan.specialized_date)}"),
         ("Plan runs to", format_date(plan.finish)),
         (
