@@ -256,7 +256,7 @@ def test_page_names_match_the_command_line() -> None:
     assert tuple(page.choices) == PAGE_NAMES
 
 
-def test_page_shortcuts_move_the_focus_into_the_page(qtbot, window) -> None:  # noqa: ANN001
+def test_page_shortcuts_move_the_focus_into_the_page(qtbot: QtBot, window: MainWindow) -> None:
     window.show()
     qtbot.waitExposed(window)
     window.actions_by_name["page_milestones"].trigger()
