@@ -302,6 +302,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     plan = build_plan(inputs, _catalog())
     if store is not None:
         from planner.core.profile import Profile
+        from planner.core.progress import current_plan
 
         with store.update(default=lambda: Profile(inputs=inputs)) as profile:
             if profile.inputs != inputs:
@@ -309,6 +310,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
                 profile.replan = None  # a new plan starts a new baseline
             if args.name is not None:
                 profile.name = args.name
+        plan = current_plan(plan, profile, _catalog())  # an accepted re-plan stays in force
     if args.format == "json":
         _emit_json(plan.model_dump(mode="json"))
     else:
@@ -442,7 +444,7 @@ def cmd_replan(args: argparse.Namespace) -> int:
         return 0
     now = today()
     progress = compute_progress(plan, profile, _catalog(), now)
-    if progress.proposed_shift_days is None:
+    if not progress.proposed_shift_days:
         raise UserError(f"codepath replan: nothing to re-plan ({progress.status_text})")
     with store.update() as fresh:
         previous = fresh.replan.shift_days if fresh.replan is not None else 0
@@ -465,6 +467,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     if args.pdf is None and args.ics is None:
         raise UserError("codepath export: give --pdf FILE and/or --ics FILE", EXIT_USAGE)
+    if args.pdf is not None and args.ics is not None and args.pdf.resolve() == args.ics.resolve():
+        raise UserError("codepath export: --pdf and --ics name the same file", EXIT_USAGE)
     store, profile, plan = _load(args)
     for target in (args.pdf, args.ics):
         if target is not None and store.owns(target):

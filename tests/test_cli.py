@@ -107,6 +107,7 @@ def test_plan_json_shape(tmp_path: Path) -> None:
         (["--hours-per-week", "abc"], "argument --hours-per-week: 'abc' is not a number"),
         (["--hours-per-week", "nan"], "--hours-per-week"),
         (["--state", "California"], "state: must be a two-letter US postal code"),
+        (["--state", "ZZ"], "state: must be a two-letter US postal code"),
         (["--background", "wizard"], "invalid choice"),
         (["--bogus"], "unrecognized arguments"),
     ],
@@ -208,6 +209,16 @@ def test_profile_round_trip(tmp_path: Path) -> None:
     assert replan.returncode == 0, replan.stderr
     assert "later" in replan.stdout
     assert json.loads(profile.read_text())["replan"]["shift_days"] > 0
+    shown = json.loads(
+        run("plan", "--profile", str(profile), "--format", "json", home=tmp_path).stdout
+    )
+    status = json.loads(
+        run("status", "--profile", str(profile), "--format", "json", home=tmp_path).stdout
+    )
+    assert shown["exam_date"] > "2027-11-29"  # the accepted re-plan, not the original date
+    again = run("replan", "--profile", str(profile), home=tmp_path)
+    assert again.returncode == 1 and "nothing to re-plan" in again.stderr
+    assert status["status"] == "on-track"
     assert run("replan", "--profile", str(profile), "--reset", home=tmp_path).returncode == 0
     assert json.loads(profile.read_text())["replan"] is None
 
@@ -258,6 +269,21 @@ def test_export_never_writes_over_the_profile(tmp_path: Path) -> None:
         )
         assert "is your profile or one of its backups" in line
     assert profile.read_bytes() == before
+    same = tmp_path / "out"
+    line = assert_one_line_error(
+        run(
+            "export",
+            "--profile",
+            str(profile),
+            "--pdf",
+            str(same),
+            "--ics",
+            str(same),
+            home=tmp_path,
+        ),
+        2,
+    )
+    assert "same file" in line and not same.exists()
 
 
 @pytest.mark.parametrize(

@@ -219,17 +219,44 @@ def test_shifted_plans_stay_well_formed(shift: int, day: int, cert: str, done: s
     inputs = INPUTS.model_copy(update={"certification": cert})
     plan = build_plan(inputs, CATALOG)
     today = START + timedelta(days=day)
-    shifted = shift_plan(plan, shift, done, today)
+    shifted = shift_plan(plan, shift, done, today, CATALOG)
     assert shifted.phases[0].start == START
     for before, after in zip(shifted.phases, shifted.phases[1:], strict=False):
         assert before.end == after.start
     for phase in shifted.phases:
         assert phase.start < phase.end
-        assert all(phase.start <= m.due <= phase.end for m in phase.milestones), phase.number
+        open_ones = [m for m in phase.milestones if m.id not in done]
+        assert all(phase.start <= m.due <= phase.end for m in open_ones), phase.number
     ids = [m.id for m in shifted.milestones()]
     assert len(ids) == len(set(ids))
     exam_order = [m.id for m in shifted.milestones() if m.id in ("p2-exam", "p2-credential")]
     if "p2-exam" not in done:
         assert exam_order == ["p2-exam", "p2-credential"]
-    last = max(m.due for m in shifted.milestones() if m.kind is MilestoneKind.CODESET)
-    assert (shifted.finish - last).days < 366  # code-set reminders run to the new end
+        exam = shifted.exam_date
+        if exam >= today:
+            for switch in (
+                date(exam.year, 10, 1),
+                date(exam.year, 1, 1),
+                date(exam.year + 1, 1, 1),
+            ):
+                assert abs((exam - switch).days) > 14, (exam, switch)
+    codesets = sorted(m.due for m in shifted.milestones() if m.kind is MilestoneKind.CODESET)
+    assert (shifted.finish - codesets[-1]).days < 366  # reminders run to the new end ...
+    assert (codesets[0] - shifted.phases[2].start).days < 366  # ... from the start of phase 3
+
+
+def test_replan_stretches_the_study_ahead_and_is_on_track_once_accepted() -> None:
+    plan = build_plan(INPUTS, CATALOG)
+    today = START + timedelta(weeks=8)
+    profile = profile_with(weekly(8, 5))
+    progress = compute_progress(plan, profile, CATALOG, today)
+    assert progress.proposed_shift_days is not None and progress.proposed_shift_days > 0
+    shifted = shift_plan(plan, progress.proposed_shift_days, set(), today, CATALOG)
+    phase1 = shifted.phases[0]
+    steps = [m.due for m in phase1.milestones]
+    # spread over the stretched phase, not crowded at its end
+    assert steps[0] - today < (phase1.end - today) / 2
+    profile.replan = ReplanState(accepted_on=today, shift_days=progress.proposed_shift_days)
+    current = current_plan(plan, profile, CATALOG)
+    after = compute_progress(current, profile, CATALOG, today)
+    assert after.status is StatusKind.ON_TRACK

@@ -13,6 +13,62 @@ MIN_HOURS_PER_WEEK = 0.5  # below this a plan runs for decades
 MAX_HOURS_PER_WEEK = 80.0  # beyond this nobody keeps studying week after week
 
 
+# The 50 states and DC, for the state wage factor and to check what the learner typed.
+US_STATES: tuple[tuple[str, str], ...] = (
+    ("AL", "Alabama"),
+    ("AK", "Alaska"),
+    ("AZ", "Arizona"),
+    ("AR", "Arkansas"),
+    ("CA", "California"),
+    ("CO", "Colorado"),
+    ("CT", "Connecticut"),
+    ("DE", "Delaware"),
+    ("DC", "District of Columbia"),
+    ("FL", "Florida"),
+    ("GA", "Georgia"),
+    ("HI", "Hawaii"),
+    ("ID", "Idaho"),
+    ("IL", "Illinois"),
+    ("IN", "Indiana"),
+    ("IA", "Iowa"),
+    ("KS", "Kansas"),
+    ("KY", "Kentucky"),
+    ("LA", "Louisiana"),
+    ("ME", "Maine"),
+    ("MD", "Maryland"),
+    ("MA", "Massachusetts"),
+    ("MI", "Michigan"),
+    ("MN", "Minnesota"),
+    ("MS", "Mississippi"),
+    ("MO", "Missouri"),
+    ("MT", "Montana"),
+    ("NE", "Nebraska"),
+    ("NV", "Nevada"),
+    ("NH", "New Hampshire"),
+    ("NJ", "New Jersey"),
+    ("NM", "New Mexico"),
+    ("NY", "New York"),
+    ("NC", "North Carolina"),
+    ("ND", "North Dakota"),
+    ("OH", "Ohio"),
+    ("OK", "Oklahoma"),
+    ("OR", "Oregon"),
+    ("PA", "Pennsylvania"),
+    ("RI", "Rhode Island"),
+    ("SC", "South Carolina"),
+    ("SD", "South Dakota"),
+    ("TN", "Tennessee"),
+    ("TX", "Texas"),
+    ("UT", "Utah"),
+    ("VT", "Vermont"),
+    ("VA", "Virginia"),
+    ("WA", "Washington"),
+    ("WV", "West Virginia"),
+    ("WI", "Wisconsin"),
+    ("WY", "Wyoming"),
+)
+
+
 class PlanInputs(FrozenModel):
     """Inputs of one plan; the plan itself is always derived from these and the catalog."""
 
@@ -32,7 +88,7 @@ class PlanInputs(FrozenModel):
         if value is None or value == "":
             return None
         code = value.strip().upper()
-        if len(code) != 2 or not code.isalpha():
+        if code not in _STATE_CODES:
             raise ValueError("must be a two-letter US postal code such as CA or DC")
         return code
 
@@ -42,3 +98,6 @@ class PlanInputs(FrozenModel):
         if value is not None and not 1990 <= value.year <= 2100:
             raise ValueError("dates must fall between 1990 and 2100")
         return value
+
+
+_STATE_CODES = frozenset(code for code, _name in US_STATES)

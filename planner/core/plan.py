@@ -211,7 +211,7 @@ def _duration_end(start: date, prep: Figure, hours_per_week: float, hours: float
     return add_months(start, math.ceil(prep.planning))
 
 
-def _avoid_switchover(day: date, catalog: Catalog) -> date:
+def avoid_switchover(day: date, catalog: Catalog) -> date:
     """Move an exam out of the days around a code-set switch-over (never earlier)."""
     margin = timedelta(days=catalog.training.exam_blackout_days)
     moved = True
@@ -492,11 +492,11 @@ class _Builder:
         prep = self.src.use(f"{first.id} exam preparation", _prep_for(first, self.catalog))
         hours = _prep_hours(prep, self.inputs.background) if prep.unit == "hours" else 0.0
         ready = _duration_end(start, prep, self.hpw, hours)
-        exam = _avoid_switchover(ready, self.catalog)
+        exam = avoid_switchover(ready, self.catalog)
         target = self.inputs.target_exam_date
         if target is not None:
             if target >= ready:
-                exam = _avoid_switchover(target, self.catalog)
+                exam = avoid_switchover(target, self.catalog)
                 if exam != target:
                     self.warnings.append(
                         f"Your target exam date {target.isoformat()} falls in the weeks around "
@@ -575,7 +575,7 @@ class _Builder:
             work_years = 1.0
             if needed is not None:
                 work_years = self.src.use(f"{self.cert.id} recommended experience", needed).lo
-            target_exam = _avoid_switchover(add_years(start, work_years), self.catalog)
+            target_exam = avoid_switchover(add_years(start, work_years), self.catalog)
         end = max(add_years(start, years), target_exam)
         default_office = self.src.use(
             "Time in an office before remote work", self.catalog.training.default_experience_years
@@ -625,7 +625,7 @@ class _Builder:
             self.warnings.append(
                 f"{self.cert.id}: {self.cert.body.value} recommends coding experience first, "
                 f"so the plan takes the {first.id} in phase 2 and sits the {self.cert.id} "
-                "after a year of work."
+                f"a year after the {first.id} (AHIMA's '{first.id} plus one year')."
             )
         return end
 
@@ -732,7 +732,7 @@ class _Builder:
         prep = self.src.use(f"{addon.id} exam preparation", _prep_for(addon, self.catalog))
         hours = _prep_hours(prep, self.inputs.background) if prep.unit == "hours" else 0.0
         ready = _duration_end(study_start, prep, self.hpw, hours)
-        exam = _avoid_switchover(ready, self.catalog)
+        exam = avoid_switchover(ready, self.catalog)
         self.draft.add(
             "p4-prepare",
             f"Start preparing for the {addon.id}",

@@ -9,7 +9,7 @@ from enum import StrEnum
 from planner.core.base import FrozenModel
 from planner.core.catalog import Catalog
 from planner.core.dates import add_years
-from planner.core.plan import Milestone, MilestoneKind, Plan, reproject
+from planner.core.plan import Milestone, MilestoneKind, Plan, avoid_switchover, reproject
 from planner.core.profile import MilestoneStatus, Profile
 
 PACE_WEEKS = 4
@@ -103,46 +103,70 @@ def closed_ids(profile: Profile) -> set[str]:
     }
 
 
-def shift_plan(plan: Plan, shift_days: int, frozen: set[str], today: date) -> Plan:
-    """Freeze the past, re-plan the future: open milestones and phase ends move by ``shift_days``.
+def shift_plan(
+    plan: Plan, shift_days: int, frozen: set[str], today: date, catalog: Catalog | None = None
+) -> Plan:
+    """Freeze the past, re-plan the future: the study still ahead ends ``shift_days`` later.
 
-    Open milestones move with their phase; done ones keep their dates; code-set releases keep
-    theirs (the code-set owners fix them) and are listed from phase 3 to the new end; nothing
-    moves to before ``today``.
+    What lies between today and the exam is stretched (or squeezed) to the new exam date, what
+    lies after it moves by the same number of days. Done milestones keep their dates and their
+    phase; open ones that are overdue become due today; code-set releases keep their dates
+    (the code-set owners fix them) and are listed from phase 3 to the new end. With the
+    catalog, exams are kept clear of the weeks around a code-set switch-over.
     """
     if shift_days == 0:
         return plan
-    delta = timedelta(days=shift_days)
+    study_end = plan.phases[1].end
+    new_end = max(today, study_end + timedelta(days=shift_days))
+    span = (study_end - today).days
+    factor = (new_end - today).days / span if span > 0 else None
+    adjustments: list[tuple[date, timedelta]] = []  # (from this original date on, add this)
 
-    def moved(day: date) -> date:
+    def mapped(day: date) -> date:
         if day < today:
-            return day
-        return max(today, day + delta)
+            result = day
+        elif factor is not None and day <= study_end:
+            result = today + timedelta(days=round((day - today).days * factor))
+        else:
+            result = day + (new_end - study_end)
+        return result + sum((off for start, off in adjustments if day >= start), timedelta())
 
-    bounds = [plan.phases[0].start] + [moved(p.end) for p in plan.phases]
+    if catalog is not None:
+        for exam_id in ("p2-exam", "p3-target-exam", "p4-exam"):
+            exam = plan.milestone(exam_id)
+            if exam is None or exam.id in frozen or exam.due < today:
+                continue
+            target = mapped(exam.due)
+            clear = avoid_switchover(target, catalog)
+            if clear > target:
+                adjustments.append((exam.due, clear - target))
+
+    bounds = [plan.phases[0].start] + [mapped(p.end) for p in plan.phases]
     for i in range(1, len(bounds)):
         bounds[i] = max(bounds[i], bounds[i - 1] + timedelta(days=1))
     bounds[-1] = max(bounds[-1], add_years(plan.inputs.start, 10))
     order = {m.id: n for n, m in enumerate(plan.milestones())}
 
-    def by_date(day: date, first: int = 0) -> int:
-        return next((i for i in range(first, 5) if day <= bounds[i + 1]), 4)
-
     placed: list[tuple[int, Milestone]] = []
     codesets: list[Milestone] = []
     for index, phase in enumerate(plan.phases):
         for milestone in phase.milestones:
-            if milestone.kind is MilestoneKind.CODESET and milestone.id not in frozen:
+            if milestone.id in frozen:
+                placed.append((index, milestone))  # done: its date and its phase stay
+            elif milestone.kind is MilestoneKind.CODESET:
                 codesets.append(milestone)
-            elif milestone.id in frozen:
-                placed.append((by_date(milestone.due), milestone))
             else:
-                due = min(max(moved(milestone.due), bounds[index]), bounds[index + 1])
+                due = mapped(milestone.due)
+                if bounds[index + 1] >= today:
+                    due = max(due, today)  # overdue and still open: due now
+                due = min(max(due, bounds[index]), bounds[index + 1])
                 placed.append((index, milestone.model_copy(update={"due": due})))
-    for milestone in _extend_codesets(codesets, bounds[-1]):
-        if bounds[2] < milestone.due <= bounds[-1]:
+    taken = {m.id for _, m in placed}
+    for milestone in _yearly_codesets(codesets, bounds[2], bounds[-1]):
+        if milestone.id not in taken:
             order.setdefault(milestone.id, len(order))
-            placed.append((by_date(milestone.due, 2), milestone))
+            index = next((i for i in range(2, 5) if milestone.due <= bounds[i + 1]), 4)
+            placed.append((index, milestone))
     buckets: list[list[Milestone]] = [[] for _ in plan.phases]
     for index, milestone in sorted(placed, key=lambda pair: (pair[1].due, order[pair[1].id])):
         buckets[index].append(milestone)
@@ -166,27 +190,25 @@ def shift_plan(plan: Plan, shift_days: int, frozen: set[str], today: date) -> Pl
     )
 
 
-def _extend_codesets(codesets: list[Milestone], until: date) -> list[Milestone]:
-    """The yearly code-set releases, continued year by year up to ``until``."""
+def _yearly_codesets(codesets: list[Milestone], after: date, until: date) -> list[Milestone]:
+    """One reminder per code set and year in (after, until], made from the plan's own ones."""
     latest: dict[str, Milestone] = {}
     for milestone in codesets:
-        series = milestone.id.rsplit("-", 1)[0]
-        if series not in latest or milestone.due > latest[series].due:
-            latest[series] = milestone
-    result = list(codesets)
-    for series, last in latest.items():
-        year = last.due.year + 1
-        while (day := last.due.replace(year=year)) <= until:
-            result.append(
-                last.model_copy(
-                    update={
-                        "id": f"{series}-{year}",
-                        "title": last.title.replace(str(last.due.year), str(year)),
-                        "due": day,
-                    }
+        latest.setdefault(milestone.id.rsplit("-", 1)[0], milestone)
+    result = []
+    for series, sample in latest.items():
+        for year in range(after.year, until.year + 1):
+            day = sample.due.replace(year=year)
+            if after < day <= until:
+                result.append(
+                    sample.model_copy(
+                        update={
+                            "id": f"{series}-{year}",
+                            "title": sample.title.replace(str(sample.due.year), str(year)),
+                            "due": day,
+                        }
+                    )
                 )
-            )
-            year += 1
     return result
 
 
@@ -198,7 +220,7 @@ def current_plan(baseline: Plan, profile: Profile, catalog: Catalog | None = Non
     if profile.replan is None:
         return baseline
     shifted = shift_plan(
-        baseline, profile.replan.shift_days, done_ids(profile), profile.replan.accepted_on
+        baseline, profile.replan.shift_days, done_ids(profile), profile.replan.accepted_on, catalog
     )
     return reproject(shifted, catalog) if catalog is not None else shifted
 
@@ -255,6 +277,13 @@ def compute_progress(plan: Plan, profile: Profile, catalog: Catalog, today: date
         planned_per_week=plan.inputs.hours_per_week,
     )
     expected = _expected_hours(plan, today)
+    accepted = profile.replan.accepted_on if profile.replan is not None else None
+    if accepted is not None and accepted <= today and planned:
+        # measured from the day the re-plan was accepted: on track then by definition
+        logged_then = sum(e.hours for e in profile.study_log if e.day <= accepted)
+        left = (plan.phases[1].end - accepted).days
+        fraction = min(1.0, (today - accepted).days / left) if left > 0 else 1.0
+        expected = logged_then + fraction * max(0.0, planned - logged_then)
     weeks_off = 0
     remaining = max(0.0, planned - logged)
     study_end = plan.phases[1].end
@@ -296,7 +325,7 @@ def compute_progress(plan: Plan, profile: Profile, catalog: Catalog, today: date
             )
         else:
             shift = (finish - study_end).days
-            proposal = shift_plan(plan, shift, done, today)
+            proposal = shift_plan(plan, shift, done, today, catalog)
             projected = [
                 (p.number, p.end, q.end)
                 for p, q in zip(plan.phases, proposal.phases, strict=True)

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.catalog import Background, Catalog
-from planner.core.inputs import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK
-from planner.gui.widgets import US_STATES, named
+from planner.core.inputs import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK, US_STATES
+from planner.gui.widgets import named
 
 MONEY_LIMIT = 10_000_000
 INCOME_WHY = (

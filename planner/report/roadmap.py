@@ -690,12 +690,12 @@ def _progress(plan: Plan, profile: Profile, progress: Progress, today: date) -> 
                     f"{progress.pace.weeks} week{'s' if progress.pace.weeks != 1 else ''} "
                     f"(plan: {progress.pace.planned_per_week:g})",
                 ),
-                ("Milestones", f"{progress.percent_milestones:g}% done"),
+                ("Steps", f"{progress.percent_milestones:g}% done (reminders not counted)"),
                 ("Exam readiness", esc(progress.readiness.text)),
                 ("Continuing education", esc(_ceu_text(plan, progress))),
             ),
         ),
-        Heading("Milestones by phase", level=2),
+        Heading("Steps by phase (code-set and CEU reminders not counted)", level=2),
         Table(
             columns=(
                 Column("Phase", 0.55),
