@@ -363,7 +363,7 @@ class ProgressPage(QWidget):
             f"{progress.hours_logged:g} of {planned:g} study hours ({progress.percent_hours:g}%)"
         )
         self.milestones_label.setText(
-            f"Milestones: {progress.percent_milestones:g}% done or skipped."
+            f"Steps: {progress.percent_milestones:g}% done or skipped (reminders not counted)."
         )
         profile = self._controller.profile
         lines = []

@@ -1,0 +1,52 @@
+"""Re-make docs/screenshots/*.png from the demo profile (run: .venv/bin/python docs/make_screenshots.py)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from planner.core.demo import demo_profile
+from planner.core.storage import ProfileStore
+
+TODAY = date(2026, 3, 2)
+PAGES = ("timeline", "milestones", "salary", "progress", "settings")
+OUT = Path(__file__).resolve().parent / "screenshots"
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        profile = Path(folder) / "demo.json"
+        ProfileStore(profile).save(demo_profile(TODAY))
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "CODEPATH_HOME": folder,
+            "CODEPATH_TODAY": TODAY.isoformat(),
+        }
+        for page in PAGES:
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "planner",
+                    "gui",
+                    "--profile",
+                    str(profile),
+                    "--page",
+                    page,
+                    "--screenshot",
+                    str(OUT / f"{page}.png"),
+                ],
+                env=env,
+                check=True,
+            )
+            print(f"wrote {OUT / f'{page}.png'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
