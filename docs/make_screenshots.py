@@ -1,4 +1,4 @@
-"""Re-make docs/screenshots/*.png from the demo profile (run: .venv/bin/python docs/make_screenshots.py)."""
+"""Re-make docs/screenshots/*.png from the demo profile (python docs/make_screenshots.py)."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def main() -> int:
                 env=env,
                 check=True,
             )
-            print(f"wrote {OUT / f'{page}.png'}")
+            print(f"wrote {OUT / f'{page}.png'}")  # noqa: T201
     return 0
 
 
