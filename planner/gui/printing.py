@@ -628,14 +628,21 @@ def _paint_on(printer: QPrinter, document: Roadmap) -> int:
             painter.end()
 
 
-def create_preview_dialog(
-    parent: QWidget | None, plan: Plan, profile: Profile, catalog: Catalog, today: date
-) -> QPrintPreviewDialog:
-    """The print preview of the roadmap, ready to ``exec()`` (or ``open()`` in tests)."""
+def _document_and_printer(
+    plan: Plan, profile: Profile, catalog: Catalog, today: date
+) -> tuple[Roadmap, QPrinter]:
     with busy():
         document = build_roadmap(plan, profile, catalog, today)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     _setup_printer(printer, document)
+    return document, printer
+
+
+def create_preview_dialog(
+    parent: QWidget | None, plan: Plan, profile: Profile, catalog: Catalog, today: date
+) -> QPrintPreviewDialog:
+    """The print preview of the roadmap, ready to ``exec()`` (or ``open()`` in tests)."""
+    document, printer = _document_and_printer(plan, profile, catalog, today)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle("Print preview: your roadmap")
     dialog.paintRequested.connect(lambda device: _paint_on(device, document))
@@ -659,10 +666,7 @@ def print_dialog(
     parent: QWidget | None, plan: Plan, profile: Profile, catalog: Catalog, today: date
 ) -> None:
     """Ask for a printer (and page range) and print the roadmap."""
-    with busy():
-        document = build_roadmap(plan, profile, catalog, today)
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    _setup_printer(printer, document)
+    document, printer = _document_and_printer(plan, profile, catalog, today)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Print your roadmap")
     dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
