@@ -37,12 +37,11 @@ def _open_temp(folder: Path, prefix: str, mode: int, target: Path) -> tuple[int,
     return fd, temp
 
 
-def write_temp(folder: Path, data: bytes, prefix: str, mode: int = 0o600) -> Path:
-    """Write ``data`` to a new temp file in ``folder`` and fsync it; nothing is left on error."""
-    fd, temp = _open_temp(folder, prefix, mode, folder)
+def _fill(fd: int, temp: Path, content: bytes | Callable[[], bytes]) -> Path:
+    """Write ``content`` into the open temp file, fsync and close it; remove it on any error."""
     try:
         try:
-            write_all(fd, data)
+            write_all(fd, content() if callable(content) else content)
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -50,6 +49,11 @@ def write_temp(folder: Path, data: bytes, prefix: str, mode: int = 0o600) -> Pat
         temp.unlink(missing_ok=True)
         raise
     return temp
+
+
+def write_temp(folder: Path, data: bytes, prefix: str, mode: int = 0o600) -> Path:
+    """Write ``data`` to a new temp file in ``folder`` and fsync it; nothing is left on error."""
+    return _fill(*_open_temp(folder, prefix, mode, folder), data)
 
 
 def commit(temp: Path, target: Path) -> None:
@@ -81,13 +85,4 @@ def write_atomically(
     if path.is_dir():
         raise IsADirectoryError(21, "is a folder, not a file", str(path))
     fd, temp = _open_temp(path.parent, temp_prefix or f".{path.name}.", mode, path)
-    try:
-        try:
-            write_all(fd, content() if callable(content) else content)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    commit(temp, path)
+    commit(_fill(fd, temp, content), path)

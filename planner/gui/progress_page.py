@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QCompleter,
     QDoubleSpinBox,
@@ -39,6 +38,7 @@ from planner.gui.widgets import (
     from_qdate,
     named,
     note_label,
+    read_only_table,
     signals_blocked,
     to_qdate,
 )
@@ -52,21 +52,6 @@ STATUS_SYMBOLS = {
     StatusKind.STUDY_DONE: "✓",
 }
 ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def _table(object_name: str, accessible: str, headers: list[str]) -> QTableWidget:
-    table = named(QTableWidget(0, len(headers)), object_name, accessible)
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.setTabKeyNavigation(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.setWordWrap(False)
-    table.verticalHeader().setDefaultSectionSize(int(table.fontMetrics().height() * 1.5))
-    return table
 
 
 def _cell(text: str, entry_id: str | None = None, *, number: bool = False) -> QTableWidgetItem:
@@ -197,7 +182,13 @@ class ProgressPage(QWidget):
         log_buttons.addWidget(self.log_remove)
         log_buttons.addStretch(1)
         log_layout.addLayout(log_buttons)
-        self.log_table = _table("studyLogTable", "Study log", ["Date", "Hours", "Topic", "Note"])
+        self.log_table = read_only_table(
+            "studyLogTable",
+            "Study log",
+            ["Date", "Hours", "Topic", "Note"],
+            single_selection=True,
+            stretch_last=True,
+        )
         self.log_table.setAccessibleDescription("Select an entry and press Delete to remove it")
         self.log_table.setMinimumHeight(160)
         log_layout.addWidget(self.log_table, 1)
@@ -233,8 +224,12 @@ class ProgressPage(QWidget):
         score_form.addWidget(self.score_add)
         score_form.addStretch(1)
         score_layout.addLayout(score_form)
-        self.score_table = _table(
-            "scoreTable", "Practice scores", ["Date", "Exam", "Score", "Against the passing mark"]
+        self.score_table = read_only_table(
+            "scoreTable",
+            "Practice scores",
+            ["Date", "Exam", "Score", "Against the passing mark"],
+            single_selection=True,
+            stretch_last=True,
         )
         self.score_table.setMinimumHeight(120)
         score_layout.addWidget(self.score_table)
@@ -269,7 +264,13 @@ class ProgressPage(QWidget):
         ceu_layout.addLayout(ceu_form)
         self.ceu_add = named(QPushButton("Record &CEUs"), "addCeu", "Record CEUs")
         ceu_layout.addWidget(self.ceu_add, 0, Qt.AlignmentFlag.AlignLeft)
-        self.ceu_table = _table("ceuTable", "CEUs", ["Date", "Credits", "For", "Provider"])
+        self.ceu_table = read_only_table(
+            "ceuTable",
+            "CEUs",
+            ["Date", "Credits", "For", "Provider"],
+            single_selection=True,
+            stretch_last=True,
+        )
         self.ceu_table.setMinimumHeight(90)
         ceu_layout.addWidget(self.ceu_table)
         self.ceu_remove = named(

@@ -7,11 +7,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -20,26 +18,13 @@ from PySide6.QtWidgets import (
 
 from planner.core.plan import Plan
 from planner.gui.controller import PlannerController
-from planner.gui.widgets import fmt_date, fmt_money, named, note_label
+from planner.gui.widgets import fmt_date, fmt_money, named, note_label, read_only_table
 from planner.report.charts import salary_source_line
 
 if TYPE_CHECKING:
     from planner.gui.salary_chart import SalaryChart
 
 HOVER_HINT = "Point at a year in the chart to see its low, median and high income."
-
-
-def _table(object_name: str, accessible: str, headers: list[str]) -> QTableWidget:
-    table = named(QTableWidget(0, len(headers)), object_name, accessible)
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setAlternatingRowColors(True)
-    table.setTabKeyNavigation(False)
-    table.setWordWrap(False)
-    table.verticalHeader().setDefaultSectionSize(int(table.fontMetrics().height() * 1.5))
-    return table
 
 
 def _cell(text: str, *, number: bool = False) -> QTableWidgetItem:
@@ -100,7 +85,9 @@ class SalaryPage(QWidget):
         self.tabs = named(QTabWidget(), "salaryTabs", "Costs and income tables")
         costs = QWidget()
         costs_layout = QVBoxLayout(costs)
-        self.costs_table = _table("costsTable", "Costs", ["Cost", "When", "Low", "High", "Planned"])
+        self.costs_table = read_only_table(
+            "costsTable", "Costs", ["Cost", "When", "Low", "High", "Planned"]
+        )
         costs_layout.addWidget(self.costs_table, 1)
         self.costs_summary = QLabel()
         self.costs_summary.setObjectName("costsSummary")
@@ -108,7 +95,7 @@ class SalaryPage(QWidget):
         self.costs_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         costs_layout.addWidget(self.costs_summary)
         self.tabs.addTab(costs, "&Costs and break-even")
-        self.salary_table = _table(
+        self.salary_table = read_only_table(
             "salaryTable", "Income by year", ["Year", "From", "Low", "Median", "High", "Stage"]
         )
         self.tabs.addTab(self.salary_table, "&Income by year")

@@ -10,7 +10,14 @@ from typing import TypeVar
 
 from PySide6.QtCore import QDate, QObject, QPoint, QPointF, QRect, QRectF, QSignalBlocker, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
-from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QTableWidget,
+    QWidget,
+)
 
 from planner.core.profile import MilestoneStatus
 from planner.report.text import format_date
@@ -233,3 +240,28 @@ class FlowLayout(QLayout):
             x = next_x
             line_height = max(line_height, hint.height())
         return y + line_height - rect.y() + margins.bottom()
+
+
+def read_only_table(
+    object_name: str,
+    accessible: str,
+    headers: list[str],
+    *,
+    single_selection: bool = False,
+    stretch_last: bool = False,
+) -> QTableWidget:
+    """A named, read-only table of whole rows (study log, scores, costs, income by year)."""
+    table = named(QTableWidget(0, len(headers)), object_name, accessible)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    if single_selection:
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.setTabKeyNavigation(False)
+    if stretch_last:
+        table.horizontalHeader().setStretchLastSection(True)
+    table.setWordWrap(False)
+    table.verticalHeader().setDefaultSectionSize(int(table.fontMetrics().height() * 1.5))
+    return table
