@@ -4,22 +4,44 @@ from __future__ import annotations
 
 import math
 from datetime import date
-from typing import TYPE_CHECKING
 
-from planner.core.base import Figure
+from planner.core.base import Figure, FrozenModel
 from planner.core.catalog import Background, Body, Catalog, Certification, Specialty
-from planner.core.dates import add_months, months_between
+from planner.core.dates import HORIZON_YEARS, add_months, months_between
 from planner.core.inputs import PlanInputs
+from planner.core.sources import Sources
 
-if TYPE_CHECKING:
-    from planner.core.plan import CostItem, Costs, _Sources
+
+class CostItem(FrozenModel):
+    """One cost, as a sourced range and the planning value."""
+
+    id: str
+    label: str
+    low: int
+    high: int
+    planned: int
+    when: str  # "up front", "yearly", "per CEU cycle", "phase 4"
+    count: int = 1  # how many times the cost falls within the horizon
+    source: str
+
+
+class Costs(FrozenModel):
+    """Costs and the break-even point."""
+
+    items: tuple[CostItem, ...]
+    upfront_low: int
+    upfront_high: int
+    upfront_planned: int
+    total_planned: int  # over the whole horizon, recurring costs included
+    not_in_data: tuple[str, ...] = ()
+    break_even_month: int | None = None  # months after the start date
+    break_even_date: date | None = None
+    break_even_note: str = ""
 
 
 def _item(
-    sources: _Sources, item_id: str, label: str, figure: Figure, when: str, times: int = 1
+    sources: Sources, item_id: str, label: str, figure: Figure, when: str, times: int = 1
 ) -> CostItem:
-    from planner.core.plan import CostItem
-
     sources.use(label, figure)
     return CostItem(
         id=item_id,
@@ -43,11 +65,9 @@ def project_costs(
     phase4_start: date,
     *,
     salary_monthly: tuple[float, ...],
-    sources: _Sources,
+    sources: Sources,
 ) -> Costs:
     """Up-front and recurring costs over the plan horizon, and when extra pay repays them."""
-    from planner.core.plan import Costs
-
     training = catalog.training
     items: list[CostItem] = []
     missing: list[str] = []
@@ -100,7 +120,9 @@ def project_costs(
             missing.append(f"{exam_cert.id} exam fee (no sourced figure)")
     upfront_ids = {i.id for i in items}
 
-    working_years = max(0, math.ceil((120 - months_between(inputs.start, certified)) / 12))
+    working_years = max(
+        0, math.ceil((HORIZON_YEARS * 12 - months_between(inputs.start, certified)) / 12)
+    )
     if cert.body is Body.AAPC and cert.membership_dues is not None:
         items.append(
             _item(
@@ -212,6 +234,7 @@ def _break_even(
         if month >= certified_month and gained >= spent:
             return month, ""
     return None, (
-        "With your current income, the extra pay does not repay the costs within ten years "
+        f"With your current income, the extra pay does not repay the costs within "
+        f"{HORIZON_YEARS} years "
         "at the median figures."
     )

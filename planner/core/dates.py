@@ -6,6 +6,8 @@ import calendar
 import math
 from datetime import date, timedelta
 
+HORIZON_YEARS = 10  # every plan, its outlook and its cost totals cover this many years
+
 
 def add_months(day: date, months: int) -> date:
     """Same day of month ``months`` later (clamped to the month's last day)."""

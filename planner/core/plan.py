@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
+from pydantic import Field
+
 from planner.core.base import Figure, FrozenModel
 from planner.core.catalog import (
     Background,
@@ -14,10 +16,15 @@ from planner.core.catalog import (
     Catalog,
     Certification,
     EligibilityKind,
+    Program,
     Specialty,
 )
-from planner.core.dates import add_months, add_weeks, add_years, at_fraction
+from planner.core.costs import Costs
+from planner.core.dates import HORIZON_YEARS, add_months, add_weeks, add_years, at_fraction
 from planner.core.inputs import PlanInputs
+from planner.core.outlook import OutlookDates, project_outlook
+from planner.core.salary import SalaryYear
+from planner.core.sources import SourceRef, Sources
 
 PHASE_NAMES = (
     "Learn core coding systems",
@@ -26,7 +33,6 @@ PHASE_NAMES = (
     "Specialize",
     "Expand career scope",
 )
-HORIZON_YEARS = 10
 
 
 class PlanError(ValueError):
@@ -42,6 +48,38 @@ class MilestoneKind(StrEnum):
     CODESET = "codeset"
     CEU = "ceu"
     CAREER = "career"
+
+    @property
+    def label(self) -> str:
+        """The one word for this kind, on screen, in print and in the calendar."""
+        return _KIND_LABELS[self]
+
+
+_KIND_LABELS = {
+    MilestoneKind.TASK: "Study or task",
+    MilestoneKind.EXAM: "Exam",
+    MilestoneKind.CREDENTIAL: "Credential or course done",
+    MilestoneKind.CODESET: "Code-set update",
+    MilestoneKind.CEU: "CEU deadline",
+    MilestoneKind.CAREER: "Career step",
+}
+
+
+class Step(StrEnum):
+    """Ids of the milestones other code refers to (ids are stable across data rewording)."""
+
+    FIRST_EXAM = "p2-exam"  # the exam at the end of phase 2
+    FIRST_CREDENTIAL = "p2-credential"
+    PRACTICE_EXAM = "p2-practice"
+    FIRST_JOB = "p3-first-job"
+    APPRENTICE_REMOVED = "p3-apprentice-removed"
+    TARGET_EXAM = "p3-target-exam"  # the target credential's exam when phase 2 sits another
+    TARGET_CREDENTIAL = "p3-target-credential"
+    ADDON_EXAM = "p4-exam"  # the specialty's credential
+    ADDON_CREDENTIAL = "p4-credential"
+
+
+EXAM_STEPS = (Step.FIRST_EXAM, Step.TARGET_EXAM, Step.ADDON_EXAM)
 
 
 class Milestone(FrozenModel):
@@ -71,54 +109,6 @@ class Phase(FrozenModel):
     milestones: tuple[Milestone, ...] = ()
 
 
-class SalaryYear(FrozenModel):
-    """Projected income in one plan year (USD)."""
-
-    year: int
-    start: date
-    low: int
-    median: int
-    high: int
-    stage: str
-
-
-class CostItem(FrozenModel):
-    """One cost, as a sourced range and the planning value."""
-
-    id: str
-    label: str
-    low: int
-    high: int
-    planned: int
-    when: str  # "up front", "yearly", "per CEU cycle", "phase 4"
-    count: int = 1  # how many times the cost falls within the horizon
-    source: str
-
-
-class Costs(FrozenModel):
-    """Costs and the break-even point."""
-
-    items: tuple[CostItem, ...]
-    upfront_low: int
-    upfront_high: int
-    upfront_planned: int
-    total_planned: int  # over the whole horizon, recurring costs included
-    not_in_data: tuple[str, ...] = ()
-    break_even_month: int | None = None  # months after the start date
-    break_even_date: date | None = None
-    break_even_note: str = ""
-
-
-class SourceRef(FrozenModel):
-    """A figure the plan used, with where it comes from."""
-
-    what: str
-    value: str
-    source: str
-    as_of: str
-    confidence: str
-
-
 class Plan(FrozenModel):
     """A complete personal plan. Same inputs and catalog always give the same plan."""
 
@@ -136,8 +126,11 @@ class Plan(FrozenModel):
     specialized_date: date
     salary: tuple[SalaryYear, ...]
     costs: Costs
-    warnings: tuple[str, ...]
+    warnings: tuple[str, ...]  # the schedule's warnings, then the outlook's
     sources: tuple[SourceRef, ...]
+    # what the schedule alone says: the outlook is recomputed from these when dates move
+    schedule_warnings: tuple[str, ...] = Field(default=(), exclude=True, repr=False)
+    schedule_sources: tuple[SourceRef, ...] = Field(default=(), exclude=True, repr=False)
 
     @property
     def finish(self) -> date:
@@ -158,31 +151,6 @@ class Plan(FrozenModel):
 
 
 @dataclass
-class _Sources:
-    """Collects every figure the builder reads, for the plan's source list."""
-
-    refs: dict[str, SourceRef] = field(default_factory=dict)
-
-    def use(self, what: str, figure: Figure) -> Figure:
-        self.refs.setdefault(
-            what,
-            SourceRef(
-                what=what,
-                value=figure.describe(),
-                source=figure.source,
-                as_of=figure.as_of,
-                confidence=figure.confidence.value,
-            ),
-        )
-        return figure
-
-    def rule(self, what: str, summary: str, source: str, as_of: str) -> None:
-        self.refs.setdefault(
-            what, SourceRef(what=what, value=summary, source=source, as_of=as_of, confidence="rule")
-        )
-
-
-@dataclass
 class _Draft:
     milestones: list[Milestone] = field(default_factory=list)
     phase_of: dict[str, int] = field(default_factory=dict)  # explicit phase, else by date
@@ -197,9 +165,9 @@ class _Draft:
         *,
         phase: int | None = None,
     ) -> None:
-        self.milestones.append(Milestone(id=mid, title=title, due=due, why=why, kind=kind))
+        self.milestones.append(Milestone(id=str(mid), title=title, due=due, why=why, kind=kind))
         if phase is not None:
-            self.phase_of[mid] = phase
+            self.phase_of[str(mid)] = phase
 
 
 def _duration_end(start: date, prep: Figure, hours_per_week: float, hours: float) -> date:
@@ -263,30 +231,33 @@ def build_plan(inputs: PlanInputs, catalog: Catalog) -> Plan:
     return _Builder(inputs, catalog, cert, spec).build()
 
 
-def reproject(plan: Plan, catalog: Catalog) -> Plan:
-    """Salary outlook and costs again, for a plan whose dates moved (an accepted re-plan)."""
-    from planner.core.costs import project_costs
-    from planner.core.salary import project_salary
+def with_outlook(plan: Plan, catalog: Catalog) -> Plan:
+    """The plan with its income, costs, break-even and their warnings computed from its dates.
 
-    cert = catalog.certifications[plan.certification]
-    first = catalog.certifications[plan.exam_credential]
-    spec = catalog.specialties[plan.specialty]
-    sources = _Sources()
-    salary = project_salary(
-        plan.inputs, catalog, cert, spec, plan.working_from, plan.specialized_date, sources
-    )
-    costs = project_costs(
+    The builder and an accepted re-plan both end here, so the outlook is made in one place.
+    """
+    outlook = project_outlook(
         plan.inputs,
         catalog,
-        cert,
-        first,
-        spec,
-        plan.exam_date,
-        plan.phases[2].end,
-        salary_monthly=salary.monthly_median,
-        sources=sources,
+        certification=plan.certification,
+        exam_credential=plan.exam_credential,
+        specialty=plan.specialty,
+        dates=OutlookDates(
+            exam=plan.exam_date,
+            experience_end=plan.phases[2].end,
+            working_from=plan.working_from,
+            specialized_from=plan.specialized_date,
+        ),
     )
-    return plan.model_copy(update={"salary": salary.years, "costs": costs})
+    sources = Sources({s.what: s for s in plan.schedule_sources}).merged(outlook.sources)
+    return plan.model_copy(
+        update={
+            "salary": outlook.salary,
+            "costs": outlook.costs,
+            "warnings": plan.schedule_warnings + outlook.warnings,
+            "sources": sources.sorted(),
+        }
+    )
 
 
 class _Builder:
@@ -297,7 +268,7 @@ class _Builder:
         self.catalog = catalog
         self.cert = cert
         self.spec = spec
-        self.src = _Sources()
+        self.src = Sources()
         self.warnings: list[str] = []
         self.draft = _Draft()
         self.hpw = inputs.hours_per_week
@@ -305,9 +276,6 @@ class _Builder:
 
     # -- phases -------------------------------------------------------------------------
     def build(self) -> Plan:
-        from planner.core.costs import project_costs
-        from planner.core.salary import project_salary
-
         p1_end, p1_hours = self._phase1(self.inputs.start)
         first_cert, p2_end, p2_hours = self._phase2(p1_end)
         p3_end = self._phase3(p2_end, first_cert)
@@ -316,35 +284,12 @@ class _Builder:
         p5_end = max(horizon, add_years(p4_end, 1))
         self._phase5(p4_end, p5_end, first_cert)
         self._codesets(p2_end, p5_end)
-        self._warnings_general(first_cert)
+        self._warnings_general()
 
         bounds = [self.inputs.start, p1_end, p2_end, p3_end, p4_end, p5_end]
         hours = [p1_hours, p2_hours, 0.0, p4_hours, 0.0]
         phases = self._assemble(bounds, hours)
-        working_from = next(m.due for m in self.draft.milestones if m.id == "p3-first-job")
-        salary = project_salary(
-            self.inputs, self.catalog, self.cert, self.spec, working_from, p4_end, self.src
-        )
-        costs = project_costs(
-            self.inputs,
-            self.catalog,
-            self.cert,
-            first_cert,
-            self.spec,
-            p2_end,
-            p3_end,
-            salary_monthly=salary.monthly_median,
-            sources=self.src,
-        )
-        if costs.break_even_month is None and self.inputs.current_income is not None:
-            self.warnings.append(costs.break_even_note)
-        if self.inputs.budget is not None and costs.upfront_planned > self.inputs.budget:
-            self.warnings.append(
-                f"The planned up-front cost (${costs.upfront_planned:,}) is above your budget "
-                f"(${self.inputs.budget:,.0f}); the low end of the sourced ranges is "
-                f"${costs.upfront_low:,}."
-            )
-        return Plan(
+        schedule = Plan(
             certification=self.cert.id,
             certification_name=self.cert.name,
             specialty=self.spec.id,
@@ -355,13 +300,21 @@ class _Builder:
             exam_date=p2_end,
             certified_date=self._target_certified_date(first_cert),
             certified_as=self._certified_as(first_cert),
-            working_from=working_from,
+            working_from=self._due(Step.FIRST_JOB),
             specialized_date=p4_end,
-            salary=salary.years,
-            costs=costs,
-            warnings=tuple(self.warnings),
-            sources=tuple(sorted(self.src.refs.values(), key=lambda r: r.what)),
+            salary=(),
+            costs=Costs(
+                items=(), upfront_low=0, upfront_high=0, upfront_planned=0, total_planned=0
+            ),
+            warnings=(),
+            sources=(),
+            schedule_warnings=tuple(self.warnings),
+            schedule_sources=self.src.sorted(),
         )
+        return with_outlook(schedule, self.catalog)
+
+    def _due(self, step: Step) -> date:
+        return next(m.due for m in self.draft.milestones if m.id == step)
 
     def _assemble(self, bounds: list[date], hours: list[float]) -> tuple[Phase, ...]:
         whys = (
@@ -400,29 +353,17 @@ class _Builder:
         training = self.catalog.training
         elig = self.cert.eligibility
         if elig.kind is EligibilityKind.PROGRAM and elig.required_program:
-            program = self.catalog.program(elig.required_program)
-            if program.months is None:
-                raise PlanError(f"programme '{program.id}' has no length in the data")
-            months = self.src.use(f"{program.name}: length", program.months)
-            end = add_months(start, math.ceil(months.planning))
-            self.draft.add(
-                "p1-enrol",
-                f"Enrol in a {program.name}",
-                start,
-                elig.summary,
+            program, months, end_or_none = self._programme(
+                self.cert, start, ("p1-enrol", "p1-graduate"), phase=1
             )
+            if months is None or end_or_none is None:
+                raise PlanError(f"programme '{program.id}' has no length in the data")
+            end = end_or_none
             self.draft.add(
                 "p1-coding-systems",
                 "Complete the coding courses (ICD-10-CM, ICD-10-PCS, CPT, HCPCS)",
                 at_fraction(start, end, 0.5),
                 "The RHIT exam covers coding, data quality and health information management.",
-            )
-            self.draft.add(
-                "p1-graduate",
-                "Finish the programme's academic requirements",
-                end,
-                "Completing a CAHIIM-accredited programme is the only route to the RHIT exam.",
-                MilestoneKind.CREDENTIAL,
             )
             self.warnings.append(
                 f"{self.cert.id} needs a {program.name} before the exam; there is no "
@@ -474,6 +415,26 @@ class _Builder:
             MilestoneKind.CREDENTIAL,
         )
         return end, hours
+
+    def _programme(
+        self, cert: Certification, start: date, ids: tuple[str, str], *, phase: int
+    ) -> tuple[Program, Figure | None, date | None]:
+        """Enrol in the programme ``cert`` requires; its length and end (None when unknown)."""
+        elig = cert.eligibility
+        program = self.catalog.program(elig.required_program or "")
+        self.draft.add(ids[0], f"Enrol in a {program.name}", start, elig.summary, phase=phase)
+        if program.months is None:
+            return program, None, None
+        months = self.src.use(f"{program.name}: length", program.months)
+        end = add_months(start, math.ceil(months.planning))
+        self.draft.add(
+            ids[1],
+            f"Finish the {program.name}",
+            end,
+            f"{elig.summary} Finishing it is the only route to the {cert.id} exam.",
+            MilestoneKind.CREDENTIAL,
+        )
+        return program, months, end
 
     def _first_credential(self) -> Certification:
         """The credential sat in phase 2: the target, or its entry credential."""
@@ -529,19 +490,19 @@ class _Builder:
                 "(AHIMA: sit within 120 days of approval).",
             )
         self.draft.add(
-            "p2-practice",
+            Step.PRACTICE_EXAM,
             "Take a full timed practice exam",
             at_fraction(start, exam, 0.75),
             "Timed practice shows whether you are ready; record your score to track readiness.",
         )
         self.draft.add(
-            "p2-exam", _exam_title(first), exam, self._exam_why(first), MilestoneKind.EXAM
+            Step.FIRST_EXAM, _exam_title(first), exam, self._exam_why(first), MilestoneKind.EXAM
         )
         designation = first.id
         if first.apprentice is not None and self.inputs.background is not Background.CODING:
             designation = first.apprentice.designation
         self.draft.add(
-            "p2-credential",
+            Step.FIRST_CREDENTIAL,
             f"Earn the {designation} credential",
             exam,
             f"{first.name} ({first.body.value}).",
@@ -582,7 +543,7 @@ class _Builder:
         )
         if self.inputs.background is Background.CODING:
             self.draft.add(
-                "p3-first-job",
+                Step.FIRST_JOB,
                 "Keep a record of your coding work (dates, employer letters)",
                 at_fraction(start, end, 0.1),
                 "Employer letters prove your experience for credentials and promotions.",
@@ -590,7 +551,7 @@ class _Builder:
             )
         else:
             self.draft.add(
-                "p3-first-job",
+                Step.FIRST_JOB,
                 "Start in an entry-level coding role",
                 at_fraction(start, end, 0.1),
                 "Employers prefer experience; entry-level roles exist but take persistence "
@@ -607,7 +568,7 @@ class _Builder:
         self._apprentice(start, first)
         if first is not self.cert:
             self.draft.add(
-                "p3-target-exam",
+                Step.TARGET_EXAM,
                 _exam_title(self.cert),
                 target_exam,
                 f"{elig.summary} {self._exam_why(self.cert)}",
@@ -615,7 +576,7 @@ class _Builder:
                 phase=3,
             )
             self.draft.add(
-                "p3-target-credential",
+                Step.TARGET_CREDENTIAL,
                 f"Earn the {self.cert.id} credential",
                 target_exam,
                 f"{self.cert.name} ({self.cert.body.value}).",
@@ -670,7 +631,7 @@ class _Builder:
                 "a few weeks after the exam; without it, it takes two years of coding work."
             )
         self.draft.add(
-            "p3-apprentice-removed",
+            Step.APPRENTICE_REMOVED,
             f"Remove the apprentice 'A' ({route.title})",
             due,
             why,
@@ -706,24 +667,11 @@ class _Builder:
         study_start = start
         elig = addon.eligibility
         if elig.kind is EligibilityKind.PROGRAM and elig.required_program:
-            program = self.catalog.program(elig.required_program)
-            self.draft.add(
-                "p4-program",
-                f"Start a {program.name}",
-                start,
-                elig.summary,
-                phase=4,
+            program, _months, finished = self._programme(
+                addon, start, ("p4-program", "p4-program-done"), phase=4
             )
-            if program.months is not None:
-                months = self.src.use(f"{program.name}: length", program.months)
-                study_start = add_months(start, math.ceil(months.planning))
-                self.draft.add(
-                    "p4-program-done",
-                    f"Finish the {program.name}",
-                    study_start,
-                    elig.summary,
-                    MilestoneKind.CREDENTIAL,
-                )
+            if finished is not None:
+                study_start = finished
             else:
                 self.warnings.append(
                     f"{addon.id} needs a {program.name}; its length is not in the data, so the "
@@ -741,10 +689,10 @@ class _Builder:
             phase=4,
         )
         self.draft.add(
-            "p4-exam", _exam_title(addon), exam, self._exam_why(addon), MilestoneKind.EXAM
+            Step.ADDON_EXAM, _exam_title(addon), exam, self._exam_why(addon), MilestoneKind.EXAM
         )
         self.draft.add(
-            "p4-credential",
+            Step.ADDON_CREDENTIAL,
             f"Earn the {addon.id} credential",
             exam,
             f"Leads to {self.spec.name} roles.",
@@ -795,9 +743,7 @@ class _Builder:
         return self.cert.id
 
     def _target_certified_date(self, first: Certification) -> date:
-        if first is self.cert:
-            return next(m.due for m in self.draft.milestones if m.id == "p2-exam")
-        return next(m.due for m in self.draft.milestones if m.id == "p3-target-exam")
+        return self._due(Step.FIRST_EXAM if first is self.cert else Step.TARGET_EXAM)
 
     def _codesets(self, from_day: date, until: date) -> None:
         for update in self.catalog.training.codeset_updates:
@@ -818,7 +764,7 @@ class _Builder:
                 update.as_of,
             )
 
-    def _warnings_general(self, first: Certification) -> None:
+    def _warnings_general(self) -> None:
         self.warnings.append("Entry-level remote jobs are rare: expect to work on site at first.")
         if self.inputs.state is not None and self.inputs.state not in self.catalog.salary.states:
             self.warnings.append(
@@ -830,4 +776,3 @@ class _Builder:
                 f"{self.hpw:g} hours a week is more than a full-time job: the plan assumes you "
                 "keep it up every week."
             )
-        del first

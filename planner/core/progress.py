@@ -8,8 +8,16 @@ from enum import StrEnum
 
 from planner.core.base import FrozenModel
 from planner.core.catalog import Catalog
-from planner.core.dates import add_years
-from planner.core.plan import Milestone, MilestoneKind, Plan, avoid_switchover, reproject
+from planner.core.dates import HORIZON_YEARS, add_years
+from planner.core.plan import (
+    EXAM_STEPS,
+    Milestone,
+    MilestoneKind,
+    Plan,
+    Step,
+    avoid_switchover,
+    with_outlook,
+)
 from planner.core.profile import MilestoneStatus, Profile
 
 PACE_WEEKS = 4
@@ -132,7 +140,7 @@ def shift_plan(
         return result + sum((off for start, off in adjustments if day >= start), timedelta())
 
     if catalog is not None:
-        for exam_id in ("p2-exam", "p3-target-exam", "p4-exam"):
+        for exam_id in EXAM_STEPS:
             exam = plan.milestone(exam_id)
             if exam is None or exam.id in frozen or exam.due < today:
                 continue
@@ -144,7 +152,7 @@ def shift_plan(
     bounds = [plan.phases[0].start] + [mapped(p.end) for p in plan.phases]
     for i in range(1, len(bounds)):
         bounds[i] = max(bounds[i], bounds[i - 1] + timedelta(days=1))
-    bounds[-1] = max(bounds[-1], add_years(plan.inputs.start, 10))
+    bounds[-1] = max(bounds[-1], add_years(plan.inputs.start, HORIZON_YEARS))
     order = {m.id: n for n, m in enumerate(plan.milestones())}
 
     placed: list[tuple[int, Milestone]] = []
@@ -182,9 +190,9 @@ def shift_plan(
     return plan.model_copy(
         update={
             "phases": phases,
-            "exam_date": find("p2-exam", plan.exam_date),
-            "certified_date": find("p3-target-exam", find("p2-exam", plan.certified_date)),
-            "working_from": find("p3-first-job", plan.working_from),
+            "exam_date": find(Step.FIRST_EXAM, plan.exam_date),
+            "certified_date": find(Step.TARGET_EXAM, find(Step.FIRST_EXAM, plan.certified_date)),
+            "working_from": find(Step.FIRST_JOB, plan.working_from),
             "specialized_date": phases[3].end,
         }
     )
@@ -222,7 +230,7 @@ def current_plan(baseline: Plan, profile: Profile, catalog: Catalog | None = Non
     shifted = shift_plan(
         baseline, profile.replan.shift_days, done_ids(profile), profile.replan.accepted_on, catalog
     )
-    return reproject(shifted, catalog) if catalog is not None else shifted
+    return with_outlook(shifted, catalog) if catalog is not None else shifted
 
 
 def _study_hours(plan: Plan) -> float:
@@ -287,7 +295,7 @@ def compute_progress(plan: Plan, profile: Profile, catalog: Catalog, today: date
     weeks_off = 0
     remaining = max(0.0, planned - logged)
     study_end = plan.phases[1].end
-    if "p2-exam" in done or (planned and remaining <= 0):
+    if Step.FIRST_EXAM in done or (planned and remaining <= 0):
         status, text = StatusKind.STUDY_DONE, "Study hours for the exam are complete."
     elif today < plan.inputs.start:
         status = StatusKind.NOT_STARTED
@@ -303,10 +311,14 @@ def compute_progress(plan: Plan, profile: Profile, catalog: Catalog, today: date
         if expected > 0:
             text += f": {logged:g} of {expected:.0f} planned hours so far."
         else:
-            first = next(p for p in plan.phases if p.study_hours)
-            text += (
-                f": {logged:g} h logged; the plan's study hours start on {first.start.isoformat()}."
-            )
+            first = next((p for p in plan.phases if p.study_hours), None)
+            if first is not None:
+                text += (
+                    f": {logged:g} h logged; the plan's study hours start on "
+                    f"{first.start.isoformat()}."
+                )
+            else:
+                text += f": {logged:g} h logged."
 
     shift: int | None = None
     projected: list[tuple[int, date, date]] = []

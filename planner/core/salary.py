@@ -4,16 +4,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
+from planner.core.base import FrozenModel
 from planner.core.catalog import Catalog, Certification, Specialty
-from planner.core.dates import add_months
+from planner.core.dates import HORIZON_YEARS, add_months
 from planner.core.inputs import PlanInputs
+from planner.core.sources import Sources
 
-if TYPE_CHECKING:
-    from planner.core.plan import SalaryYear, _Sources
+MONTHS = HORIZON_YEARS * 12
 
-MONTHS = 120
+
+class SalaryYear(FrozenModel):
+    """Projected income in one plan year (USD)."""
+
+    year: int
+    start: date
+    low: int
+    median: int
+    high: int
+    stage: str
 
 
 @dataclass(frozen=True)
@@ -24,7 +33,7 @@ class SalaryProjection:
     monthly_median: tuple[float, ...]
 
 
-def state_factor(inputs: PlanInputs, catalog: Catalog, sources: _Sources) -> float:
+def state_factor(inputs: PlanInputs, catalog: Catalog, sources: Sources) -> float:
     """State median over the national median of the same year (1 when no state figure)."""
     if inputs.state is None or inputs.state not in catalog.salary.states:
         return 1.0
@@ -43,7 +52,7 @@ def project_salary(
     spec: Specialty,
     working_from: date,
     specialized_from: date,
-    sources: _Sources,
+    sources: Sources,
 ) -> SalaryProjection:
     """Monthly income bands summed into ten plan years.
 
@@ -52,8 +61,6 @@ def project_salary(
     experience adds the low / middle / high end of the surveyed yearly raise, the state factor
     scales it, and from ``specialized_from`` the specialty's pay effect applies.
     """
-    from planner.core.plan import SalaryYear
-
     data = catalog.salary
     p10 = sources.use("Entry pay, low: BLS 10th percentile", data.p10).planning
     median = sources.use("Entry pay, median: BLS median", data.median).planning
@@ -87,7 +94,7 @@ def project_salary(
         monthly.append((low_v, mid_v, high_v, stage))
 
     years = []
-    for year in range(HORIZON := MONTHS // 12):
+    for year in range(HORIZON_YEARS):
         chunk = monthly[year * 12 : (year + 1) * 12]
         years.append(
             SalaryYear(
@@ -99,5 +106,4 @@ def project_salary(
                 stage=max(("training", "working", "specialized"), key=[m[3] for m in chunk].count),
             )
         )
-    del HORIZON
     return SalaryProjection(years=tuple(years), monthly_median=tuple(m[1] for m in monthly))

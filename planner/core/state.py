@@ -1,0 +1,127 @@
+"""One derived state: everything a view, a command or a print-out shows, from one profile."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from planner.core.catalog import Catalog
+from planner.core.inputs import PlanInputs
+from planner.core.plan import Plan, PlanError, build_plan
+from planner.core.profile import Profile, ProfileUnknownDataError, ReplanState
+from planner.core.progress import Progress, compute_progress, current_plan, done_ids
+
+
+@dataclass(frozen=True)
+class PlanState:
+    """What ``(profile, catalog, today)`` derive to: plans, progress, warnings and outlook.
+
+    ``baseline`` is the plan built from the inputs; ``plan`` is the one the learner follows
+    (the baseline moved by an accepted re-plan), with its salary outlook, costs and
+    break-even computed from its own dates.
+    """
+
+    profile: Profile
+    catalog: Catalog
+    today: date
+    baseline: Plan
+    plan: Plan
+    progress: Progress
+    notices: tuple[str, ...]  # what the profile holds that the plan cannot use
+    # what the plans were derived from, as it was then (the profile itself may change later)
+    basis: tuple[PlanInputs, ReplanState | None, frozenset[str]]
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """The current plan's warnings (schedule and outlook), then the notices."""
+        return self.plan.warnings + self.notices
+
+
+def check_usable(profile: Profile, catalog: Catalog, path: Path | None = None) -> None:
+    """Raise ProfileUnknownDataError when no plan can be built from the profile's inputs.
+
+    This is the one rule for the window and the command line. Only the inputs count: a
+    practice score or CEU entry for a credential the data no longer lists is kept and listed
+    as a notice, never a reason to lock the learner out.
+    """
+    try:
+        build_plan(profile.inputs, catalog)
+    except PlanError as exc:
+        unknown = tuple(
+            (field, value)
+            for field, value, known in (
+                ("inputs.certification", profile.inputs.certification, catalog.certifications),
+                ("inputs.specialty", profile.inputs.specialty, catalog.specialties),
+            )
+            if value not in known
+        )
+        raise ProfileUnknownDataError(
+            path,
+            f"{exc} (the career data was updated; choose another certification or specialty)",
+            profile=profile,
+            unknown=unknown,
+        ) from exc
+
+
+def _notices(profile: Profile, catalog: Catalog) -> tuple[str, ...]:
+    known = catalog.certifications
+    stale_scores = sorted({s.exam for s in profile.scores if s.exam not in known})
+    stale_ceus = sorted({c.credential for c in profile.ceus if c.credential not in known})
+    notices = []
+    if stale_scores:
+        notices.append(
+            f"Practice scores for {', '.join(stale_scores)} are kept but not used: the career "
+            "data no longer lists that exam."
+        )
+    if stale_ceus:
+        notices.append(
+            f"CEUs recorded for {', '.join(stale_ceus)} are kept but not counted: the career "
+            "data no longer lists that credential."
+        )
+    return tuple(notices)
+
+
+def derive(
+    profile: Profile,
+    catalog: Catalog,
+    today: date,
+    *,
+    previous: PlanState | None = None,
+    path: Path | None = None,
+) -> PlanState:
+    """Derive the whole state; ProfileUnknownDataError when the profile cannot be used.
+
+    With ``previous`` (the state before an edit), the plans are reused when nothing they
+    depend on changed, so an edit to the study log costs only the progress.
+    """
+    done = frozenset(done_ids(profile))
+    replan = profile.replan.model_copy() if profile.replan is not None else None
+    basis = (profile.inputs, replan, done)
+    old = previous.basis if previous is not None and previous.catalog is catalog else None
+    if previous is not None and old is not None and old[0] == profile.inputs:
+        baseline = previous.baseline
+    else:
+        check_usable(profile, catalog, path)
+        baseline = build_plan(profile.inputs, catalog)
+    unchanged = (
+        old is not None
+        and old[0] == basis[0]
+        and old[1] == basis[1]
+        and (replan is None or old[2] == done)
+    )
+    if previous is not None and unchanged:
+        plan = previous.plan
+    else:
+        plan = current_plan(baseline, profile, catalog)
+    progress = compute_progress(plan, profile, catalog, today)
+    return PlanState(
+        profile=profile,
+        catalog=catalog,
+        today=today,
+        baseline=baseline,
+        plan=plan,
+        progress=progress,
+        notices=_notices(profile, catalog),
+        basis=basis,
+    )
