@@ -35,10 +35,9 @@ class _Parser(argparse.ArgumentParser):
 
 def validation_text(exc: Any) -> str:
     """The first problem of a pydantic ValidationError, in plain words."""
-    first = exc.errors()[0]
-    field = ".".join(str(part) for part in first["loc"])
-    message = str(first["msg"]).removeprefix("Value error, ")
-    return f"{field}: {message}" if field else message
+    from planner.core.base import validation_message
+
+    return validation_message(exc)
 
 
 def one_line(message: str) -> str:
@@ -302,7 +301,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     plan = build_plan(inputs, _catalog())
     if store is not None:
         from planner.core.profile import Profile
-        from planner.core.progress import current_plan
+        from planner.core.state import derive
 
         with store.update(default=lambda: Profile(inputs=inputs)) as profile:
             if profile.inputs != inputs:
@@ -310,7 +309,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
                 profile.replan = None  # a new plan starts a new baseline
             if args.name is not None:
                 profile.name = args.name
-        plan = current_plan(plan, profile, _catalog())  # an accepted re-plan stays in force
+        # an accepted re-plan stays in force
+        plan = derive(profile, _catalog(), today(), baseline=plan, path=store.path).plan
     if args.format == "json":
         _emit_json(plan.model_dump(mode="json"))
     else:
@@ -320,23 +320,23 @@ def cmd_plan(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load(args: argparse.Namespace) -> tuple[Any, Any, Any]:
-    """Profile store, profile, and the plan it derives (checks the data ids)."""
-    from planner.core.plan import build_plan
-    from planner.core.progress import current_plan
+def _load(args: argparse.Namespace) -> tuple[Any, Any]:
+    """The profile store and the state derived from its profile (the core's one rule)."""
+    from planner.core.profile import ProfileUnknownDataError
+    from planner.core.state import derive
 
     store = _store(args)
     profile = store.load()
-    catalog = _catalog()
-    _check_ids(store, profile, catalog)
-    baseline = build_plan(profile.inputs, catalog)
-    return store, profile, current_plan(baseline, profile, catalog)
-
-
-def _check_ids(store: Any, profile: Any, catalog: Any) -> None:
-    from planner.core.storage import check_known_ids
-
-    check_known_ids(store.path, profile, catalog)
+    try:
+        state = derive(profile, _catalog(), today(), path=store.path)
+    except ProfileUnknownDataError as exc:
+        choices = {"inputs.certification": "--cert CERT", "inputs.specialty": "--specialty ID"}
+        flags = " ".join(choices[field] for field, _ in exc.unknown if field in choices)
+        raise UserError(
+            f"codepath: {store.path}: {exc.problem.rstrip('.')}. Choose another with: "
+            f"codepath plan --profile {store.path} {flags or '--cert CERT'}"
+        ) from exc
+    return store, state
 
 
 def cmd_log(args: argparse.Namespace) -> int:
@@ -359,7 +359,8 @@ def cmd_log(args: argparse.Namespace) -> int:
 def cmd_done(args: argparse.Namespace, done: bool = True) -> int:
     from planner.core.profile import MilestoneProgress, MilestoneStatus
 
-    _, _, plan = _load(args)
+    _, state = _load(args)
+    plan = state.plan
     milestone = plan.milestone(args.milestone)
     if milestone is None:
         ids = ", ".join(m.id for m in plan.milestones()[:8])
@@ -420,30 +421,29 @@ def cmd_ceu(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from planner.core.progress import closed_ids, compute_progress
+    from planner.core.progress import closed_ids
     from planner.report.text import progress_to_text
 
-    _, profile, plan = _load(args)
-    progress = compute_progress(plan, profile, _catalog(), today())
+    _, state = _load(args)
     if args.format == "json":
-        _emit_json(progress.model_dump(mode="json"))
+        _emit_json(state.progress.model_dump(mode="json"))
     else:
-        print(progress_to_text(plan, progress, frozenset(closed_ids(profile))))
+        print(progress_to_text(state.plan, state.progress, frozenset(closed_ids(state.profile))))
+        for notice in state.notices:
+            print(f"Note: {notice}")
     return 0
 
 
 def cmd_replan(args: argparse.Namespace) -> int:
     from planner.core.profile import ReplanState
-    from planner.core.progress import compute_progress
 
-    store, profile, plan = _load(args)
+    store, state = _load(args)
     if args.reset:
         with store.update() as fresh:
             fresh.replan = None
         print("Back on the original plan.")
         return 0
-    now = today()
-    progress = compute_progress(plan, profile, _catalog(), now)
+    now, progress = state.today, state.progress
     if not progress.proposed_shift_days:
         raise UserError(f"codepath replan: nothing to re-plan ({progress.status_text})")
     with store.update() as fresh:
@@ -469,7 +469,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UserError("codepath export: give --pdf FILE and/or --ics FILE", EXIT_USAGE)
     if args.pdf is not None and args.ics is not None and args.pdf.resolve() == args.ics.resolve():
         raise UserError("codepath export: --pdf and --ics name the same file", EXIT_USAGE)
-    store, profile, plan = _load(args)
+    store, state = _load(args)
+    plan, profile = state.plan, state.profile
     for target in (args.pdf, args.ics):
         if target is not None and store.owns(target):
             raise UserError(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 
 class FrozenModel(BaseModel):
@@ -76,3 +76,11 @@ class Figure(FrozenModel):
         if self.value is not None:
             return f"{self.value:g} {self.unit}"
         return f"{self.lo:g}–{self.hi:g} {self.unit}"
+
+
+def validation_message(exc: ValidationError) -> str:
+    """The first problem of a pydantic error as one short line ("field: message")."""
+    first = exc.errors()[0]
+    field = ".".join(str(part) for part in first["loc"])
+    message = str(first["msg"]).removeprefix("Value error, ")
+    return f"{field}: {message}" if field else message

@@ -88,12 +88,14 @@ def derive(
     today: date,
     *,
     previous: PlanState | None = None,
+    baseline: Plan | None = None,
     path: Path | None = None,
 ) -> PlanState:
     """Derive the whole state; ProfileUnknownDataError when the profile cannot be used.
 
     With ``previous`` (the state before an edit), the plans are reused when nothing they
-    depend on changed, so an edit to the study log costs only the progress.
+    depend on changed, so an edit to the study log costs only the progress. ``baseline`` is a
+    plan the caller already built (a cache); it is used when it was built from these inputs.
     """
     done = frozenset(done_ids(profile))
     replan = profile.replan.model_copy() if profile.replan is not None else None
@@ -101,7 +103,7 @@ def derive(
     old = previous.basis if previous is not None and previous.catalog is catalog else None
     if previous is not None and old is not None and old[0] == profile.inputs:
         baseline = previous.baseline
-    else:
+    elif baseline is None or baseline.inputs != profile.inputs:
         check_usable(profile, catalog, path)
         baseline = build_plan(profile.inputs, catalog)
     unchanged = (

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from planner.core.base import validation_message
 from planner.core.catalog import Catalog
 from planner.core.inputs import PlanInputs
 from planner.core.plan import Plan, build_plan
@@ -29,7 +30,8 @@ from planner.core.profile import (
     ReplanState,
     StudyEntry,
 )
-from planner.core.progress import Progress, compute_progress, current_plan
+from planner.core.progress import Progress
+from planner.core.state import PlanState, derive
 from planner.core.storage import ProfileStore
 
 AUTOSAVE_MS = 500
@@ -38,14 +40,6 @@ _PLAN_CACHE_SIZE = 24
 
 # Profile fields an edit may replace; values are swapped whole, never changed in place.
 _FIELDS = ("name", "inputs", "milestones", "study_log", "scores", "ceus", "replan", "notes")
-
-
-def validation_message(exc: ValidationError) -> str:
-    """The first problem of a pydantic error as one short line."""
-    first = exc.errors()[0]
-    field = ".".join(str(part) for part in first["loc"])
-    message = str(first["msg"]).removeprefix("Value error, ")
-    return f"{field}: {message}" if field else message
 
 
 class ProfileEdit(QUndoCommand):
@@ -145,9 +139,7 @@ class PlannerController(QObject):
         self._today = today
         self._read_only = read_only
         self._plan_cache: dict[PlanInputs, Plan] = {}
-        self._baseline = self._build(profile.inputs)
-        self._plan = current_plan(self._baseline, profile, self._catalog)
-        self._progress = compute_progress(self._plan, profile, catalog, today)
+        self._state = self._derive(profile)
         self._unsaved_new = not saved  # a profile not yet written anywhere
         # the profile as last read from or written to the file: the base of a three-way merge
         self._base: Profile | None = profile.model_copy(deep=True) if saved else None
@@ -199,16 +191,21 @@ class PlannerController(QObject):
     @property
     def baseline(self) -> Plan:
         """The plan built from the inputs, before any accepted re-plan."""
-        return self._baseline
+        return self._state.baseline
 
     @property
     def plan(self) -> Plan:
         """The plan the learner follows now."""
-        return self._plan
+        return self._state.plan
 
     @property
     def progress(self) -> Progress:
-        return self._progress
+        return self._state.progress
+
+    @property
+    def state(self) -> PlanState:
+        """Everything derived from the profile: plans, progress, warnings, outlook."""
+        return self._state
 
     @property
     def undo_stack(self) -> QUndoStack:
@@ -233,9 +230,9 @@ class PlannerController(QObject):
 
     def emit_all(self) -> None:
         """Tell every view the whole state (after connecting, or after a profile switch)."""
-        self.planChanged.emit(self._plan)
+        self.planChanged.emit(self.plan)
         self.profileChanged.emit(self._profile)
-        self.progressChanged.emit(self._progress)
+        self.progressChanged.emit(self.progress)
         self.savedStateChanged.emit(not self.dirty)
 
     # ------------------------------------------------------------------ plan building
@@ -249,6 +246,16 @@ class PlannerController(QObject):
             self._plan_cache[inputs] = plan
         return plan
 
+    def _derive(self, profile: Profile, previous: PlanState | None = None) -> PlanState:
+        """The one place the controller derives plans and progress (from the core)."""
+        return derive(
+            profile,
+            self._catalog,
+            self._today,
+            previous=previous,
+            baseline=self._build(profile.inputs),
+        )
+
     def try_build(self, inputs: PlanInputs) -> Plan | None:
         """The plan for ``inputs``, or None (and errorOccurred) when it cannot be built."""
         try:
@@ -259,18 +266,14 @@ class PlannerController(QObject):
 
     def _apply(self, values: dict[str, Any]) -> None:
         """Set profile fields (from an undo command) and bring plan and progress up to date."""
-        old_plan = self._plan
+        old_plan = self.plan
         for name, value in values.items():
             setattr(self._profile, name, value)
-        if "inputs" in values:
-            self._baseline = self._build(self._profile.inputs)
-        if {"inputs", "replan", "milestones"} & set(values):
-            self._plan = current_plan(self._baseline, self._profile, self._catalog)
-        self._progress = compute_progress(self._plan, self._profile, self._catalog, self._today)
-        if self._plan is not old_plan and self._plan != old_plan:
-            self.planChanged.emit(self._plan)
+        self._state = self._derive(self._profile, previous=self._state)
+        if self.plan is not old_plan and self.plan != old_plan:
+            self.planChanged.emit(self.plan)
         self.profileChanged.emit(self._profile)
-        self.progressChanged.emit(self._progress)
+        self.progressChanged.emit(self.progress)
 
     def _push(self, text: str, new: dict[str, Any], merge_key: str | None = None) -> bool:
         if self._read_only:
@@ -318,12 +321,12 @@ class PlannerController(QObject):
     # ------------------------------------------------------------------ edits: milestones
 
     def _title(self, milestone_id: str) -> str:
-        milestone = self._plan.milestone(milestone_id)
+        milestone = self.plan.milestone(milestone_id)
         return milestone.title if milestone is not None else milestone_id
 
     def set_milestone_status(self, milestone_id: str, status: MilestoneStatus) -> bool:
         """Set a milestone's status; done gets today's date (kept if it was already done)."""
-        if self._plan.milestone(milestone_id) is None:
+        if self.plan.milestone(milestone_id) is None:
             self.errorOccurred.emit(f"No milestone '{milestone_id}' in this plan.")
             return False
         previous = self._profile.milestones.get(milestone_id)
@@ -428,14 +431,14 @@ class PlannerController(QObject):
     # ------------------------------------------------------------------ re-planning
 
     def can_replan(self) -> bool:
-        shift = self._progress.proposed_shift_days
+        shift = self.progress.proposed_shift_days
         return shift is not None and shift != 0
 
     def accept_replan(self) -> bool:
         """Move open milestones to the learner's real pace (as ``codepath replan`` does)."""
-        shift = self._progress.proposed_shift_days
+        shift = self.progress.proposed_shift_days
         if shift is None:
-            self.errorOccurred.emit(f"Nothing to re-plan: {self._progress.status_text}")
+            self.errorOccurred.emit(f"Nothing to re-plan: {self.progress.status_text}")
             return False
         if shift == 0:
             return False
@@ -503,11 +506,14 @@ class PlannerController(QObject):
 
     def _adopt(self, profile: Profile, message: str) -> None:
         """Show a profile that now includes outside changes; old undo steps no longer apply."""
+        try:
+            state = self._derive(profile)
+        except ProfileError as exc:  # e.g. a newer version's certification: keep what we have
+            self.errorOccurred.emit(f"Changes saved outside the app were not taken in: {exc}")
+            return
         self._profile = profile
         self._base = profile.model_copy(deep=True)
-        self._baseline = self._build(profile.inputs)
-        self._plan = current_plan(self._baseline, profile, self._catalog)
-        self._progress = compute_progress(self._plan, profile, self._catalog, self._today)
+        self._state = state
         self._undo_stack.clear()
         self._undo_stack.setClean()
         self.emit_all()
@@ -584,25 +590,24 @@ class PlannerController(QObject):
         from planner.report.calendar import write_ics
 
         self._refuse_own_file(path)
-        write_ics(self._plan, self._profile, path)
+        write_ics(self.plan, self._profile, path)
 
     def export_pdf(self, path: Path, paper: str = "letter") -> None:
         """Write the printable roadmap as PDF (ImportError while printing is not installed)."""
         from planner.gui.printing import export_pdf
 
         self._refuse_own_file(path)
-        export_pdf(self._plan, self._profile, self._catalog, self._today, path, paper=paper)
+        export_pdf(self.plan, self._profile, self._catalog, self._today, path, paper=paper)
 
     def switch_to(self, profile: Profile, store: ProfileStore, *, saved: bool = True) -> None:
         """Work on another profile (File > New or Open); the undo history starts afresh."""
         self._save_timer.stop()
         self._retry_timer.stop()
+        self._plan_cache.clear()
+        state = self._derive(profile)  # before anything changes: raises for an unusable profile
         self._profile = profile
         self._store = store
-        self._plan_cache.clear()
-        self._baseline = self._build(profile.inputs)
-        self._plan = current_plan(self._baseline, profile, self._catalog)
-        self._progress = compute_progress(self._plan, profile, self._catalog, self._today)
+        self._state = state
         self._unsaved_new = not saved
         self._base = profile.model_copy(deep=True) if saved else None
         self._watch()

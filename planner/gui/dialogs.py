@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import __version__
+from planner.core.dates import HORIZON_YEARS
 from planner.core.plan import Plan
 from planner.core.profile import (
     ProfileCorruptError,
@@ -240,7 +241,8 @@ hours. The exam date is kept clear of the weeks around a code-set switch-over.</
 <li><b>Gain practical experience.</b> The experience typically needed before moving into your
 specialty.</li>
 <li><b>Specialize.</b> Preparation for the add-on credential your specialty leads to.</li>
-<li><b>Expand career scope.</b> Senior roles and continuing education up to ten years out.</li>
+<li><b>Expand career scope.</b> Senior roles and continuing education up to {horizon} years
+out.</li>
 </ol>
 <p><b>Progress and re-planning.</b> Your logged hours are compared with the hours the plan
 expects by today. If your recent pace (last four weeks) would finish the exam phase at another
@@ -249,7 +251,7 @@ the original plan stays visible as faint bars. <i>Back to original plan</i> undo
 <p><b>Income outlook.</b> Low, median and high bands from public salary surveys (BLS and AAPC),
 adjusted for your state and specialty, with yearly raises. The break-even month is when the
 extra pay over your current income has repaid the costs.</p>
-"""
+""".replace("{horizon}", str(HORIZON_YEARS))
 
 
 class InfoDialog(QDialog):

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from planner.core.plan import MilestoneKind, Phase, Plan
 from planner.core.profile import MilestoneStatus, Profile
 from planner.gui.controller import PlannerController
-from planner.gui.timeline import KIND_TEXT
 from planner.gui.widgets import (
     STATUS_TEXT,
     buddy_label,
@@ -410,7 +409,7 @@ class MilestonesPage(QWidget):
         progress = profile.milestones.get(milestone.id)
         self.detail_title.setText(milestone.title)
         self.detail_due.setText(f"Due {fmt_date(milestone.due)}")
-        self.detail_kind.setText(KIND_TEXT[milestone.kind])
+        self.detail_kind.setText(milestone.kind.label)
         self.detail_why.setText(milestone.why)
         status = profile.milestone_status(milestone.id)
         with signals_blocked(self.status_combo, self.note_edit):

@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from planner.core.catalog import Catalog
-from planner.core.plan import build_plan
 from planner.core.profile import Profile, ProfileError, ProfileUnknownDataError
+from planner.core.state import check_usable
 from planner.core.storage import ProfileStore
 from planner.gui import dialogs
 from planner.gui.dialogs import BadProfileChoice, BadProfileDialog, NewLocation
@@ -32,24 +32,9 @@ def show_error(parent: QWidget | None, title: str, text: str) -> None:
 
 
 def load_checked(store: ProfileStore, catalog: Catalog) -> Profile:
-    """Load the profile and make sure a plan can be built from it (ProfileError otherwise).
-
-    Only the plan inputs are checked against the catalog: a practice score for a credential
-    the data no longer lists is harmless and must not lock the learner out.
-    """
+    """Load the profile and make sure it can be used (the core's one rule; ProfileError)."""
     profile = store.load()
-    try:
-        build_plan(profile.inputs, catalog)
-    except Exception as exc:  # whatever the data problem, offer a way on
-        raise ProfileUnknownDataError(
-            store.path,
-            f"{exc} (the career data was updated; choose another certification or specialty)",
-            profile=profile,
-            unknown=(
-                ("inputs.certification", profile.inputs.certification),
-                ("inputs.specialty", profile.inputs.specialty),
-            ),
-        ) from exc
+    check_usable(profile, catalog, store.path)
     return profile
 
 

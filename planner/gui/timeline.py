@@ -39,15 +39,6 @@ RANGE_EARLY = "early"
 RANGE_ALL = "all"
 TODAY_COLOR = QColor("#c62828")
 
-KIND_TEXT = {
-    MilestoneKind.TASK: "Study or task",
-    MilestoneKind.EXAM: "Exam",
-    MilestoneKind.CREDENTIAL: "Credential or course done",
-    MilestoneKind.CODESET: "Code-set update",
-    MilestoneKind.CEU: "CEU deadline",
-    MilestoneKind.CAREER: "Career step",
-}
-
 
 @dataclass(frozen=True)
 class PhaseRow:
@@ -338,7 +329,7 @@ class TimelineView(QWidget):
 
     def _marker_text(self, marker: MarkerInfo) -> str:
         return (
-            f"{marker.title}\nDue {fmt_date(marker.due)} · {KIND_TEXT[marker.kind]} · "
+            f"{marker.title}\nDue {fmt_date(marker.due)} · {marker.kind.label} · "
             f"{STATUS_TEXT[marker.status]}"
         )
 
@@ -713,7 +704,7 @@ class TimelineLegend(QWidget):
         self.setObjectName("timelineLegend")
         flow = FlowLayout(self)
         entries: list[tuple[str, MilestoneKind | None, MilestoneStatus | None]] = [
-            (text, kind, None) for kind, text in KIND_TEXT.items()
+            (kind.label, kind, None) for kind in MilestoneKind
         ]
         entries += [(STATUS_TEXT[s], None, s) for s in MilestoneStatus]
         entries.append(("Today", None, None))

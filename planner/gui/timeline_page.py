@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.dates import HORIZON_YEARS
 from planner.core.plan import Plan
 from planner.core.profile import Profile
 from planner.gui.controller import PlannerController
@@ -91,7 +92,7 @@ class TimelinePage(QWidget):
             QComboBox(),
             "timelineRange",
             "Timeline range",
-            "Show the first years of the plan or the whole ten years",
+            f"Show the first years of the plan or the whole {HORIZON_YEARS} years",
         )
         self.range_combo.addItem("First years (to a year after specializing)", RANGE_EARLY)
         self.range_combo.addItem("Whole plan", RANGE_ALL)

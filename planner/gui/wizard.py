@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from planner.core.base import validation_message
 from planner.core.catalog import Background, Catalog
 from planner.core.inputs import PlanInputs
-from planner.gui.controller import validation_message
 from planner.gui.forms import (
     BUDGET_WHY,
     INCOME_WHY,
