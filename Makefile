@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: run test lint typecheck pytest bench package clean
+.PHONY: run test lint imports typecheck pytest bench package clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,13 +26,16 @@ lint: $(STAMP_TEST)
 	$(BIN)/ruff check planner tests benchmarks
 	$(BIN)/ruff format --check planner tests benchmarks
 
+imports: $(STAMP_TEST)
+	$(BIN)/lint-imports
+
 typecheck: $(STAMP_TEST)
 	$(BIN)/mypy
 
 pytest: $(STAMP_TEST)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
-test: lint typecheck pytest
+test: lint imports typecheck pytest
 
 bench: $(STAMP_TEST)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run_all.py
