@@ -20,12 +20,6 @@ from planner.gui.controller import PlannerController
 from planner.gui.main_window import MainWindow
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if "tests/gui/" in str(item.fspath).replace("\\", "/"):
-            item.add_marker("gui")
-
-
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     return default_catalog()
