@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from gui_helpers import FAST_SAVE_MS, TODAY, MakeController
+from gui_helpers import FAST_SAVE_MS, TODAY, MakeController, MakePage, PageT
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -68,6 +68,21 @@ def make_controller(
 @pytest.fixture
 def controller(make_controller: MakeController) -> PlannerController:
     return make_controller()
+
+
+@pytest.fixture
+def make_page(qtbot: QtBot, controller: PlannerController) -> MakePage:
+    """Build one page alone on the controller (demo profile in a temp folder), shown, no window."""
+
+    def make(page_class: type[PageT]) -> PageT:
+        page = page_class(controller)
+        qtbot.addWidget(page)
+        page.resize(1000, 700)
+        page.show()
+        qtbot.waitExposed(page)
+        return page
+
+    return make
 
 
 @pytest.fixture
