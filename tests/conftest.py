@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from helpers.qt_imports import needs_qt
 
+from planner.core.catalog import Catalog, default_catalog
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -17,6 +19,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "qapp" in getattr(item, "fixturenames", ()) or needs_qt(item.path):
             item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    """The catalog shipped with the app."""
+    return default_catalog()
 
 
 @pytest.fixture(autouse=True)

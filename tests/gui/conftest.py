@@ -12,17 +12,12 @@ from gui_helpers import FAST_SAVE_MS, TODAY, MakeController, MakePage, PageT
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from planner.core.catalog import Catalog, default_catalog
+from planner.core.catalog import Catalog
 from planner.core.demo import demo_profile
 from planner.core.profile import Profile
 from planner.core.storage import ProfileStore
 from planner.gui.controller import PlannerController
 from planner.gui.main_window import MainWindow
-
-
-@pytest.fixture(scope="session")
-def catalog() -> Catalog:
-    return default_catalog()
 
 
 @pytest.fixture
