@@ -1,4 +1,4 @@
-"""Shared test set-up: Qt runs headless (set before anything imports Qt), no real home touched."""
+"""Shared test set-up: Qt runs headless, `gui` marks tests that need Qt, no real home touched."""
 
 from __future__ import annotations
 
@@ -7,8 +7,24 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers.qt_imports import needs_qt
+
+from planner.core.catalog import Catalog, default_catalog
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark `gui` what needs Qt: its file or a conftest above imports Qt, or it uses qapp/qtbot."""
+    for item in items:
+        if "qapp" in getattr(item, "fixturenames", ()) or needs_qt(item.path):
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    """The catalog shipped with the app."""
+    return default_catalog()
 
 
 @pytest.fixture(autouse=True)

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.samples import sample_inputs
 from icalendar import Calendar
 
-from planner.core.catalog import Catalog, default_catalog
-from planner.core.inputs import PlanInputs
+from planner.core.catalog import Catalog
 from planner.core.plan import MilestoneKind, Plan, build_plan
 from planner.core.profile import MilestoneProgress, MilestoneStatus, Profile, ReplanState
 from planner.core.progress import current_plan
@@ -23,20 +23,8 @@ from planner.report.calendar import (
 )
 
 
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return default_catalog()
-
-
 def make_profile(**changes: object) -> Profile:
-    values: dict[str, object] = {
-        "certification": "CPC",
-        "specialty": "risk-adjustment",
-        "start": date(2027, 1, 4),
-        "hours_per_week": 12,
-    }
-    values.update(changes)
-    return Profile(name="Jordan Rivera", inputs=PlanInputs.model_validate(values))
+    return Profile(name="Jordan Rivera", inputs=sample_inputs(**changes))
 
 
 @pytest.fixture(scope="module")

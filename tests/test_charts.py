@@ -7,15 +7,10 @@ from datetime import date
 import pytest
 from matplotlib.figure import Figure
 
-from planner.core.catalog import Catalog, default_catalog
+from planner.core.catalog import Catalog
 from planner.core.inputs import PlanInputs
 from planner.core.plan import Plan, build_plan
 from planner.report.charts import plot_salary, salary_source_line
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return default_catalog()
 
 
 @pytest.fixture(

@@ -9,35 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
-PLAN = [
-    "plan",
-    "--cert",
-    "CPC",
-    "--specialty",
-    "risk-adjustment",
-    "--start",
-    "2027-01-04",
-    "--hours-per-week",
-    "12",
-]
-
-
-def run(*args: str, home: Path, today: str = "2027-03-01") -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "CODEPATH_HOME": str(home),
-        "CODEPATH_TODAY": today,
-        "QT_QPA_PLATFORM": "offscreen",
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "planner", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+from helpers.cli import PLAN
+from helpers.cli import codepath as run
 
 
 def assert_one_line_error(result: subprocess.CompletedProcess[str], code: int) -> str:

@@ -5,23 +5,15 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from helpers.samples import START, sample_inputs
 
 from planner.core.catalog import Background, default_catalog
 from planner.core.inputs import PlanInputs
 from planner.core.plan import PHASE_NAMES, MilestoneKind, PlanError, build_plan
 
-START = date(2027, 1, 4)
-
 
 def make(**changes: object):
-    values: dict[str, object] = {
-        "certification": "CPC",
-        "specialty": "risk-adjustment",
-        "start": START,
-        "hours_per_week": 12,
-    }
-    values.update(changes)
-    return build_plan(PlanInputs.model_validate(values), default_catalog())
+    return build_plan(sample_inputs(**changes), default_catalog())
 
 
 def ids(plan) -> list[str]:

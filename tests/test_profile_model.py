@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.samples import sample_inputs
 from pydantic import ValidationError
 
 from planner.core import profile as profile_module
-from planner.core.inputs import PlanInputs
 from planner.core.profile import (
     SCHEMA_VERSION,
     CeuEntry,
@@ -34,12 +34,6 @@ FIXTURE = ROOT / "tests" / "data" / "profile_v1.json"
 SCHEMA_FILE = ROOT / "resources" / "profile.schema.json"
 
 
-def make_inputs() -> PlanInputs:
-    return PlanInputs(
-        certification="CPC", specialty="risk-adjustment", start=date(2027, 1, 4), hours_per_week=12
-    )
-
-
 def fixture_raw() -> dict[str, Any]:
     raw: dict[str, Any] = json.loads(FIXTURE.read_text(encoding="utf-8"))
     return raw
@@ -50,11 +44,11 @@ def fixture_raw() -> dict[str, Any]:
 
 def test_schema_version_is_first_release() -> None:
     assert SCHEMA_VERSION == 1
-    assert Profile(inputs=make_inputs()).schema_version == 1
+    assert Profile(inputs=sample_inputs()).schema_version == 1
 
 
 def test_defaults() -> None:
-    profile = Profile(inputs=make_inputs())
+    profile = Profile(inputs=sample_inputs())
     assert profile.name == ""
     assert profile.milestones == {}
     assert (profile.study_log, profile.scores, profile.ceus) == ([], [], [])
@@ -102,7 +96,7 @@ def test_scores_and_ceus_bounds() -> None:
 def test_extra_fields_forbidden_and_assignment_validated() -> None:
     with pytest.raises(ValidationError, match="extra"):
         Profile.model_validate({**fixture_raw(), "colour": "blue"})
-    profile = Profile(inputs=make_inputs())
+    profile = Profile(inputs=sample_inputs())
     with pytest.raises(ValidationError):
         profile.replan = "soon"  # type: ignore[assignment]
     entry = StudyEntry(day=date(2027, 1, 4), hours=1, topic="a")
@@ -116,7 +110,7 @@ def test_schema_version_must_be_current() -> None:
 
 
 def test_helpers() -> None:
-    profile = Profile(inputs=make_inputs())
+    profile = Profile(inputs=sample_inputs())
     profile.log_study(date(2027, 1, 4), 2, "terminology")
     profile.log_study(date(2027, 1, 11), 1.5, "anatomy")
     profile.log_study(date(2027, 2, 1), 3, "CPT")

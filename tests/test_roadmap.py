@@ -5,20 +5,18 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
+from helpers.samples import sample_inputs, studied_profile
 
-from planner.core.catalog import Catalog, default_catalog
-from planner.core.inputs import PlanInputs
+from planner.core.catalog import Catalog
 from planner.core.plan import MilestoneKind, Plan, build_plan
 from planner.core.profile import (
     CeuEntry,
-    ExamScore,
     MilestoneProgress,
     MilestoneStatus,
     Profile,
-    StudyEntry,
 )
 from planner.core.progress import compute_progress
 from planner.report.charts import salary_source_line
@@ -50,39 +48,8 @@ def flat(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return default_catalog()
-
-
-def make_profile(name: str = "Jordan Rivera") -> Profile:
-    profile = Profile(
-        name=name,
-        inputs=PlanInputs(
-            certification="CPC",
-            specialty="risk-adjustment",
-            start=date(2027, 1, 4),
-            hours_per_week=12,
-        ),
-    )
-    for offset in range(0, 240, 2):
-        profile.study_log.append(
-            StudyEntry(day=date(2027, 1, 4) + timedelta(days=offset), hours=3, topic="CPT")
-        )
-    for day, percent in ((date(2027, 6, 1), 58), (date(2027, 7, 1), 64), (date(2027, 8, 20), 74)):
-        profile.scores.append(ExamScore(day=day, exam="CPC", percent=percent))
-    profile.milestones["p1-terminology"] = MilestoneProgress(
-        status=MilestoneStatus.DONE, done_on=date(2027, 3, 8), note="Chapter tests all above 80%"
-    )
-    profile.milestones["p1-icd10cm"] = MilestoneProgress(
-        status=MilestoneStatus.IN_PROGRESS, note="Half way"
-    )
-    profile.milestones["p2-membership"] = MilestoneProgress(status=MilestoneStatus.SKIPPED)
-    return profile
-
-
-@pytest.fixture(scope="module")
 def profile() -> Profile:
-    return make_profile()
+    return studied_profile()
 
 
 @pytest.fixture(scope="module")
@@ -148,15 +115,7 @@ def test_summary_page(roadmap: Roadmap, plan: Plan, profile: Profile, catalog: C
 
 
 def test_break_even_month_is_shown_when_known(catalog: Catalog) -> None:
-    profile = Profile(
-        inputs=PlanInputs(
-            certification="CPC",
-            specialty="risk-adjustment",
-            start=date(2027, 1, 4),
-            hours_per_week=12,
-            current_income=28_000,
-        )
-    )
+    profile = Profile(inputs=sample_inputs(current_income=28_000))
     plan = build_plan(profile.inputs, catalog)
     assert plan.costs.break_even_month is not None and plan.costs.break_even_date is not None
     text = flat(build_roadmap(plan, profile, catalog, TODAY).text())
@@ -165,7 +124,7 @@ def test_break_even_month_is_shown_when_known(catalog: Catalog) -> None:
 
 
 def test_no_name_no_prepared_for(plan: Plan, catalog: Catalog) -> None:
-    anonymous = make_profile(name="")
+    anonymous = studied_profile(name="")
     document = build_roadmap(plan, anonymous, catalog, TODAY)
     assert "Prepared for" not in document.text()
     assert document.author == ""
@@ -219,7 +178,7 @@ def test_milestone_kinds_and_reasons(roadmap: Roadmap, plan: Plan) -> None:
 
 
 def test_long_note_is_shortened(plan: Plan, catalog: Catalog) -> None:
-    profile = make_profile()
+    profile = studied_profile()
     profile.milestones["p1-course"] = MilestoneProgress(
         status=MilestoneStatus.DONE, done_on=date(2027, 8, 1), note="word " * 400
     )
@@ -253,7 +212,7 @@ def test_progress_section(roadmap: Roadmap, plan: Plan, profile: Profile, catalo
 
 
 def test_ceu_status_after_certification(plan: Plan, catalog: Catalog) -> None:
-    profile = make_profile()
+    profile = studied_profile()
     later = date(2029, 1, 15)
     profile.ceus.append(CeuEntry(day=date(2028, 6, 1), credits=10, credential="CPC"))
     progress = compute_progress(plan, profile, catalog, later)

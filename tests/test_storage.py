@@ -364,19 +364,18 @@ def test_partial_write_then_full_disk(store: ProfileStore, monkeypatch: pytest.M
 
 @pytest.fixture
 def lock_holder(store: ProfileStore) -> Iterator[subprocess.Popen[str]]:
-    child = subprocess.Popen(
+    """A child process that holds the store's lock until its standard input closes."""
+    with subprocess.Popen(
         [sys.executable, str(HELPER), "hold-lock", str(store.path)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
-    )
-    try:
-        assert child.stdout is not None
-        assert child.stdout.readline() == "locked\n"
-        yield child
-    finally:
-        if child.poll() is None:
-            assert child.stdin is not None
+    ) as child:  # leaving the block closes both pipes and waits for the child
+        assert child.stdin is not None and child.stdout is not None
+        try:
+            assert child.stdout.readline() == "locked\n"
+            yield child
+        finally:
             child.stdin.close()
             child.wait(timeout=10)
 

@@ -8,26 +8,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from gui_helpers import FAST_SAVE_MS, TODAY, MakeController
+from gui_helpers import FAST_SAVE_MS, TODAY, MakeController, MakePage, PageT
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from planner.core.catalog import Catalog, default_catalog
+from planner.core.catalog import Catalog
 from planner.core.demo import demo_profile
 from planner.core.profile import Profile
 from planner.core.storage import ProfileStore
 from planner.gui.controller import PlannerController
 from planner.gui.main_window import MainWindow
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if "tests/gui/" in str(item.fspath).replace("\\", "/"):
-            item.add_marker("gui")
-
-
-@pytest.fixture(scope="session")
-def catalog() -> Catalog:
-    return default_catalog()
 
 
 @pytest.fixture
@@ -44,7 +34,10 @@ def profile_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def make_controller(catalog: Catalog, profile_path: Path) -> Iterator[MakeController]:
+def make_controller(
+    qapp: QApplication, catalog: Catalog, profile_path: Path
+) -> Iterator[MakeController]:
+    """Controllers on the real catalog; the application exists first, as in the app."""
     made: list[PlannerController] = []
 
     def make(
@@ -70,6 +63,21 @@ def make_controller(catalog: Catalog, profile_path: Path) -> Iterator[MakeContro
 @pytest.fixture
 def controller(make_controller: MakeController) -> PlannerController:
     return make_controller()
+
+
+@pytest.fixture
+def make_page(qtbot: QtBot, controller: PlannerController) -> MakePage:
+    """Build one page alone on the controller (demo profile in a temp folder), shown, no window."""
+
+    def make(page_class: type[PageT]) -> PageT:
+        page = page_class(controller)
+        qtbot.addWidget(page)
+        page.resize(1000, 700)
+        page.show()
+        qtbot.waitExposed(page)
+        return page
+
+    return make
 
 
 @pytest.fixture

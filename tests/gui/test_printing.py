@@ -15,21 +15,14 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from planner.core.catalog import Catalog, default_catalog
+from planner.core.catalog import Catalog
 from planner.core.inputs import PlanInputs
 from planner.core.plan import Plan, build_plan
 from planner.core.profile import MilestoneProgress, MilestoneStatus, Profile
 from planner.gui import printing
 from planner.report.roadmap import Roadmap, build_roadmap
 
-pytestmark = pytest.mark.gui
-
 TODAY = date(2027, 9, 1)
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return default_catalog()
 
 
 @pytest.fixture(scope="module")
