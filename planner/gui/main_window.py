@@ -37,7 +37,6 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("settings", "Plan s&ettings"),
 )
 PAGE_NAMES = tuple(name for name, _ in PAGES)
-NOT_AVAILABLE = "This is not available in this version yet."
 
 
 class MainWindow(QMainWindow):
@@ -374,24 +373,15 @@ class MainWindow(QMainWindow):
         if path is not None and self.controller.save_as(path):
             self.statusBar().showMessage(f"Saved as {path}", 8000)
 
-    def _not_available(self, what: str) -> None:
-        QMessageBox.information(self, what, NOT_AVAILABLE)
-
     def print_preview(self) -> None:
-        try:
-            from planner.gui.printing import print_preview
-        except ImportError:
-            self._not_available("Print preview")
-            return
+        from planner.gui.printing import print_preview
+
         c = self.controller
         print_preview(self, c.plan, c.profile, c.catalog, c.today)
 
     def print_plan(self) -> None:
-        try:
-            from planner.gui.printing import print_dialog
-        except ImportError:
-            self._not_available("Print")
-            return
+        from planner.gui.printing import print_dialog
+
         c = self.controller
         print_dialog(self, c.plan, c.profile, c.catalog, c.today)
 
@@ -407,9 +397,6 @@ class MainWindow(QMainWindow):
             return
         try:
             self.controller.export_pdf(path, paper="a4" if metric else "letter")
-        except ImportError:
-            self._not_available("Export PDF")
-            return
         except OSError as exc:
             QMessageBox.warning(
                 self, "Export PDF", f"Could not write {path}: {exc.strerror or exc}"
@@ -428,9 +415,6 @@ class MainWindow(QMainWindow):
             return
         try:
             self.controller.export_ics(path)
-        except ImportError:
-            self._not_available("Export calendar")
-            return
         except OSError as exc:
             QMessageBox.warning(
                 self, "Export calendar", f"Could not write {path}: {exc.strerror or exc}"
