@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from enum import Enum
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QDate, QRegularExpression, Qt
+from PySide6.QtCore import QLocale, QRegularExpression, Qt
 from PySide6.QtGui import QFont, QRegularExpressionValidator, QStandardItemModel
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -28,11 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.catalog import Catalog
-from planner.core.inputs import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK, PlanInputs
+from planner.core.inputs import PlanInputs
 from planner.gui.input_fields import (
-    CERTIFICATION,
+    DATE_RANGE,
     FIELDS,
-    NAME_MAX_LENGTH,
+    MONEY_LIMIT,
     SPECIALTY,
     InputField,
     Kind,
@@ -43,6 +44,7 @@ from planner.gui.input_fields import (
 from planner.gui.widgets import buddy_label, from_qdate, named, note_label, to_qdate
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
 
 
 class Style(Enum):
@@ -50,29 +52,30 @@ class Style(Enum):
 
     COMBO = "combo"
     RADIOS = "radios"
+    DESCRIBED_RADIOS = "radios, each with its description under it"
     LIST = "list"
 
 
 # ---------------------------------------------------------------------- editors
 
 
-class Editor:
+class Editor(ABC):
     """The widgets of one field: ``widget`` takes the focus, ``row`` goes into the form."""
 
     widget: QWidget
     row: QWidget
 
+    @abstractmethod
     def value(self) -> Any:
         """What the editor holds (ValueError when it cannot be read)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def show(self, value: Any) -> None:
         """Show ``value``; the caller blocks the change signals if it must."""
-        raise NotImplementedError
 
+    @abstractmethod
     def on_change(self, slot: Callable[[], None]) -> None:
         """Call ``slot`` when the user has changed the value."""
-        raise NotImplementedError
 
     def signal_sources(self) -> tuple[QWidget, ...]:
         return (self.widget,)
@@ -81,8 +84,9 @@ class Editor:
 class ChoiceEditor(Editor):
     """A choice among options in groups (the headings cannot be chosen)."""
 
+    @abstractmethod
     def fill(self, groups: Sequence[OptionGroup]) -> None:
-        raise NotImplementedError
+        """Offer these options instead of the present ones."""
 
 
 class ComboChoice(ChoiceEditor):
@@ -254,10 +258,17 @@ class TextField(Editor):
 
 
 class MoneyField(TextField):
-    """A dollar amount or nothing (empty means "not set")."""
+    """A dollar amount up to ``limit``, or nothing (empty means "not set")."""
+
+    def __init__(self, edit: QLineEdit, limit: float) -> None:
+        super().__init__(edit)
+        self.limit = limit
+        pattern = QRegularExpression(r"^\s*\$?\s*[0-9][0-9,]{0,11}(\.[0-9]{0,2})?\s*$|^\s*$")
+        edit.setValidator(QRegularExpressionValidator(pattern, edit))
+        edit.setClearButtonEnabled(True)
 
     def value(self) -> float | None:
-        return parse_money(self.edit.text())
+        return parse_money(self.edit.text(), self.limit)
 
     def show(self, value: Any) -> None:
         super().show(money_text(value))
@@ -300,32 +311,27 @@ class OptionalDateField(Editor):
         return (self.check, self.edit)
 
 
-def hours_spin(object_name: str, accessible: str = "Study hours per week") -> QDoubleSpinBox:
-    spin = named(QDoubleSpinBox(), object_name, accessible)
-    spin.setRange(MIN_HOURS_PER_WEEK, MAX_HOURS_PER_WEEK)
+def date_edit(
+    object_name: str, accessible: str, bounds: tuple[date, date] = DATE_RANGE
+) -> QDateEdit:
+    """A date picker limited to ``bounds`` (by default the years a profile accepts)."""
+    edit = named(QDateEdit(), object_name, accessible)
+    edit.setLocale(ENGLISH)  # month names as everywhere else in the app, whatever the locale
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("MMM d, yyyy")
+    edit.setDateRange(to_qdate(bounds[0]), to_qdate(bounds[1]))
+    return edit
+
+
+def _hours_spin(object_name: str, field: InputField) -> QDoubleSpinBox:
+    spin = named(QDoubleSpinBox(), object_name, field.accessible)
+    low, high = field.bounds or (0, 168)
+    spin.setRange(low, high)
     spin.setSingleStep(0.5)
     spin.setDecimals(1)
     spin.setSuffix(" h/week")
     spin.setKeyboardTracking(False)  # one change when the number is complete, not per key
     return spin
-
-
-def date_edit(object_name: str, accessible: str) -> QDateEdit:
-    """A date picker limited to the years a profile accepts (1990-2100)."""
-    edit = named(QDateEdit(), object_name, accessible)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("MMM d, yyyy")
-    edit.setDateRange(QDate(1990, 1, 1), QDate(2100, 12, 31))
-    return edit
-
-
-def money_edit(object_name: str, accessible: str, placeholder: str) -> QLineEdit:
-    edit = named(QLineEdit(), object_name, accessible)
-    edit.setPlaceholderText(placeholder)
-    edit.setClearButtonEnabled(True)
-    pattern = QRegularExpression(r"^\s*\$?\s*[0-9][0-9,]{0,11}(\.[0-9]{0,2})?\s*$|^\s*$")
-    edit.setValidator(QRegularExpressionValidator(pattern, edit))
-    return edit
 
 
 def make_editor(
@@ -335,29 +341,33 @@ def make_editor(
     object_name = f"{prefix}{field.suffix}"
     editor: Editor
     if field.kind is Kind.CHOICE:
-        if style is Style.RADIOS:
-            editor = RadioChoice(object_name, described=field is CERTIFICATION)
+        if style in (Style.RADIOS, Style.DESCRIBED_RADIOS):
+            editor = RadioChoice(object_name, described=style is Style.DESCRIBED_RADIOS)
         elif style is Style.LIST:
             editor = ListChoice(named(QListWidget(), object_name, field.accessible))
         else:
             editor = ComboChoice(named(QComboBox(), object_name, field.accessible))
     elif field.kind is Kind.DATE:
-        editor = DateField(date_edit(object_name, field.accessible))
+        editor = DateField(date_edit(object_name, field.accessible, field.bounds or DATE_RANGE))
     elif field.kind is Kind.HOURS:
-        editor = HoursField(hours_spin(object_name, field.accessible))
+        editor = HoursField(_hours_spin(object_name, field))
     elif field.kind is Kind.MONEY:
-        editor = MoneyField(money_edit(object_name, field.accessible, field.placeholder))
+        edit = named(QLineEdit(), object_name, field.accessible)
+        edit.setPlaceholderText(field.placeholder)
+        editor = MoneyField(edit, (field.bounds or (0, MONEY_LIMIT))[1])
     elif field.kind is Kind.OPTIONAL_DATE:
         check = named(
             QCheckBox(field.toggle),
             f"{prefix}Has{field.suffix}",
             f"Use a {field.accessible.lower()}",
         )
-        editor = OptionalDateField(check, date_edit(object_name, field.accessible))
+        edit_date = date_edit(object_name, field.accessible, field.bounds or DATE_RANGE)
+        editor = OptionalDateField(check, edit_date)
     else:
         edit = named(QLineEdit(), object_name, field.accessible)
         edit.setPlaceholderText(field.placeholder)
-        edit.setMaxLength(NAME_MAX_LENGTH)
+        if field.max_length:
+            edit.setMaxLength(field.max_length)
         editor = TextField(edit)
     if field.note:
         editor.widget.setToolTip(field.note)

@@ -15,6 +15,7 @@ from planner.core.profile import Profile
 from planner.core.progress import STUDY_PHASES
 from planner.gui.timeline import TODAY_COLOR
 from planner.gui.widgets import fmt_date
+from planner.report.text import format_month
 
 LOGGED_COLOR = QColor("#2e8540")
 
@@ -160,7 +161,7 @@ class HoursChart(QWidget):
                 painter.setPen(QPen(grid, 1))
                 painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 4))
                 painter.setPen(text)
-                label = f"{day:%b} '{day:%y}" if day.month != 1 else f"{day.year}"
+                label = format_month(day) if day.month != 1 else f"{day.year}"
                 painter.drawText(
                     QPointF(x - fm.horizontalAdvance(label) / 2, plot.bottom() + line * 1.1), label
                 )

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from enum import Enum
 from typing import Any, NamedTuple
 
 from planner.core.catalog import Background, Catalog
-from planner.core.inputs import US_STATES
+from planner.core.inputs import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK, US_STATES
 
 MONEY_LIMIT = 10_000_000
 NAME_MAX_LENGTH = 200
+DATE_RANGE = (date(1990, 1, 1), date(2100, 12, 31))  # the years a profile accepts
 
 
 # ---------------------------------------------------------------------- choices
@@ -101,14 +103,14 @@ def certification_text(catalog: Catalog, cert_id: str) -> str:
 # ---------------------------------------------------------------------- money
 
 
-def parse_money(text: str) -> float | None:
-    """'$32,000' → 32000.0; '' → None; ValueError for anything else or out of range."""
+def parse_money(text: str, limit: float = MONEY_LIMIT) -> float | None:
+    """'$32,000' → 32000.0; '' → None; ValueError for anything else or above ``limit``."""
     cleaned = text.replace("$", "").replace(",", "").strip()
     if not cleaned:
         return None
     value = float(cleaned)
-    if not 0 <= value <= MONEY_LIMIT:
-        raise ValueError(f"must be between $0 and ${MONEY_LIMIT:,}")
+    if not 0 <= value <= limit:
+        raise ValueError(f"must be between $0 and ${limit:,.0f}")
     return value
 
 
@@ -143,6 +145,8 @@ class InputField:
     note: str = ""  # help shown under the field, also the editor's tooltip
     placeholder: str = ""
     toggle: str = ""  # OPTIONAL_DATE: the check box that turns the date on
+    bounds: tuple[Any, Any] | None = None  # smallest and largest value (DATE, HOURS, MONEY)
+    max_length: int = 0  # TEXT
     options: Callable[[Catalog, str], list[OptionGroup]] | None = None  # CHOICE: given the cert
     required: bool = False  # CHOICE: "Please choose …" when nothing is chosen
     to_inputs: Callable[[Any], Any] = lambda value: value  # editor value → PlanInputs value
@@ -180,6 +184,7 @@ START = InputField(
     "Start",
     Kind.DATE,
     "Start date",
+    bounds=DATE_RANGE,
     undo_text=lambda _value, _catalog: "Change the start date",
 )
 HOURS = InputField(
@@ -189,6 +194,7 @@ HOURS = InputField(
     "Hours",
     Kind.HOURS,
     "Study hours",
+    bounds=(MIN_HOURS_PER_WEEK, MAX_HOURS_PER_WEEK),
     note="Most learners manage 5 to 15 hours a week next to a job.",
     undo_text=lambda value, _catalog: f"Study {value:g} h/week",
 )
@@ -223,6 +229,7 @@ INCOME = InputField(
     "Income",
     Kind.MONEY,
     "Current income",
+    bounds=(0, MONEY_LIMIT),
     note=(
         "Optional. With your current yearly income the plan shows the break-even point: the "
         "month when the extra pay has repaid what the training costs."
@@ -237,6 +244,7 @@ BUDGET = InputField(
     "Budget",
     Kind.MONEY,
     "Budget",
+    bounds=(0, MONEY_LIMIT),
     note=(
         "Optional. With a training budget the plan checks whether the up-front costs (course, "
         "books, exam, membership) fit it."
@@ -251,6 +259,7 @@ EXAM_DATE = InputField(
     "ExamDate",
     Kind.OPTIONAL_DATE,
     "Target exam date",
+    bounds=DATE_RANGE,
     note=(
         "The plan keeps your date when your study hours allow it and it is clear of a "
         "code-set switch-over; otherwise it says why not."
@@ -265,6 +274,7 @@ NAME = InputField(
     "Name",
     Kind.TEXT,
     "Name",
+    max_length=NAME_MAX_LENGTH,
     placeholder="optional, shown on the printed roadmap",
     in_inputs=False,
 )

@@ -61,7 +61,7 @@ class CertificationPage(QWizardPage):
             "to a specialty, with costs and the income outlook. You can change any answer later."
         )
         self.editor = cast(
-            RadioChoice, make_editor(fields.CERTIFICATION, PREFIX, catalog, Style.RADIOS)
+            RadioChoice, make_editor(fields.CERTIFICATION, PREFIX, catalog, Style.DESCRIBED_RADIOS)
         )
         self.buttons: dict[str, QRadioButton] = self.editor.buttons
         layout = QVBoxLayout(self)

@@ -17,6 +17,11 @@ def format_date(day: date) -> str:
     return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
 
 
+def format_month(day: date) -> str:
+    """ "Mar '27" (the same in every locale), for chart axes."""
+    return f"{MONTHS[day.month - 1]} '{day.year % 100:02d}"
+
+
 def humanize_dates(text: str) -> str:
     """Core texts use ISO dates (2026-11-30); the window and the print-out say 'Nov 30, 2026'."""
 
