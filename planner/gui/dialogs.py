@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QLabel,
     QMessageBox,
     QPushButton,
     QTextBrowser,
@@ -31,7 +30,7 @@ from planner.core.profile import (
     ProfileTooNewError,
     ProfileUnknownDataError,
 )
-from planner.gui.widgets import named
+from planner.gui.widgets import ask_message, message_box, named, plain_label
 
 PROFILE_FILTER = "Coding Path Planner profiles (*.json);;All files (*)"
 
@@ -85,17 +84,17 @@ class BadProfileDialog(QDialog):
         self.setWindowTitle("This profile cannot be opened – Coding Path Planner")
         self.choice = BadProfileChoice.QUIT
         layout = QVBoxLayout(self)
-        heading = QLabel("Your profile cannot be opened")
+        heading = plain_label("Your profile cannot be opened")
         font = QFont(heading.font())
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         heading.setFont(font)
         layout.addWidget(heading)
-        reason = QLabel(explain(error))
+        reason = plain_label(explain(error))
         reason.setObjectName("badProfileReason")
         reason.setWordWrap(True)
         layout.addWidget(reason)
-        details = QLabel(f"Details: {error}")
+        details = plain_label(f"Details: {error}")
         details.setObjectName("badProfileDetails")
         details.setWordWrap(True)
         details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -145,11 +144,14 @@ class BadProfileDialog(QDialog):
     @classmethod
     def ask_new_location(cls, path: Path, parent: QWidget | None = None) -> NewLocation | None:
         """Replace the unreadable file (keeping it as .bad-N) or save the new profile elsewhere."""
-        box = QMessageBox(parent)
+        box = message_box(
+            parent,
+            QMessageBox.Icon.Question,
+            "Where should the new profile go?",
+            f"Save the new profile in place of {path.name}?",
+            QMessageBox.StandardButton.NoButton,
+        )
         box.setObjectName("newLocationBox")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Where should the new profile go?")
-        box.setText(f"Save the new profile in place of {path.name}?")
         box.setInformativeText(
             f"The file that could not be opened is kept beside it as {path.name}.bad-N, so "
             "nothing is lost. Or save the new profile as another file."
@@ -184,8 +186,9 @@ def ask_save_path(
 
 def ask_quit_unsaved(parent: QWidget | None, problem: str) -> QMessageBox.StandardButton:
     """Saving failed on quit: Retry, Discard (quit anyway) or Cancel (tests replace this)."""
-    return QMessageBox.warning(
+    return ask_message(
         parent,
+        QMessageBox.Icon.Warning,
         "Your changes are not saved",
         f"Your latest changes could not be saved:\n{problem}\n\n"
         "Retry, quit without saving them, or cancel and keep the app open?",

@@ -41,7 +41,14 @@ from planner.gui.input_fields import (
     money_text,
     parse_money,
 )
-from planner.gui.widgets import buddy_label, from_qdate, named, note_label, to_qdate
+from planner.gui.widgets import (
+    buddy_label,
+    from_qdate,
+    named,
+    note_label,
+    plain_label,
+    to_qdate,
+)
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
@@ -400,9 +407,8 @@ def add_row(
     """The field's label (Alt+letter moves to the editor), the editor, and its help below."""
     if note is None and field.note:
         note = note_label(field.note)
-    label: QLabel | str = field.label
-    if "&" in field.label:
-        label = buddy_label(field.label, editor.widget)
+    has_mnemonic = "&" in field.label
+    label = buddy_label(field.label, editor.widget) if has_mnemonic else plain_label(field.label)
     form.addRow(label, with_note(editor.row, note) if note is not None else editor.row)
 
 

@@ -8,7 +8,6 @@ from PySide6.QtCore import QByteArray, QLocale, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
@@ -26,7 +25,7 @@ from planner.gui.progress_page import ProgressPage
 from planner.gui.salary_page import SalaryPage
 from planner.gui.settings_page import SettingsPage
 from planner.gui.timeline_page import TimelinePage
-from planner.gui.widgets import named
+from planner.gui.widgets import ask_message, named, plain_label
 
 APP_NAME = "Coding Path Planner"
 PAGES: tuple[tuple[str, str], ...] = (
@@ -88,7 +87,7 @@ class MainWindow(QMainWindow):
         for name in PAGE_NAMES:
             self.stack.addWidget(self.pages[name])
 
-        self.save_label = QLabel()
+        self.save_label = plain_label()
         self.save_label.setObjectName("saveStatus")
         self.statusBar().addPermanentWidget(self.save_label)
         self.statusBar().setObjectName("statusBar")
@@ -288,6 +287,7 @@ class MainWindow(QMainWindow):
         box = self._save_error_box or QMessageBox(self)
         box.setObjectName("saveErrorBox")
         box.setIcon(QMessageBox.Icon.Warning)
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setWindowTitle("Your changes are not saved yet")
         box.setText("Your latest changes could not be saved. They are kept in this window.")
         box.setInformativeText(f"{problem}\n\nThe app tries again by itself, and when you quit.")
@@ -398,8 +398,11 @@ class MainWindow(QMainWindow):
         try:
             self.controller.export_pdf(path, paper="a4" if metric else "letter")
         except OSError as exc:
-            QMessageBox.warning(
-                self, "Export PDF", f"Could not write {path}: {exc.strerror or exc}"
+            ask_message(
+                self,
+                QMessageBox.Icon.Warning,
+                "Export PDF",
+                f"Could not write {path}: {exc.strerror or exc}",
             )
             return
         self.statusBar().showMessage(f"Exported {path}", 8000)
@@ -416,8 +419,11 @@ class MainWindow(QMainWindow):
         try:
             self.controller.export_ics(path)
         except OSError as exc:
-            QMessageBox.warning(
-                self, "Export calendar", f"Could not write {path}: {exc.strerror or exc}"
+            ask_message(
+                self,
+                QMessageBox.Icon.Warning,
+                "Export calendar",
+                f"Could not write {path}: {exc.strerror or exc}",
             )
             return
         self.statusBar().showMessage(f"Exported {path}", 8000)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -35,7 +34,7 @@ from planner.gui.forms import (
     show_inputs,
 )
 from planner.gui.input_fields import InputField, certification_text, specialty_text
-from planner.gui.widgets import fmt_date, named, note_label, signals_blocked
+from planner.gui.widgets import fmt_date, named, note_label, plain_label, signals_blocked
 
 
 class SettingsPage(QWidget):
@@ -70,7 +69,7 @@ class SettingsPage(QWidget):
                 "Undo (Ctrl+Z) brings the previous plan back. Your progress is kept."
             )
         )
-        self.plan_note = QLabel()
+        self.plan_note = plain_label()
         self.plan_note.setObjectName("settingsPlanNote")
         self.plan_note.setWordWrap(True)
         layout.addWidget(self.plan_note)

@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import cast
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QLabel,
     QListWidget,
     QRadioButton,
     QVBoxLayout,
@@ -38,7 +37,7 @@ from planner.gui.forms import (
     show_inputs,
 )
 from planner.gui.input_fields import InputField, specialty_options, specialty_text
-from planner.gui.widgets import note_label, to_qdate
+from planner.gui.widgets import note_label, plain_label, to_qdate
 
 DEFAULT_HOURS = 10.0
 PREFIX = "wizard"
@@ -168,10 +167,8 @@ class DetailsPage(QWizardPage):
         self.income = cast(MoneyField, self.editors[fields.INCOME]).edit
         self.budget = cast(MoneyField, self.editors[fields.BUDGET]).edit
         self.name = cast(TextField, self.editors[fields.NAME]).edit
-        self.error = QLabel()
-        self.error.setObjectName("wizardError")
+        self.error = plain_label("", "wizardError")
         self.error.setWordWrap(True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
         form.addRow(self.error)
 
     def validatePage(self) -> bool:
