@@ -34,7 +34,6 @@ from planner.gui.input_fields import (
     DATE_RANGE,
     FIELDS,
     MONEY_LIMIT,
-    SPECIALTY,
     InputField,
     Kind,
     OptionGroup,
@@ -450,7 +449,7 @@ def show_inputs(
 ) -> None:
     """Show ``inputs`` and ``name`` (the specialties offered follow the certification)."""
     for field, editor in editors.items():
-        if isinstance(editor, ChoiceEditor) and field is SPECIALTY and field.options is not None:
+        if isinstance(editor, ChoiceEditor) and field.follows_certification and field.options:
             editor.fill(field.options(catalog, inputs.certification))
         value = name if not field.in_inputs else getattr(inputs, field.key)
         editor.show(field.from_inputs(value) if value is not None else None)

@@ -108,7 +108,10 @@ def parse_money(text: str, limit: float = MONEY_LIMIT) -> float | None:
     cleaned = text.replace("$", "").replace(",", "").strip()
     if not cleaned:
         return None
-    value = float(cleaned)
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise ValueError("is not an amount in dollars, such as 32,000") from None
     if not 0 <= value <= limit:
         raise ValueError(f"must be between $0 and ${limit:,.0f}")
     return value
@@ -148,6 +151,7 @@ class InputField:
     bounds: tuple[Any, Any] | None = None  # smallest and largest value (DATE, HOURS, MONEY)
     max_length: int = 0  # TEXT
     options: Callable[[Catalog, str], list[OptionGroup]] | None = None  # CHOICE: given the cert
+    follows_certification: bool = False  # CHOICE: offered anew when the certification changes
     required: bool = False  # CHOICE: "Please choose …" when nothing is chosen
     to_inputs: Callable[[Any], Any] = lambda value: value  # editor value → PlanInputs value
     from_inputs: Callable[[Any], Any] = lambda value: value  # and back
@@ -174,6 +178,7 @@ SPECIALTY = InputField(
     Kind.CHOICE,
     "Specialty",
     options=specialty_options,
+    follows_certification=True,
     required=True,
     undo_text=lambda value, catalog: f"Change specialty to {catalog.specialties[value].name}",
 )
