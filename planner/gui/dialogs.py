@@ -6,6 +6,7 @@ tests replace that one method instead of clicking through a modal window.
 
 from __future__ import annotations
 
+import html
 from enum import Enum
 from pathlib import Path
 
@@ -199,15 +200,11 @@ def ask_quit_unsaved(parent: QWidget | None, problem: str) -> QMessageBox.Standa
     )
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def about_html(plan: Plan) -> str:
     """Version and every source the current plan uses, with its date."""
     rows = "".join(
-        f"<tr><td>{_escape(ref.what)}</td><td>{_escape(ref.value)}</td>"
-        f"<td>{_escape(ref.as_of)}</td><td>{_link(ref.source)}</td></tr>"
+        f"<tr><td>{html.escape(ref.what)}</td><td>{html.escape(ref.value)}</td>"
+        f"<td>{html.escape(ref.as_of)}</td><td>{_link(ref.source)}</td></tr>"
         for ref in plan.sources
     )
     return (
@@ -224,7 +221,7 @@ def about_html(plan: Plan) -> str:
 
 
 def _link(source: str) -> str:
-    text = _escape(source)
+    text = html.escape(source)
     if source.startswith(("http://", "https://")):
         return f"<a href='{text}'>{text}</a>"
     return text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -176,7 +178,7 @@ class TimelinePage(QWidget):
             )
         self.replan_note.setHidden(profile.replan is None)
         if plan.warnings:
-            items = "".join(f"<li>{_escape(humanize_dates(w))}</li>" for w in plan.warnings)
+            items = "".join(f"<li>{html.escape(humanize_dates(w))}</li>" for w in plan.warnings)
             self.warnings.setText(f"<b>Please note</b><ul style='margin-top:2px'>{items}</ul>")
         else:
             self.warnings.setText("")
@@ -185,7 +187,3 @@ class TimelinePage(QWidget):
         self.view.set_statuses({mid: p.status for mid, p in profile.milestones.items()})
         if (profile.replan is None) != self.replan_note.isHidden():
             self._on_model_plan_changed(self._controller.plan)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
