@@ -7,6 +7,21 @@ import math
 from datetime import date, timedelta
 
 HORIZON_YEARS = 10  # every plan, its outlook and its cost totals cover this many years
+# English month names, the same in every locale (strftime's %b and %B follow the locale)
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def add_months(day: date, months: int) -> date:
@@ -42,3 +57,13 @@ def weeks_between(start: date, end: date) -> float:
 def at_fraction(start: date, end: date, fraction: float) -> date:
     """The day ``fraction`` of the way from start to end."""
     return start + timedelta(days=round((end - start).days * fraction))
+
+
+def format_date(day: date) -> str:
+    """'Mar 1, 2027': the one human date of the window, the print-out and the command line."""
+    return f"{MONTH_NAMES[day.month - 1][:3]} {day.day}, {day.year}"
+
+
+def format_month(day: date) -> str:
+    """ "Mar '27", for chart axes."""
+    return f"{MONTH_NAMES[day.month - 1][:3]} '{day.year % 100:02d}"

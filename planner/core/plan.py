@@ -20,7 +20,14 @@ from planner.core.catalog import (
     Specialty,
 )
 from planner.core.costs import Costs
-from planner.core.dates import HORIZON_YEARS, add_months, add_weeks, add_years, at_fraction
+from planner.core.dates import (
+    HORIZON_YEARS,
+    MONTH_NAMES,
+    add_months,
+    add_weeks,
+    add_years,
+    at_fraction,
+)
 from planner.core.inputs import PlanInputs
 from planner.core.outlook import OutlookDates, project_outlook
 from planner.core.salary import SalaryYear
@@ -759,7 +766,7 @@ class _Builder:
                     )
             self.src.rule(
                 f"{update.code_set} update date",
-                f"every {date(2000, update.month, update.day).strftime('%B')} {update.day}",
+                f"every {MONTH_NAMES[update.month - 1]} {update.day}",
                 update.source,
                 update.as_of,
             )

@@ -194,12 +194,14 @@ def start_window(
 
 def _interactive(profile_path: Path | None, page: str, today: date) -> int:
     from planner.core.catalog import CatalogError, default_catalog
+    from planner.gui.widgets import ask_message
 
     app = make_qapp()
     try:
         catalog = default_catalog()
     except CatalogError as exc:
-        QMessageBox.critical(None, APPLICATION, f"The career data cannot be loaded:\n{exc}")
+        text = f"The career data cannot be loaded:\n{exc}"
+        ask_message(None, QMessageBox.Icon.Critical, APPLICATION, text)
         raise
     window = start_window(profile_path, today, settings=make_settings(), catalog=catalog)
     if window is None:

@@ -6,6 +6,7 @@ tests replace that one method instead of clicking through a modal window.
 
 from __future__ import annotations
 
+import html
 from enum import Enum
 from pathlib import Path
 
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QLabel,
     QMessageBox,
     QPushButton,
     QTextBrowser,
@@ -32,7 +32,7 @@ from planner.core.profile import (
     ProfileTooNewError,
     ProfileUnknownDataError,
 )
-from planner.gui.widgets import named
+from planner.gui.widgets import ask_message, message_box, named, plain_label
 
 PROFILE_FILTER = "Coding Path Planner profiles (*.json);;All files (*)"
 
@@ -86,17 +86,17 @@ class BadProfileDialog(QDialog):
         self.setWindowTitle("This profile cannot be opened – Coding Path Planner")
         self.choice = BadProfileChoice.QUIT
         layout = QVBoxLayout(self)
-        heading = QLabel("Your profile cannot be opened")
+        heading = plain_label("Your profile cannot be opened")
         font = QFont(heading.font())
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         heading.setFont(font)
         layout.addWidget(heading)
-        reason = QLabel(explain(error))
+        reason = plain_label(explain(error))
         reason.setObjectName("badProfileReason")
         reason.setWordWrap(True)
         layout.addWidget(reason)
-        details = QLabel(f"Details: {error}")
+        details = plain_label(f"Details: {error}")
         details.setObjectName("badProfileDetails")
         details.setWordWrap(True)
         details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -146,11 +146,14 @@ class BadProfileDialog(QDialog):
     @classmethod
     def ask_new_location(cls, path: Path, parent: QWidget | None = None) -> NewLocation | None:
         """Replace the unreadable file (keeping it as .bad-N) or save the new profile elsewhere."""
-        box = QMessageBox(parent)
+        box = message_box(
+            parent,
+            QMessageBox.Icon.Question,
+            "Where should the new profile go?",
+            f"Save the new profile in place of {path.name}?",
+            QMessageBox.StandardButton.NoButton,
+        )
         box.setObjectName("newLocationBox")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Where should the new profile go?")
-        box.setText(f"Save the new profile in place of {path.name}?")
         box.setInformativeText(
             f"The file that could not be opened is kept beside it as {path.name}.bad-N, so "
             "nothing is lost. Or save the new profile as another file."
@@ -185,8 +188,9 @@ def ask_save_path(
 
 def ask_quit_unsaved(parent: QWidget | None, problem: str) -> QMessageBox.StandardButton:
     """Saving failed on quit: Retry, Discard (quit anyway) or Cancel (tests replace this)."""
-    return QMessageBox.warning(
+    return ask_message(
         parent,
+        QMessageBox.Icon.Warning,
         "Your changes are not saved",
         f"Your latest changes could not be saved:\n{problem}\n\n"
         "Retry, quit without saving them, or cancel and keep the app open?",
@@ -197,15 +201,11 @@ def ask_quit_unsaved(parent: QWidget | None, problem: str) -> QMessageBox.Standa
     )
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def about_html(plan: Plan) -> str:
     """Version and every source the current plan uses, with its date."""
     rows = "".join(
-        f"<tr><td>{_escape(ref.what)}</td><td>{_escape(ref.value)}</td>"
-        f"<td>{_escape(ref.as_of)}</td><td>{_link(ref.source)}</td></tr>"
+        f"<tr><td>{html.escape(ref.what)}</td><td>{html.escape(ref.value)}</td>"
+        f"<td>{html.escape(ref.as_of)}</td><td>{_link(ref.source)}</td></tr>"
         for ref in plan.sources
     )
     return (
@@ -222,7 +222,7 @@ def about_html(plan: Plan) -> str:
 
 
 def _link(source: str) -> str:
-    text = _escape(source)
+    text = html.escape(source)
     if source.startswith(("http://", "https://")):
         return f"<a href='{text}'>{text}</a>"
     return text

@@ -1,102 +1,338 @@
-"""Plan-input pickers shared by the set-up wizard and the Plan settings page."""
+"""Editors for the plan-input fields, built from the one field table for wizard and settings."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QRegularExpression, Qt
-from PySide6.QtGui import QRegularExpressionValidator, QStandardItemModel
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from pydantic import ValidationError
+from PySide6.QtCore import QLocale, QRegularExpression, Qt
+from PySide6.QtGui import QFont, QRegularExpressionValidator, QStandardItemModel
 from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDoubleSpinBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
-from planner.core.catalog import Background, Catalog
-from planner.core.inputs import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK, US_STATES
-from planner.gui.widgets import named
-
-MONEY_LIMIT = 10_000_000
-INCOME_WHY = (
-    "Optional. With your current yearly income the plan shows the break-even point: the month "
-    "when the extra pay has repaid what the training costs."
+from planner.core.catalog import Catalog
+from planner.core.inputs import PlanInputs
+from planner.gui.input_fields import (
+    DATE_RANGE,
+    FIELDS,
+    MONEY_LIMIT,
+    InputField,
+    Kind,
+    OptionGroup,
+    money_text,
+    parse_money,
 )
-BUDGET_WHY = (
-    "Optional. With a training budget the plan checks whether the up-front costs (course, "
-    "books, exam, membership) fit it."
+from planner.gui.widgets import (
+    buddy_label,
+    from_qdate,
+    named,
+    note_label,
+    plain_label,
+    to_qdate,
 )
 
-
-def fill_certifications(combo: QComboBox, catalog: Catalog) -> None:
-    """Target certifications, with the issuing body; item data is the id."""
-    combo.clear()
-    for cert in catalog.targets():
-        combo.addItem(f"{cert.id} – {cert.name} ({cert.body.value})", cert.id)
-        combo.setItemData(combo.count() - 1, cert.best_for, Qt.ItemDataRole.ToolTipRole)
+ID_ROLE = Qt.ItemDataRole.UserRole
+ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
 
 
-def fill_specialties(combo: QComboBox, catalog: Catalog, cert_id: str) -> None:
-    """Specialties for ``cert_id``: the fitting ones first, then a heading, then the others."""
-    combo.clear()
-    fitting = [s for s in catalog.specialties_for(cert_id) if cert_id in s.fits]
-    others = [s for s in catalog.specialties_for(cert_id) if cert_id not in s.fits]
-    for group, specs in (("suits " + cert_id, fitting), ("other specialties", others)):
-        if not specs:
-            continue
-        combo.addItem(f"— {group.capitalize()} —", None)
+class Style(Enum):
+    """How a choice is shown: a drop-down where room is short, all at once in the wizard."""
+
+    COMBO = "combo"
+    RADIOS = "radios"
+    DESCRIBED_RADIOS = "radios, each with its description under it"
+    LIST = "list"
+
+
+# ---------------------------------------------------------------------- editors
+
+
+class Editor(ABC):
+    """The widgets of one field: ``widget`` takes the focus, ``row`` goes into the form."""
+
+    widget: QWidget
+    row: QWidget
+
+    @abstractmethod
+    def value(self) -> Any:
+        """What the editor holds (ValueError when it cannot be read)."""
+
+    @abstractmethod
+    def show(self, value: Any) -> None:
+        """Show ``value``; the caller blocks the change signals if it must."""
+
+    @abstractmethod
+    def on_change(self, slot: Callable[[], None]) -> None:
+        """Call ``slot`` when the user has changed the value."""
+
+    def signal_sources(self) -> tuple[QWidget, ...]:
+        return (self.widget,)
+
+
+class ChoiceEditor(Editor):
+    """A choice among options in groups (the headings cannot be chosen)."""
+
+    @abstractmethod
+    def fill(self, groups: Sequence[OptionGroup]) -> None:
+        """Offer these options instead of the present ones."""
+
+
+class ComboChoice(ChoiceEditor):
+    def __init__(self, combo: QComboBox) -> None:
+        self.widget = self.row = self.combo = combo
+
+    def fill(self, groups: Sequence[OptionGroup]) -> None:
+        combo = self.combo
+        combo.clear()
         model = combo.model()
-        if isinstance(model, QStandardItemModel):
-            heading = model.item(combo.count() - 1)
-            if heading is not None:
-                heading.setEnabled(False)
-        for spec in specs:
-            leads = f" → {spec.credential}" if spec.credential else ""
-            combo.addItem(f"{spec.name}{leads}", spec.id)
-            combo.setItemData(combo.count() - 1, spec.description, Qt.ItemDataRole.ToolTipRole)
+        for group in groups:
+            if group.heading:
+                combo.addItem(f"— {group.heading} —", None)
+                heading = (
+                    model.item(combo.count() - 1) if isinstance(model, QStandardItemModel) else None
+                )
+                if heading is not None:
+                    heading.setEnabled(False)
+            for option in group.options:
+                combo.addItem(option.short, option.value)
+                if option.description:
+                    combo.setItemData(
+                        combo.count() - 1, option.description, Qt.ItemDataRole.ToolTipRole
+                    )
+
+    def value(self) -> Any:
+        return self.combo.currentData()
+
+    def show(self, value: Any) -> None:
+        index = self.combo.findData(value)
+        if index >= 0:
+            self.combo.setCurrentIndex(index)
+
+    def on_change(self, slot: Callable[[], None]) -> None:
+        self.combo.currentIndexChanged.connect(lambda _index: slot())
 
 
-def specialty_text(catalog: Catalog, spec_id: str, cert_id: str) -> str:
-    """One line under the specialty picker: what it is and which credential it leads to."""
-    spec = catalog.specialties.get(spec_id)
-    if spec is None:
-        return ""
-    parts = [spec.description.strip()]
-    if spec.credential:
-        credential = catalog.certifications.get(spec.credential)
-        name = f" ({credential.name})" if credential is not None else ""
-        parts.append(f"Leads to the add-on credential {spec.credential}{name}.")
-    if cert_id not in spec.fits:
-        parts.append(f"Usually chosen with {', '.join(spec.fits)}.")
-    return " ".join(parts)
+class ListChoice(ChoiceEditor):
+    """Every option on screen at once, with bold headings."""
+
+    def __init__(self, listing: QListWidget) -> None:
+        self.widget = self.row = self.list = listing
+        listing.setAlternatingRowColors(True)
+
+    def fill(self, groups: Sequence[OptionGroup]) -> None:
+        self.list.clear()
+        bold = QFont(self.list.font())
+        bold.setBold(True)
+        for group in groups:
+            if group.heading:
+                head = QListWidgetItem(group.heading)
+                head.setFlags(Qt.ItemFlag.NoItemFlags)
+                head.setFont(bold)
+                self.list.addItem(head)
+            for option in group.options:
+                item = QListWidgetItem(option.text)
+                item.setData(ID_ROLE, option.value)
+                item.setToolTip(option.description)
+                self.list.addItem(item)
+
+    def value(self) -> Any:
+        item = self.list.currentItem()
+        return item.data(ID_ROLE) if item is not None else None
+
+    def show(self, value: Any) -> None:
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item is not None and value is not None and item.data(ID_ROLE) == value:
+                self.list.setCurrentItem(item)
+                return
+
+    def on_change(self, slot: Callable[[], None]) -> None:
+        self.list.currentItemChanged.connect(lambda *_args: slot())
 
 
-def select_data(combo: QComboBox, value: object) -> bool:
-    index = combo.findData(value)
-    if index < 0:
-        return False
-    combo.setCurrentIndex(index)
-    return True
+class RadioChoice(ChoiceEditor):
+    """One radio button per option; ``described`` adds each description under its button."""
+
+    def __init__(self, object_name: str, *, described: bool = False) -> None:
+        self.row = QWidget()
+        self._layout = QVBoxLayout(self.row)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._object_name = object_name
+        self._described = described
+        self.group = QButtonGroup(self.row)
+        self.buttons: dict[str, QRadioButton] = {}
+        self.widget = self.row
+
+    def fill(self, groups: Sequence[OptionGroup]) -> None:
+        for option in (option for group in groups for option in group.options):
+            value = str(option.value)
+            button = named(
+                QRadioButton(option.text),
+                f"{self._object_name}_{value}",
+                option.accessible or option.text,
+                option.description,
+            )
+            self.group.addButton(button)
+            self.buttons[value] = button
+            self._layout.addWidget(button)
+            if self._described:
+                bold = QFont(button.font())
+                bold.setBold(True)
+                button.setFont(bold)
+                note = note_label(option.description)
+                note.setContentsMargins(24, 0, 0, 8)
+                self._layout.addWidget(note)
+        if self.buttons:
+            self.widget = next(iter(self.buttons.values()))
+
+    def value(self) -> Any:
+        return next((value for value, b in self.buttons.items() if b.isChecked()), None)
+
+    def show(self, value: Any) -> None:
+        button = self.buttons.get(str(value))
+        if button is not None:
+            button.setChecked(True)
+
+    def on_change(self, slot: Callable[[], None]) -> None:
+        for button in self.buttons.values():
+            button.toggled.connect(lambda _checked: slot())
 
 
-def fill_backgrounds(combo: QComboBox) -> None:
-    combo.clear()
-    for background in Background:
-        combo.addItem(background.label, background.value)
+class DateField(Editor):
+    def __init__(self, edit: QDateEdit) -> None:
+        self.widget = self.edit = edit
+        self.row = left_aligned(edit)
+
+    def value(self) -> date:
+        return from_qdate(self.edit.date())
+
+    def show(self, value: date) -> None:
+        self.edit.setDate(to_qdate(value))
+
+    def on_change(self, slot: Callable[[], None]) -> None:
+        self.edit.dateChanged.connect(lambda _value: slot())
 
 
-def fill_states(combo: QComboBox) -> None:
-    combo.clear()
-    combo.addItem("Not set (national figures)", None)
-    for code, name in US_STATES:
-        combo.addItem(f"{code} – {name}", code)
+class HoursField(Editor):
+    def __init__(self, spin: QDoubleSpinBox) -> None:
+        self.widget = self.spin = spin
+        self.row = left_aligned(spin)
+
+    def value(self) -> float:
+        return self.spin.value()
+
+    def show(self, value: float) -> None:
+        self.spin.setValue(value)
+
+    def on_change(self, slot: Callable[[], None]) -> None:
+        self.spin.valueChanged.connect(lambda _value: slot())
 
 
-def hours_spin(object_name: str = "hoursPerWeek") -> QDoubleSpinBox:
-    spin = named(QDoubleSpinBox(), object_name, "Study hours per week")
-    spin.setRange(MIN_HOURS_PER_WEEK, MAX_HOURS_PER_WEEK)
+class TextField(Editor):
+    """A line of text; what is being typed is not replaced from the model."""
+
+    def __init__(self, edit: QLineEdit) -> None:
+        self.widget = self.row = self.edit = edit
+
+    def value(self) -> Any:
+        return self.edit.text().strip()
+
+    def show(self, value: Any) -> None:
+        if not self.edit.hasFocus():
+            self.edit.setText(str(value))
+
+    def on_change(self, slot: Callable[[], None]) -> None:
+        self.edit.editingFinished.connect(slot)
+
+
+class MoneyField(TextField):
+    """A dollar amount up to ``limit``, or nothing (empty means "not set")."""
+
+    def __init__(self, edit: QLineEdit, limit: float) -> None:
+        super().__init__(edit)
+        self.limit = limit
+        pattern = QRegularExpression(r"^\s*\$?\s*[0-9][0-9,]{0,11}(\.[0-9]{0,2})?\s*$|^\s*$")
+        edit.setValidator(QRegularExpressionValidator(pattern, edit))
+        edit.setClearButtonEnabled(True)
+
+    def value(self) -> float | None:
+        return parse_money(self.edit.text(), self.limit)
+
+    def show(self, value: Any) -> None:
+        super().show(money_text(value))
+
+
+class OptionalDateField(Editor):
+    """A check box that turns a date on, and the date."""
+
+    def __init__(self, check: QCheckBox, edit: QDateEdit) -> None:
+        self.widget = self.check = check
+        self.edit = edit
+        self.row = QWidget()
+        layout = QHBoxLayout(self.row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(check)
+        layout.addWidget(edit)
+        layout.addStretch(1)
+        check.toggled.connect(edit.setEnabled)
+        edit.setEnabled(False)
+
+    def value(self) -> date | None:
+        return from_qdate(self.edit.date()) if self.check.isChecked() else None
+
+    def show(self, value: date | None) -> None:
+        self.check.setChecked(value is not None)
+        self.edit.setEnabled(value is not None)
+        if value is not None:
+            self.edit.setDate(to_qdate(value))
+
+    def suggest(self, value: date) -> None:
+        """The date offered when the check box is ticked (the planned exam date)."""
+        if not self.check.isChecked():
+            self.edit.setDate(to_qdate(value))
+
+    def on_change(self, slot: Callable[[], None]) -> None:
+        self.check.toggled.connect(lambda _checked: slot())
+        self.edit.dateChanged.connect(lambda _value: slot())
+
+    def signal_sources(self) -> tuple[QWidget, ...]:
+        return (self.check, self.edit)
+
+
+def date_edit(
+    object_name: str, accessible: str, bounds: tuple[date, date] = DATE_RANGE
+) -> QDateEdit:
+    """A date picker limited to ``bounds`` (by default the years a profile accepts)."""
+    edit = named(QDateEdit(), object_name, accessible)
+    edit.setLocale(ENGLISH)  # month names as everywhere else in the app, whatever the locale
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("MMM d, yyyy")
+    edit.setDateRange(to_qdate(bounds[0]), to_qdate(bounds[1]))
+    return edit
+
+
+def _hours_spin(object_name: str, field: InputField) -> QDoubleSpinBox:
+    spin = named(QDoubleSpinBox(), object_name, field.accessible)
+    low, high = field.bounds or (0, 168)
+    spin.setRange(low, high)
     spin.setSingleStep(0.5)
     spin.setDecimals(1)
     spin.setSuffix(" h/week")
@@ -104,38 +340,123 @@ def hours_spin(object_name: str = "hoursPerWeek") -> QDoubleSpinBox:
     return spin
 
 
-def date_edit(object_name: str, accessible: str) -> QDateEdit:
-    """A date picker limited to the years a profile accepts (1990-2100)."""
-    edit = named(QDateEdit(), object_name, accessible)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("MMM d, yyyy")
-    edit.setDateRange(QDate(1990, 1, 1), QDate(2100, 12, 31))
-    return edit
+def make_editor(
+    field: InputField, prefix: str, catalog: Catalog, style: Style = Style.COMBO
+) -> Editor:
+    """The editor for ``field``, its widgets named ``<prefix><suffix>`` (e.g. settingsHours)."""
+    object_name = f"{prefix}{field.suffix}"
+    editor: Editor
+    if field.kind is Kind.CHOICE:
+        if style in (Style.RADIOS, Style.DESCRIBED_RADIOS):
+            editor = RadioChoice(object_name, described=style is Style.DESCRIBED_RADIOS)
+        elif style is Style.LIST:
+            editor = ListChoice(named(QListWidget(), object_name, field.accessible))
+        else:
+            editor = ComboChoice(named(QComboBox(), object_name, field.accessible))
+    elif field.kind is Kind.DATE:
+        editor = DateField(date_edit(object_name, field.accessible, field.bounds or DATE_RANGE))
+    elif field.kind is Kind.HOURS:
+        editor = HoursField(_hours_spin(object_name, field))
+    elif field.kind is Kind.MONEY:
+        edit = named(QLineEdit(), object_name, field.accessible)
+        edit.setPlaceholderText(field.placeholder)
+        editor = MoneyField(edit, (field.bounds or (0, MONEY_LIMIT))[1])
+    elif field.kind is Kind.OPTIONAL_DATE:
+        check = named(
+            QCheckBox(field.toggle),
+            f"{prefix}Has{field.suffix}",
+            f"Use a {field.accessible.lower()}",
+        )
+        edit_date = date_edit(object_name, field.accessible, field.bounds or DATE_RANGE)
+        editor = OptionalDateField(check, edit_date)
+    else:
+        edit = named(QLineEdit(), object_name, field.accessible)
+        edit.setPlaceholderText(field.placeholder)
+        if field.max_length:
+            edit.setMaxLength(field.max_length)
+        editor = TextField(edit)
+    if field.note:
+        editor.widget.setToolTip(field.note)
+    if isinstance(editor, ChoiceEditor) and field.options is not None:
+        editor.fill(field.options(catalog, ""))
+    return editor
 
 
-def money_edit(object_name: str, accessible: str, placeholder: str) -> QLineEdit:
-    """A dollar amount or nothing (empty means "not set")."""
-    edit = named(QLineEdit(), object_name, accessible)
-    edit.setPlaceholderText(placeholder)
-    edit.setClearButtonEnabled(True)
-    pattern = QRegularExpression(r"^\s*\$?\s*[0-9][0-9,]{0,11}(\.[0-9]{0,2})?\s*$|^\s*$")
-    edit.setValidator(QRegularExpressionValidator(pattern, edit))
-    return edit
+def add_fields(
+    form: QFormLayout,
+    prefix: str,
+    catalog: Catalog,
+    wanted: Sequence[InputField],
+    *,
+    styles: Mapping[InputField, Style] | None = None,
+    notes: Mapping[InputField, QLabel] | None = None,
+) -> dict[InputField, Editor]:
+    """A form row for each wanted field, in order; the editors by field."""
+    editors = {}
+    for field in wanted:
+        editor = make_editor(field, prefix, catalog, (styles or {}).get(field, Style.COMBO))
+        add_row(form, field, editor, (notes or {}).get(field))
+        editors[field] = editor
+    return editors
 
 
-def parse_money(text: str) -> float | None:
-    """'$32,000' → 32000.0; '' → None; ValueError for anything else or out of range."""
-    cleaned = text.replace("$", "").replace(",", "").strip()
-    if not cleaned:
+def add_row(
+    form: QFormLayout, field: InputField, editor: Editor, note: QLabel | None = None
+) -> None:
+    """The field's label (Alt+letter moves to the editor), the editor, and its help below."""
+    if note is None and field.note:
+        note = note_label(field.note)
+    has_mnemonic = "&" in field.label
+    label = buddy_label(field.label, editor.widget) if has_mnemonic else plain_label(field.label)
+    form.addRow(label, with_note(editor.row, note) if note is not None else editor.row)
+
+
+class FieldProblem(ValueError):
+    """A field's value cannot be used; the text names the field."""
+
+
+def read_value(field: InputField, editor: Editor) -> Any:
+    """The editor's value as PlanInputs holds it; FieldProblem with a readable message."""
+    try:
+        value = editor.value()
+    except ValueError as exc:
+        raise FieldProblem(f"{field.what} {exc}") from exc
+    if value is None:
+        if field.required:
+            raise FieldProblem(f"Please choose a {field.what.lower()}.")
         return None
-    value = float(cleaned)
-    if not 0 <= value <= MONEY_LIMIT:
-        raise ValueError(f"must be between $0 and ${MONEY_LIMIT:,}")
-    return value
+    return field.to_inputs(value)
 
 
-def money_text(value: float | None) -> str:
-    return "" if value is None else f"{value:,.0f}"
+def read_inputs(
+    editors: Mapping[InputField, Editor],
+    others: Mapping[str, Any],
+    describe: Callable[[ValidationError], str],
+) -> PlanInputs:
+    """PlanInputs from the editors plus ``others`` (inputs this form does not show)."""
+    values = dict(others)
+    for field in FIELDS:
+        if field in editors and field.in_inputs:
+            values[field.key] = read_value(field, editors[field])
+    try:
+        return PlanInputs.model_validate(values)
+    except ValidationError as exc:
+        raise FieldProblem(describe(exc)) from exc
+
+
+def show_inputs(
+    editors: Mapping[InputField, Editor], catalog: Catalog, inputs: PlanInputs, name: str
+) -> None:
+    """Show ``inputs`` and ``name`` (the specialties offered follow the certification)."""
+    for field, editor in editors.items():
+        if isinstance(editor, ChoiceEditor) and field.follows_certification and field.options:
+            editor.fill(field.options(catalog, inputs.certification))
+        value = name if not field.in_inputs else getattr(inputs, field.key)
+        editor.show(field.from_inputs(value) if value is not None else None)
+
+
+def editor_widgets(editors: Iterable[Editor]) -> tuple[QWidget, ...]:
+    return tuple(widget for editor in editors for widget in editor.signal_sources())
 
 
 def with_note(field: QWidget, note: QLabel) -> QWidget:

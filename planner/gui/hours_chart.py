@@ -10,6 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from planner.core.dates import format_month
 from planner.core.plan import Plan
 from planner.core.profile import Profile
 from planner.core.progress import STUDY_PHASES
@@ -160,7 +161,7 @@ class HoursChart(QWidget):
                 painter.setPen(QPen(grid, 1))
                 painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 4))
                 painter.setPen(text)
-                label = f"{day:%b} '{day:%y}" if day.month != 1 else f"{day.year}"
+                label = format_month(day) if day.month != 1 else f"{day.year}"
                 painter.drawText(
                     QPointF(x - fm.horizontalAdvance(label) / 2, plot.bottom() + line * 1.1), label
                 )

@@ -8,7 +8,6 @@ from PySide6.QtCore import QByteArray, QLocale, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
@@ -26,7 +25,7 @@ from planner.gui.progress_page import ProgressPage
 from planner.gui.salary_page import SalaryPage
 from planner.gui.settings_page import SettingsPage
 from planner.gui.timeline_page import TimelinePage
-from planner.gui.widgets import named
+from planner.gui.widgets import ask_message, named, plain_label
 
 APP_NAME = "Coding Path Planner"
 PAGES: tuple[tuple[str, str], ...] = (
@@ -37,7 +36,6 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("settings", "Plan s&ettings"),
 )
 PAGE_NAMES = tuple(name for name, _ in PAGES)
-NOT_AVAILABLE = "This is not available in this version yet."
 
 
 class MainWindow(QMainWindow):
@@ -89,7 +87,7 @@ class MainWindow(QMainWindow):
         for name in PAGE_NAMES:
             self.stack.addWidget(self.pages[name])
 
-        self.save_label = QLabel()
+        self.save_label = plain_label()
         self.save_label.setObjectName("saveStatus")
         self.statusBar().addPermanentWidget(self.save_label)
         self.statusBar().setObjectName("statusBar")
@@ -289,6 +287,7 @@ class MainWindow(QMainWindow):
         box = self._save_error_box or QMessageBox(self)
         box.setObjectName("saveErrorBox")
         box.setIcon(QMessageBox.Icon.Warning)
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setWindowTitle("Your changes are not saved yet")
         box.setText("Your latest changes could not be saved. They are kept in this window.")
         box.setInformativeText(f"{problem}\n\nThe app tries again by itself, and when you quit.")
@@ -374,24 +373,15 @@ class MainWindow(QMainWindow):
         if path is not None and self.controller.save_as(path):
             self.statusBar().showMessage(f"Saved as {path}", 8000)
 
-    def _not_available(self, what: str) -> None:
-        QMessageBox.information(self, what, NOT_AVAILABLE)
-
     def print_preview(self) -> None:
-        try:
-            from planner.gui.printing import print_preview
-        except ImportError:
-            self._not_available("Print preview")
-            return
+        from planner.gui.printing import print_preview
+
         c = self.controller
         print_preview(self, c.plan, c.profile, c.catalog, c.today)
 
     def print_plan(self) -> None:
-        try:
-            from planner.gui.printing import print_dialog
-        except ImportError:
-            self._not_available("Print")
-            return
+        from planner.gui.printing import print_dialog
+
         c = self.controller
         print_dialog(self, c.plan, c.profile, c.catalog, c.today)
 
@@ -407,12 +397,12 @@ class MainWindow(QMainWindow):
             return
         try:
             self.controller.export_pdf(path, paper="a4" if metric else "letter")
-        except ImportError:
-            self._not_available("Export PDF")
-            return
         except OSError as exc:
-            QMessageBox.warning(
-                self, "Export PDF", f"Could not write {path}: {exc.strerror or exc}"
+            ask_message(
+                self,
+                QMessageBox.Icon.Warning,
+                "Export PDF",
+                f"Could not write {path}: {exc.strerror or exc}",
             )
             return
         self.statusBar().showMessage(f"Exported {path}", 8000)
@@ -428,12 +418,12 @@ class MainWindow(QMainWindow):
             return
         try:
             self.controller.export_ics(path)
-        except ImportError:
-            self._not_available("Export calendar")
-            return
         except OSError as exc:
-            QMessageBox.warning(
-                self, "Export calendar", f"Could not write {path}: {exc.strerror or exc}"
+            ask_message(
+                self,
+                QMessageBox.Icon.Warning,
+                "Export calendar",
+                f"Could not write {path}: {exc.strerror or exc}",
             )
             return
         self.statusBar().showMessage(f"Exported {path}", 8000)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMenu,
     QSplitter,
@@ -33,6 +32,7 @@ from planner.gui.widgets import (
     fmt_date,
     named,
     note_label,
+    plain_label,
     signals_blocked,
     status_color,
     status_icon,
@@ -158,18 +158,18 @@ class MilestonesPage(QWidget):
         details = QGroupBox("Selected milestone")
         details.setObjectName("milestoneDetails")
         grid = QGridLayout(details)
-        self.detail_title = QLabel("Select a milestone in the list.")
+        self.detail_title = plain_label("Select a milestone in the list.")
         self.detail_title.setObjectName("milestoneDetailTitle")
         self.detail_title.setWordWrap(True)
         bold = QFont(self.detail_title.font())
         bold.setBold(True)
         self.detail_title.setFont(bold)
         grid.addWidget(self.detail_title, 0, 0, 1, 4)
-        self.detail_due = QLabel()
+        self.detail_due = plain_label()
         self.detail_due.setObjectName("milestoneDetailDue")
-        self.detail_kind = QLabel()
+        self.detail_kind = plain_label()
         self.detail_kind.setObjectName("milestoneDetailKind")
-        self.detail_why = QLabel()
+        self.detail_why = plain_label()
         self.detail_why.setObjectName("milestoneDetailWhy")
         self.detail_why.setWordWrap(True)
         self.detail_why.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -197,7 +197,7 @@ class MilestonesPage(QWidget):
         outer.addWidget(splitter, 1)
 
         bottom = QHBoxLayout()
-        self.summary = QLabel()
+        self.summary = plain_label()
         self.summary.setObjectName("milestoneSummary")
         self.summary.setWordWrap(True)  # never widen the window
         bottom.addWidget(self.summary, 1)

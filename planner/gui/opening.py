@@ -14,6 +14,7 @@ from planner.core.state import check_usable
 from planner.core.storage import ProfileStore
 from planner.gui import dialogs
 from planner.gui.dialogs import BadProfileChoice, BadProfileDialog, NewLocation
+from planner.gui.widgets import ask_message
 from planner.gui.wizard import SetupWizard
 
 
@@ -28,7 +29,7 @@ class Opened:
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
     """A warning the user must acknowledge (tests replace this)."""
-    QMessageBox.warning(parent, title, text)
+    ask_message(parent, QMessageBox.Icon.Warning, title, text)
 
 
 def load_checked(store: ProfileStore, catalog: Catalog) -> Profile:

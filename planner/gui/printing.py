@@ -678,4 +678,8 @@ def print_dialog(
     try:
         _paint_on(printer, document)
     except OSError as exc:
-        QMessageBox.warning(parent, "Print your roadmap", f"Printing failed: {exc}")
+        from planner.gui.widgets import ask_message  # only here: the renderer needs no widgets
+
+        ask_message(
+            parent, QMessageBox.Icon.Warning, "Print your roadmap", f"Printing failed: {exc}"
+        )

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -38,6 +37,7 @@ from planner.gui.widgets import (
     from_qdate,
     named,
     note_label,
+    plain_label,
     read_only_table,
     signals_blocked,
     to_qdate,
@@ -90,7 +90,7 @@ class ProgressPage(QWidget):
         status_box = QGroupBox("Where you stand")
         status_box.setObjectName("statusGroup")
         status_layout = QVBoxLayout(status_box)
-        self.status_label = QLabel()
+        self.status_label = plain_label()
         self.status_label.setObjectName("progressStatus")
         self.status_label.setWordWrap(True)
         big = QFont(self.status_label.font())
@@ -99,22 +99,22 @@ class ProgressPage(QWidget):
         self.status_label.setFont(big)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         status_layout.addWidget(self.status_label)
-        self.status_detail = QLabel()
+        self.status_detail = plain_label()
         self.status_detail.setObjectName("progressStatusDetail")
         self.status_detail.setWordWrap(True)
         self.status_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         status_layout.addWidget(self.status_detail)
-        self.pace_label = QLabel()
+        self.pace_label = plain_label()
         self.pace_label.setObjectName("progressPace")
         self.pace_label.setWordWrap(True)
         status_layout.addWidget(self.pace_label)
         self.hours_bar = named(QProgressBar(), "hoursProgress", "Study hours logged")
         self.hours_bar.setTextVisible(True)
         status_layout.addWidget(self.hours_bar)
-        self.milestones_label = QLabel()
+        self.milestones_label = plain_label()
         self.milestones_label.setObjectName("progressMilestones")
         status_layout.addWidget(self.milestones_label)
-        self.replan_label = QLabel()
+        self.replan_label = plain_label()
         self.replan_label.setObjectName("replanProposal")
         self.replan_label.setWordWrap(True)
         status_layout.addWidget(self.replan_label)
@@ -192,7 +192,7 @@ class ProgressPage(QWidget):
         self.log_table.setAccessibleDescription("Select an entry and press Delete to remove it")
         self.log_table.setMinimumHeight(160)
         log_layout.addWidget(self.log_table, 1)
-        self.log_total = QLabel()
+        self.log_total = plain_label()
         self.log_total.setObjectName("studyLogTotal")
         log_layout.addWidget(self.log_total)
         grid.addWidget(log_box, 0, 1, 2, 1)
@@ -201,7 +201,7 @@ class ProgressPage(QWidget):
         score_box = QGroupBox("Practice exams")
         score_box.setObjectName("scoresGroup")
         score_layout = QVBoxLayout(score_box)
-        self.readiness_label = QLabel()
+        self.readiness_label = plain_label()
         self.readiness_label.setObjectName("readiness")
         self.readiness_label.setWordWrap(True)
         score_layout.addWidget(self.readiness_label)
@@ -243,7 +243,7 @@ class ProgressPage(QWidget):
         ceu_box = QGroupBox("Continuing education (CEUs)")
         ceu_box.setObjectName("ceuGroup")
         ceu_layout = QVBoxLayout(ceu_box)
-        self.ceu_label = QLabel()
+        self.ceu_label = plain_label()
         self.ceu_label.setObjectName("ceuStatus")
         self.ceu_label.setWordWrap(True)
         ceu_layout.addWidget(self.ceu_label)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.plan import Plan
 from planner.gui.controller import PlannerController
-from planner.gui.widgets import fmt_date, fmt_money, named, note_label, read_only_table
+from planner.gui.widgets import fmt_date, fmt_money, named, note_label, plain_label, read_only_table
 from planner.report.charts import salary_source_line
 
 if TYPE_CHECKING:
@@ -70,10 +70,11 @@ class SalaryPage(QWidget):
         # "Loading the chart…" is on screen first; importing matplotlib takes a moment
         self.placeholder.painted.connect(lambda: QTimer.singleShot(0, self.ensure_chart))
         self.placeholder.setObjectName("salaryChartPlaceholder")
+        self.placeholder.setTextFormat(Qt.TextFormat.PlainText)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setMinimumHeight(220)
         self._chart_layout.addWidget(self.placeholder, 1)
-        self.hover_label = QLabel(HOVER_HINT)
+        self.hover_label = plain_label(HOVER_HINT)
         self.hover_label.setObjectName("salaryHover")
         self.hover_label.setWordWrap(True)
         self._chart_layout.addWidget(self.hover_label)
@@ -89,7 +90,7 @@ class SalaryPage(QWidget):
             "costsTable", "Costs", ["Cost", "When", "Low", "High", "Planned"]
         )
         costs_layout.addWidget(self.costs_table, 1)
-        self.costs_summary = QLabel()
+        self.costs_summary = plain_label()
         self.costs_summary.setObjectName("costsSummary")
         self.costs_summary.setWordWrap(True)
         self.costs_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -2,51 +2,39 @@
 
 from __future__ import annotations
 
-from typing import Any
+from functools import partial
+from typing import cast
 
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from planner.core.catalog import Background
 from planner.core.inputs import PlanInputs
 from planner.core.profile import Profile
+from planner.gui import input_fields as fields
 from planner.gui.controller import PlannerController
 from planner.gui.forms import (
-    BUDGET_WHY,
-    INCOME_WHY,
-    date_edit,
-    fill_backgrounds,
-    fill_certifications,
-    fill_specialties,
-    fill_states,
-    hours_spin,
-    left_aligned,
-    money_edit,
-    money_text,
-    parse_money,
-    select_data,
-    specialty_text,
-    with_note,
+    ComboChoice,
+    DateField,
+    FieldProblem,
+    HoursField,
+    MoneyField,
+    OptionalDateField,
+    TextField,
+    add_fields,
+    editor_widgets,
+    read_value,
+    show_inputs,
 )
-from planner.gui.widgets import (
-    buddy_label,
-    from_qdate,
-    named,
-    note_label,
-    signals_blocked,
-    to_qdate,
-)
+from planner.gui.input_fields import InputField, certification_text, specialty_text
+from planner.gui.widgets import fmt_date, named, note_label, plain_label, signals_blocked
 
 
 class SettingsPage(QWidget):
@@ -81,7 +69,7 @@ class SettingsPage(QWidget):
                 "Undo (Ctrl+Z) brings the previous plan back. Your progress is kept."
             )
         )
-        self.plan_note = QLabel()
+        self.plan_note = plain_label()
         self.plan_note.setObjectName("settingsPlanNote")
         self.plan_note.setWordWrap(True)
         layout.addWidget(self.plan_note)
@@ -108,99 +96,33 @@ class SettingsPage(QWidget):
         form.setVerticalSpacing(int(line * 0.6))
         layout.addLayout(form)
 
-        self.certification = named(QComboBox(), "settingsCertification", "Target certification")
-        fill_certifications(self.certification, catalog)
         self.cert_note = note_label("", "settingsCertificationNote")
-        form.addRow(
-            buddy_label("&Certification:", self.certification),
-            with_note(self.certification, self.cert_note),
-        )
-
-        self.specialty = named(QComboBox(), "settingsSpecialty", "Specialty")
         self.spec_note = note_label("", "settingsSpecialtyNote")
-        form.addRow(
-            buddy_label("S&pecialty:", self.specialty), with_note(self.specialty, self.spec_note)
-        )
+        notes = {fields.CERTIFICATION: self.cert_note, fields.SPECIALTY: self.spec_note}
+        self.editors = add_fields(form, "settings", catalog, fields.FIELDS, notes=notes)
+        for field, editor in self.editors.items():
+            editor.on_change(partial(self._on_view_changed, field))
 
-        self.start = date_edit("settingsStart", "Start date")
-        form.addRow(buddy_label("&Start date:", self.start), left_aligned(self.start))
+        self.certification = self._combo(fields.CERTIFICATION)
+        self.specialty = self._combo(fields.SPECIALTY)
+        self.background = self._combo(fields.BACKGROUND)
+        self.state = self._combo(fields.STATE)
+        self.start = cast(DateField, self.editors[fields.START]).edit
+        self.hours = cast(HoursField, self.editors[fields.HOURS]).spin
+        self.income = cast(MoneyField, self.editors[fields.INCOME]).edit
+        self.budget = cast(MoneyField, self.editors[fields.BUDGET]).edit
+        self.name = cast(TextField, self.editors[fields.NAME]).edit
+        exam = cast(OptionalDateField, self.editors[fields.EXAM_DATE])
+        self.has_exam_date, self.exam_date = exam.check, exam.edit
 
-        self.hours = hours_spin("settingsHours")
-        form.addRow(buddy_label("Study &hours:", self.hours), left_aligned(self.hours))
-
-        self.background = named(QComboBox(), "settingsBackground", "Background")
-        fill_backgrounds(self.background)
-        form.addRow(buddy_label("&Background:", self.background), self.background)
-
-        self.state = named(QComboBox(), "settingsState", "State")
-        fill_states(self.state)
-        form.addRow(buddy_label("S&tate:", self.state), self.state)
-
-        self.income = money_edit("settingsIncome", "Current yearly income", "optional, e.g. 32,000")
-        form.addRow(
-            buddy_label("Current &income ($/year):", self.income),
-            with_note(self.income, note_label(INCOME_WHY)),
-        )
-        self.budget = money_edit("settingsBudget", "Training budget", "optional, e.g. 4,000")
-        form.addRow(
-            buddy_label("Training b&udget ($):", self.budget),
-            with_note(self.budget, note_label(BUDGET_WHY)),
-        )
-
-        exam_row = QWidget()
-        exam_layout = QHBoxLayout(exam_row)
-        exam_layout.setContentsMargins(0, 0, 0, 0)
-        self.has_exam_date = named(
-            QCheckBox("I have a target &exam date:"),
-            "settingsHasExamDate",
-            "Use a target exam date",
-        )
-        self.exam_date = date_edit("settingsExamDate", "Target exam date")
-        exam_layout.addWidget(self.has_exam_date)
-        exam_layout.addWidget(self.exam_date)
-        exam_layout.addStretch(1)
-        self.exam_note = note_label(
-            "The plan keeps your date when your study hours allow it and it is clear of a "
-            "code-set switch-over; otherwise it says why not."
-        )
-        form.addRow("Target exam:", with_note(exam_row, self.exam_note))
-
-        self.name = named(QLineEdit(), "settingsName", "Your name")
-        self.name.setPlaceholderText("optional, shown on the printed roadmap")
-        self.name.setMaxLength(200)
-        form.addRow(buddy_label("Your &name:", self.name), self.name)
-
-        self.certification.currentIndexChanged.connect(self._on_view_certification)
-        self.specialty.currentIndexChanged.connect(self._on_view_specialty)
-        self.start.dateChanged.connect(self._on_view_start)
-        self.hours.valueChanged.connect(self._on_view_hours)
-        self.background.currentIndexChanged.connect(self._on_view_background)
-        self.state.currentIndexChanged.connect(self._on_view_state)
-        self.income.editingFinished.connect(self._on_view_income)
-        self.budget.editingFinished.connect(self._on_view_budget)
-        self.has_exam_date.toggled.connect(self._on_view_exam_date)
-        self.exam_date.dateChanged.connect(self._on_view_exam_date)
-        self.name.editingFinished.connect(self._on_view_name)
         controller.profileChanged.connect(self._on_model_profile_changed)
         controller.errorOccurred.connect(self._on_model_error)
         self._on_model_profile_changed(controller.profile)
 
-    # ------------------------------------------------------------------ model → view
+    def _combo(self, field: InputField) -> QComboBox:
+        return cast(ComboChoice, self.editors[field]).combo
 
-    def _widgets(self) -> tuple[Any, ...]:
-        return (
-            self.certification,
-            self.specialty,
-            self.start,
-            self.hours,
-            self.background,
-            self.state,
-            self.income,
-            self.budget,
-            self.has_exam_date,
-            self.exam_date,
-            self.name,
-        )
+    # ------------------------------------------------------------------ model → view
 
     def _on_model_profile_changed(self, profile: Profile) -> None:
         self.load(profile.inputs, profile.name)
@@ -208,33 +130,15 @@ class SettingsPage(QWidget):
     def load(self, inputs: PlanInputs, name: str) -> None:
         """Show ``inputs`` in the widgets without sending anything back."""
         catalog = self._controller.catalog
-        with signals_blocked(*self._widgets()):
-            select_data(self.certification, inputs.certification)
-            fill_specialties(self.specialty, catalog, inputs.certification)
-            select_data(self.specialty, inputs.specialty)
-            self.start.setDate(to_qdate(inputs.start))
-            self.hours.setValue(inputs.hours_per_week)
-            select_data(self.background, inputs.background.value)
-            select_data(self.state, inputs.state)
-            if not self.income.hasFocus():
-                self.income.setText(money_text(inputs.current_income))
-            if not self.budget.hasFocus():
-                self.budget.setText(money_text(inputs.budget))
-            self.has_exam_date.setChecked(inputs.target_exam_date is not None)
-            self.exam_date.setDate(
-                to_qdate(inputs.target_exam_date or self._controller.plan.exam_date)
-            )
-            self.exam_date.setEnabled(inputs.target_exam_date is not None)
-            if not self.name.hasFocus():
-                self.name.setText(name)
-        cert = catalog.certifications.get(inputs.certification)
-        self.cert_note.setText(f"Best for: {cert.best_for}." if cert is not None else "")
-        self.spec_note.setText(specialty_text(catalog, inputs.specialty, inputs.certification))
         plan = self._controller.plan
+        with signals_blocked(*editor_widgets(self.editors.values())):
+            show_inputs(self.editors, catalog, inputs, name)
+            cast(OptionalDateField, self.editors[fields.EXAM_DATE]).suggest(plan.exam_date)
+        self.cert_note.setText(certification_text(catalog, inputs.certification))
+        self.spec_note.setText(specialty_text(catalog, inputs.specialty, inputs.certification))
         self.plan_note.setText(
-            f"Current plan: {plan.exam_credential} exam on {plan.exam_date:%b} "
-            f"{plan.exam_date.day}, {plan.exam_date.year}; specialized by "
-            f"{plan.specialized_date:%b} {plan.specialized_date.day}, {plan.specialized_date.year}."
+            f"Current plan: {plan.exam_credential} exam on {fmt_date(plan.exam_date)}; "
+            f"specialized by {fmt_date(plan.specialized_date)}."
         )
 
     def _on_model_error(self, _message: str) -> None:
@@ -249,50 +153,16 @@ class SettingsPage(QWidget):
 
     # ------------------------------------------------------------------ view → controller
 
-    def _on_view_certification(self, _index: int) -> None:
-        cert = self.certification.currentData()
-        if isinstance(cert, str):
-            self._controller.update_inputs(f"Change certification to {cert}", certification=cert)
-
-    def _on_view_specialty(self, _index: int) -> None:
-        spec = self.specialty.currentData()
-        if isinstance(spec, str):
-            name = self._controller.catalog.specialties[spec].name
-            self._controller.update_inputs(f"Change specialty to {name}", specialty=spec)
-
-    def _on_view_start(self) -> None:
-        self._controller.update_inputs("Change the start date", start=from_qdate(self.start.date()))
-
-    def _on_view_hours(self, value: float) -> None:
-        self._controller.update_inputs(f"Study {value:g} h/week", hours_per_week=value)
-
-    def _on_view_background(self, _index: int) -> None:
-        value = self.background.currentData()
-        if isinstance(value, str):
-            self._controller.update_inputs("Change background", background=Background(value))
-
-    def _on_view_state(self, _index: int) -> None:
-        self._controller.update_inputs("Change state", state=self.state.currentData())
-
-    def _money(self, edit: QLineEdit, field: str, text: str) -> None:
-        try:
-            value = parse_money(edit.text())
-        except ValueError as exc:
-            self._controller.report_error(f"Not changed: {text} {exc}")
+    def _on_view_changed(self, field: InputField) -> None:
+        controller = self._controller
+        if field is fields.NAME:
+            controller.set_name(self.name.text())
             return
-        self._controller.update_inputs(f"Change {text}", **{field: value})
-
-    def _on_view_income(self) -> None:
-        self._money(self.income, "current_income", "current income")
-
-    def _on_view_budget(self) -> None:
-        self._money(self.budget, "budget", "budget")
-
-    def _on_view_exam_date(self, *_args: object) -> None:
-        use = self.has_exam_date.isChecked()
-        self.exam_date.setEnabled(use)
-        value = from_qdate(self.exam_date.date()) if use else None
-        self._controller.update_inputs("Change the target exam date", target_exam_date=value)
-
-    def _on_view_name(self) -> None:
-        self._controller.set_name(self.name.text())
+        try:
+            value = read_value(field, self.editors[field])
+        except FieldProblem as exc:
+            if not field.required:  # a heading of a choice list is no value: nothing to say
+                controller.report_error(f"Not changed: {exc}")
+            return
+        text = field.undo_text(value, controller.catalog)
+        controller.update_inputs(text, **{field.key: value})

@@ -28,11 +28,11 @@ from PySide6.QtGui import (
     QPolygonF,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QToolTip, QWidget
 
 from planner.core.plan import MilestoneKind, Plan
 from planner.core.profile import MilestoneStatus
-from planner.gui.widgets import STATUS_TEXT, FlowLayout, fmt_date, status_color
+from planner.gui.widgets import STATUS_TEXT, FlowLayout, fmt_date, plain_label, status_color
 
 MIN_ROW_LINES = 2.9  # a phase row is at least this many text lines high
 RANGE_EARLY = "early"
@@ -714,10 +714,10 @@ class TimelineLegend(QWidget):
             row = QHBoxLayout(entry)
             row.setContentsMargins(0, 0, 0, 0)
             row.setSpacing(4)
-            icon = QLabel()
+            icon = plain_label()
             icon.setPixmap(self._pixmap(kind, status, text))
             row.addWidget(icon)
-            row.addWidget(QLabel(text))
+            row.addWidget(plain_label(text))
             flow.addWidget(entry)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)

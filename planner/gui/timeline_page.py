@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -21,14 +23,14 @@ from planner.core.plan import Plan
 from planner.core.profile import Profile
 from planner.gui.controller import PlannerController
 from planner.gui.timeline import RANGE_ALL, RANGE_EARLY, TimelineLegend, TimelineView
-from planner.gui.widgets import buddy_label, fmt_date, named, note_label
+from planner.gui.widgets import buddy_label, fmt_date, named, note_label, plain_label
 from planner.report.text import humanize_dates
 
 
 def _caption_value(caption: str, object_name: str) -> tuple[QLabel, QLabel]:
-    top = QLabel(caption)
+    top = plain_label(caption)
     top.setObjectName(f"{object_name}Caption")
-    value = QLabel("")
+    value = plain_label("")
     value.setObjectName(object_name)
     font = QFont(value.font())
     font.setBold(True)
@@ -48,14 +50,14 @@ class TimelinePage(QWidget):
         self.setObjectName("timelinePage")
         outer = QVBoxLayout(self)
 
-        self.title = QLabel()
+        self.title = plain_label()
         self.title.setObjectName("timelineTitle")
         title_font = QFont(self.title.font())
         title_font.setPointSizeF(title_font.pointSizeF() * 1.35)
         title_font.setBold(True)
         self.title.setFont(title_font)
         self.title.setWordWrap(True)
-        self.subtitle = QLabel()
+        self.subtitle = plain_label()
         self.subtitle.setObjectName("timelineSubtitle")
         self.subtitle.setWordWrap(True)
         outer.addWidget(self.title)
@@ -111,7 +113,7 @@ class TimelinePage(QWidget):
         self.legend = TimelineLegend()
         outer.addWidget(self.legend)
 
-        self.warnings = QLabel()
+        self.warnings = plain_label()
         self.warnings.setObjectName("planWarnings")
         self.warnings.setWordWrap(True)
         self.warnings.setTextFormat(Qt.TextFormat.RichText)
@@ -177,7 +179,7 @@ class TimelinePage(QWidget):
             )
         self.replan_note.setHidden(profile.replan is None)
         if plan.warnings:
-            items = "".join(f"<li>{_escape(humanize_dates(w))}</li>" for w in plan.warnings)
+            items = "".join(f"<li>{html.escape(humanize_dates(w))}</li>" for w in plan.warnings)
             self.warnings.setText(f"<b>Please note</b><ul style='margin-top:2px'>{items}</ul>")
         else:
             self.warnings.setText("")
@@ -186,7 +188,3 @@ class TimelinePage(QWidget):
         self.view.set_statuses({mid: p.status for mid, p in profile.milestones.items()})
         if (profile.replan is None) != self.replan_note.isHidden():
             self._on_model_plan_changed(self._controller.plan)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLayoutItem,
+    QMessageBox,
     QTableWidget,
     QWidget,
 )
 
+from planner.core.dates import format_date
 from planner.core.profile import MilestoneStatus
-from planner.report.text import format_date
 
 W = TypeVar("W", bound=QWidget)
 
@@ -55,24 +56,58 @@ def named(widget: W, object_name: str, accessible_name: str, description: str = 
     return widget
 
 
-def buddy_label(text: str, buddy: QWidget, object_name: str = "") -> QLabel:
-    """A label with a mnemonic that moves focus to ``buddy`` (Alt+letter)."""
+def plain_label(text: str = "", object_name: str = "") -> QLabel:
+    """A label that shows its text as it is, never as HTML (names, notes, paths stay inert)."""
     label = QLabel(text)
-    label.setBuddy(buddy)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     if object_name:
         label.setObjectName(object_name)
+    return label
+
+
+def buddy_label(text: str, buddy: QWidget, object_name: str = "") -> QLabel:
+    """A label with a mnemonic that moves focus to ``buddy`` (Alt+letter)."""
+    label = plain_label(text, object_name)
+    label.setBuddy(buddy)
     return label
 
 
 def note_label(text: str, object_name: str = "") -> QLabel:
     """Secondary, wrapping explanatory text in the palette's placeholder colour."""
-    label = QLabel(text)
+    label = plain_label(text, object_name)
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-    if object_name:
-        label.setObjectName(object_name)
     return label
+
+
+def message_box(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+    default: QMessageBox.StandardButton = QMessageBox.StandardButton.NoButton,
+) -> QMessageBox:
+    """A message box that shows its texts as they are, never as HTML (unlike the static ones)."""
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the informative text too
+    if default != QMessageBox.StandardButton.NoButton:
+        box.setDefaultButton(default)
+    return box
+
+
+def ask_message(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+    default: QMessageBox.StandardButton = QMessageBox.StandardButton.NoButton,
+) -> QMessageBox.StandardButton:
+    """Run a plain-text message box; the button pressed."""
+    return QMessageBox.StandardButton(
+        message_box(parent, icon, title, text, buttons, default).exec()
+    )
 
 
 @contextmanager

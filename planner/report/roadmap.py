@@ -22,10 +22,11 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Literal
 
+from planner.core.dates import format_date
 from planner.core.plan import Milestone, MilestoneKind, Phase, Plan
 from planner.core.profile import MilestoneProgress, MilestoneStatus, Profile
 from planner.core.progress import Progress, compute_progress
-from planner.report.text import format_date, humanize_dates, money
+from planner.report.text import humanize_dates, money
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

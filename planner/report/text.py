@@ -5,16 +5,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from planner.core.dates import format_date
 from planner.core.plan import Plan
 from planner.core.progress import Progress
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-
-
-def format_date(day: date) -> str:
-    """'Mar 1, 2027' (the same in every locale, so tests and screenshots are stable)."""
-    return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
 
 
 def humanize_dates(text: str) -> str:

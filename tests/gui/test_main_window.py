@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -231,19 +230,6 @@ def test_export_calendar(
     text = target.read_text(encoding="utf-8")
     assert text.startswith("BEGIN:VCALENDAR")
     assert "Sit the CPC exam" in text
-
-
-def test_missing_printing_says_not_available(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setitem(sys.modules, "planner.gui.printing", None)  # import fails
-    shown: list[str] = []
-    monkeypatch.setattr(window, "_not_available", shown.append)
-    window.actions_by_name["print_preview"].trigger()
-    window.actions_by_name["print"].trigger()
-    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: Path("/nonexistent/x.pdf"))
-    window.actions_by_name["export_pdf"].trigger()
-    assert shown == ["Print preview", "Print", "Export PDF"]
 
 
 def test_page_names_match_the_command_line() -> None:

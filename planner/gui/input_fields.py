@@ -1,0 +1,298 @@
+"""The plan inputs as one table: label, help, kind of editor, checks, and the PlanInputs field.
+
+The set-up wizard and the Plan settings page both build their editors from ``FIELDS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from typing import Any, NamedTuple
+
+from planner.core.catalog import Background, Catalog
+from planner.core.inputs import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK, US_STATES
+
+MONEY_LIMIT = 10_000_000
+NAME_MAX_LENGTH = 200
+DATE_RANGE = (date(1990, 1, 1), date(2100, 12, 31))  # the years a profile accepts
+
+
+# ---------------------------------------------------------------------- choices
+
+
+class Option(NamedTuple):
+    """One choice: ``text`` in lists and radio buttons, ``short`` in a drop-down."""
+
+    value: str | None
+    text: str
+    short: str
+    description: str = ""  # tooltip and screen-reader description
+    accessible: str = ""  # screen-reader name, when the text is not enough
+
+
+class OptionGroup(NamedTuple):
+    """Choices under a heading ('' for none); a heading itself cannot be chosen."""
+
+    heading: str
+    options: tuple[Option, ...]
+
+
+def certification_options(catalog: Catalog, _cert_id: str = "") -> list[OptionGroup]:
+    """Target certifications, with the issuing body; the value is the id."""
+    options = []
+    for cert in catalog.targets():
+        text = f"{cert.id} – {cert.name} ({cert.body.value})"
+        best = f"Best for: {cert.best_for}."
+        options.append(Option(cert.id, text, text, best, f"{cert.id}, {cert.name}"))
+    return [OptionGroup("", tuple(options))]
+
+
+def specialty_options(catalog: Catalog, cert_id: str) -> list[OptionGroup]:
+    """Specialties for ``cert_id``: the fitting ones first, then the others."""
+    specs = catalog.specialties_for(cert_id)
+    groups = []
+    for heading, fits in ((f"Suits {cert_id}", True), ("Other specialties", False)):
+        options = tuple(
+            Option(
+                spec.id,
+                f"{spec.name}  → leads to {spec.credential}" if spec.credential else spec.name,
+                f"{spec.name} → {spec.credential}" if spec.credential else spec.name,
+                spec.description,
+            )
+            for spec in specs
+            if (cert_id in spec.fits) == fits
+        )
+        if options:
+            groups.append(OptionGroup(heading, options))
+    return groups
+
+
+def background_options(_catalog: Catalog, _cert_id: str = "") -> list[OptionGroup]:
+    return [OptionGroup("", tuple(Option(b.value, b.label, b.label) for b in Background))]
+
+
+def state_options(_catalog: Catalog, _cert_id: str = "") -> list[OptionGroup]:
+    states = tuple(Option(code, f"{code} – {name}", f"{code} – {name}") for code, name in US_STATES)
+    not_set = "Not set (national figures)"
+    return [OptionGroup("", (Option(None, not_set, not_set), *states))]
+
+
+def specialty_text(catalog: Catalog, spec_id: str, cert_id: str) -> str:
+    """One line under the specialty picker: what it is and which credential it leads to."""
+    spec = catalog.specialties.get(spec_id)
+    if spec is None:
+        return ""
+    parts = [spec.description.strip()]
+    if spec.credential:
+        credential = catalog.certifications.get(spec.credential)
+        name = f" ({credential.name})" if credential is not None else ""
+        parts.append(f"Leads to the add-on credential {spec.credential}{name}.")
+    if cert_id not in spec.fits:
+        parts.append(f"Usually chosen with {', '.join(spec.fits)}.")
+    return " ".join(parts)
+
+
+def certification_text(catalog: Catalog, cert_id: str) -> str:
+    """One line under the certification picker: who it is best for."""
+    cert = catalog.certifications.get(cert_id)
+    return f"Best for: {cert.best_for}." if cert is not None else ""
+
+
+# ---------------------------------------------------------------------- money
+
+
+def parse_money(text: str, limit: float = MONEY_LIMIT) -> float | None:
+    """'$32,000' → 32000.0; '' → None; ValueError for anything else or above ``limit``."""
+    cleaned = text.replace("$", "").replace(",", "").strip()
+    if not cleaned:
+        return None
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise ValueError("is not an amount in dollars, such as 32,000") from None
+    if not 0 <= value <= limit:
+        raise ValueError(f"must be between $0 and ${limit:,.0f}")
+    return value
+
+
+def money_text(value: float | None) -> str:
+    return "" if value is None else f"{value:,.0f}"
+
+
+# ---------------------------------------------------------------------- the field table
+
+
+class Kind(Enum):
+    """What sort of editor a field gets."""
+
+    CHOICE = "choice"
+    DATE = "date"
+    HOURS = "hours"
+    MONEY = "money"
+    TEXT = "text"
+    OPTIONAL_DATE = "optional date"
+
+
+@dataclass(frozen=True, eq=False)
+class InputField:
+    """One plan input: how it is labelled, explained, edited, checked and stored."""
+
+    key: str  # the PlanInputs attribute ("name" is the profile's name)
+    label: str  # form label with its Alt+letter mnemonic
+    accessible: str  # what a screen reader calls the editor
+    suffix: str  # object names are the form's prefix plus this: wizardHours, settingsHours
+    kind: Kind
+    what: str  # in messages: "Current income must be between …"
+    note: str = ""  # help shown under the field, also the editor's tooltip
+    placeholder: str = ""
+    toggle: str = ""  # OPTIONAL_DATE: the check box that turns the date on
+    bounds: tuple[Any, Any] | None = None  # smallest and largest value (DATE, HOURS, MONEY)
+    max_length: int = 0  # TEXT
+    options: Callable[[Catalog, str], list[OptionGroup]] | None = None  # CHOICE: given the cert
+    follows_certification: bool = False  # CHOICE: offered anew when the certification changes
+    required: bool = False  # CHOICE: "Please choose …" when nothing is chosen
+    to_inputs: Callable[[Any], Any] = lambda value: value  # editor value → PlanInputs value
+    from_inputs: Callable[[Any], Any] = lambda value: value  # and back
+    undo_text: Callable[[Any, Catalog], str] = lambda _value, _catalog: "Change the plan"
+    in_inputs: bool = True  # False: not part of PlanInputs (the name)
+
+
+CERTIFICATION = InputField(
+    "certification",
+    "&Certification:",
+    "Target certification",
+    "Certification",
+    Kind.CHOICE,
+    "Certification",
+    options=certification_options,
+    required=True,
+    undo_text=lambda value, _catalog: f"Change certification to {value}",
+)
+SPECIALTY = InputField(
+    "specialty",
+    "S&pecialty:",
+    "Specialty",
+    "Specialty",
+    Kind.CHOICE,
+    "Specialty",
+    options=specialty_options,
+    follows_certification=True,
+    required=True,
+    undo_text=lambda value, catalog: f"Change specialty to {catalog.specialties[value].name}",
+)
+START = InputField(
+    "start",
+    "&Start date:",
+    "Start date",
+    "Start",
+    Kind.DATE,
+    "Start date",
+    bounds=DATE_RANGE,
+    undo_text=lambda _value, _catalog: "Change the start date",
+)
+HOURS = InputField(
+    "hours_per_week",
+    "Study &hours per week:",
+    "Study hours per week",
+    "Hours",
+    Kind.HOURS,
+    "Study hours",
+    bounds=(MIN_HOURS_PER_WEEK, MAX_HOURS_PER_WEEK),
+    note="Most learners manage 5 to 15 hours a week next to a job.",
+    undo_text=lambda value, _catalog: f"Study {value:g} h/week",
+)
+BACKGROUND = InputField(
+    "background",
+    "&Background:",
+    "Background",
+    "Background",
+    Kind.CHOICE,
+    "Background",
+    options=background_options,
+    required=True,
+    to_inputs=Background,
+    from_inputs=lambda value: Background(value).value,
+    undo_text=lambda _value, _catalog: "Change background",
+)
+STATE = InputField(
+    "state",
+    "S&tate:",
+    "State",
+    "State",
+    Kind.CHOICE,
+    "State",
+    note="Pay differs a lot between states.",
+    options=state_options,
+    undo_text=lambda _value, _catalog: "Change state",
+)
+INCOME = InputField(
+    "current_income",
+    "Current &income ($/year):",
+    "Current yearly income",
+    "Income",
+    Kind.MONEY,
+    "Current income",
+    bounds=(0, MONEY_LIMIT),
+    note=(
+        "Optional. With your current yearly income the plan shows the break-even point: the "
+        "month when the extra pay has repaid what the training costs."
+    ),
+    placeholder="optional, e.g. 32,000",
+    undo_text=lambda _value, _catalog: "Change current income",
+)
+BUDGET = InputField(
+    "budget",
+    "Training b&udget ($):",
+    "Training budget",
+    "Budget",
+    Kind.MONEY,
+    "Budget",
+    bounds=(0, MONEY_LIMIT),
+    note=(
+        "Optional. With a training budget the plan checks whether the up-front costs (course, "
+        "books, exam, membership) fit it."
+    ),
+    placeholder="optional, e.g. 4,000",
+    undo_text=lambda _value, _catalog: "Change budget",
+)
+EXAM_DATE = InputField(
+    "target_exam_date",
+    "Target exam:",
+    "Target exam date",
+    "ExamDate",
+    Kind.OPTIONAL_DATE,
+    "Target exam date",
+    bounds=DATE_RANGE,
+    note=(
+        "The plan keeps your date when your study hours allow it and it is clear of a "
+        "code-set switch-over; otherwise it says why not."
+    ),
+    toggle="I have a target &exam date:",
+    undo_text=lambda _value, _catalog: "Change the target exam date",
+)
+NAME = InputField(
+    "name",
+    "Your &name:",
+    "Your name",
+    "Name",
+    Kind.TEXT,
+    "Name",
+    max_length=NAME_MAX_LENGTH,
+    placeholder="optional, shown on the printed roadmap",
+    in_inputs=False,
+)
+
+FIELDS: tuple[InputField, ...] = (
+    CERTIFICATION,
+    SPECIALTY,
+    START,
+    HOURS,
+    BACKGROUND,
+    STATE,
+    INCOME,
+    BUDGET,
+    EXAM_DATE,
+    NAME,
+)
