@@ -63,13 +63,11 @@ def short_temp_prefix(target: Path) -> str:
 
 def is_our_temp(entry_name: str, prefix: str) -> bool:
     """Whether ``entry_name`` is a temp file this module made with ``prefix``."""
-    return entry_name.startswith(prefix) and bool(
-        _TEMP_TAIL.fullmatch(entry_name[len(prefix) :])
-    )
+    return entry_name.startswith(prefix) and bool(_TEMP_TAIL.fullmatch(entry_name[len(prefix) :]))
 
 
 def remove_stale_temps(folder: Path, prefix: str, *, older_than: float = 0.0) -> None:
-    """Remove our temp files with ``prefix`` (left by a killed write) older than ``older_than`` s."""
+    """Remove our temp files with ``prefix`` (left by a killed write) at least this old (s)."""
     now = time.time()
     try:
         entries = list(folder.iterdir())

@@ -189,7 +189,6 @@ class Profile(MutableModel):
         return MilestoneStatus.NOT_STARTED if progress is None else progress.status
 
 
-
 # ---------------------------------------------------------------- repairs on load
 
 REPLACEMENT = "\ufffd"  # what a lone surrogate becomes
@@ -229,8 +228,7 @@ def repair_text(raw: Any) -> tuple[Any, list[str]]:
         return raw, []
     texts = "text" if count == 1 else f"{count} texts"
     return fixed, [
-        f"Repaired {texts} holding characters that are not valid Unicode "
-        f"(shown as {REPLACEMENT})."
+        f"Repaired {texts} holding characters that are not valid Unicode (shown as {REPLACEMENT})."
     ]
 
 
@@ -260,8 +258,7 @@ def repair_duplicate_ids(profile: Profile) -> list[str]:
         if changed:
             entries_text = "entry" if changed == 1 else "entries"
             messages.append(
-                f"Gave {changed} {label} {entries_text} a new id: "
-                "another entry had the same one."
+                f"Gave {changed} {label} {entries_text} a new id: another entry had the same one."
             )
     return messages
 

@@ -20,6 +20,7 @@ import platformdirs
 from pydantic import ValidationError
 from pydantic_core import PydanticSerializationError
 
+from planner.core.catalog import Catalog
 from planner.core.fileio import (
     commit,
     file_kind,
@@ -41,7 +42,6 @@ from planner.core.profile import (
     repair_duplicate_ids,
     repair_text,
 )
-from planner.core.catalog import Catalog
 
 __all__ = [
     "HOME_ENV",
@@ -99,15 +99,11 @@ def ensure_folder(folder: Path) -> None:
     where = f"{HOME_ENV}={folder}" if os.environ.get(HOME_ENV, "").strip() else str(folder)
     if folder.exists() or folder.is_symlink():
         kind = "file" if folder.is_file() else "something that is not a folder"
-        raise ProfileWriteError(
-            None, f"{where} is a {kind}; the profile needs a folder there"
-        )
+        raise ProfileWriteError(None, f"{where} is a {kind}; the profile needs a folder there")
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        raise ProfileWriteError(
-            None, f"cannot create the folder {where} ({_reason(exc)})"
-        ) from exc
+        raise ProfileWriteError(None, f"cannot create the folder {where} ({_reason(exc)})") from exc
 
 
 # ---------------------------------------------------------------- parsing and checks
@@ -321,6 +317,7 @@ class ProfileStore:
         keep_backups: int = 5,
         lock_timeout: float = 5.0,
         on_wait: Callable[[], None] | None = None,
+        on_repair: Callable[[str], None] | None = None,
     ) -> None:
         if keep_backups < 0:
             raise ValueError("keep_backups must not be negative")
@@ -331,6 +328,7 @@ class ProfileStore:
         self.keep_backups = keep_backups
         self.lock_timeout = lock_timeout
         self.on_wait = on_wait  # called once when the lock is busy and we start waiting
+        self.on_repair = on_repair  # called with each sentence on what a load repaired
         self.lock_path = self.path.with_name(self.path.name + ".lock")
         self._thread_lock = threading.RLock()
         self._lock_depth = 0
@@ -344,6 +342,8 @@ class ProfileStore:
         """The file a symlink (or a chain of them) points at; other paths as given."""
         if path.is_symlink():
             return Path(os.path.realpath(path))
+        if not path.name:  # "." or "/": name the folder itself, so messages and lock are sane
+            return Path(os.path.abspath(path))
         return path
 
     def __repr__(self) -> str:
@@ -417,6 +417,9 @@ class ProfileStore:
             raise
         self.repairs = tuple(repairs)
         self._good = None if repairs else data
+        if self.on_repair is not None:
+            for message in repairs:
+                self.on_repair(message)
         return profile
 
     def backups(self) -> list[Path]:
@@ -472,6 +475,12 @@ class ProfileStore:
                         os.close(fd)
 
     def _acquire(self) -> int:
+        try:
+            mode = os.stat(self.path).st_mode
+        except OSError:
+            mode = stat.S_IFREG
+        if not stat.S_ISREG(mode):  # no lock file beside a folder, FIFO or device
+            raise ProfileCorruptError(self.path, f"this is {file_kind(mode)}, not a profile file")
         if not self.path.parent.is_dir():
             raise ProfileWriteError(
                 self.path, f"cannot save: the folder {self.path.parent} does not exist"
