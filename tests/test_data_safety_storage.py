@@ -297,7 +297,7 @@ def test_duplicate_entry_ids_are_repaired_on_load_with_a_message(tmp_path: Path)
         ids = [e.id for e in entries]
         assert len(ids) == len(set(ids))
     assert profile.study_log[0].id == log[0]["id"]  # the first keeps its id
-    assert [s.id for s in profile.scores][0] == "s"
+    assert profile.scores[0].id == "s"
     assert [s.percent for s in profile.scores] == [60, 70, 80]
     assert (
         told
