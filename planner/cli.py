@@ -50,14 +50,41 @@ def _fail(message: str) -> None:
 
 
 def today() -> date:
-    """Today's date; CODEPATH_TODAY (YYYY-MM-DD) overrides it for tests and demos."""
+    """Today's date; CODEPATH_TODAY (YYYY-MM-DD, 1990-2100) overrides it for tests and demos."""
     override = os.environ.get("CODEPATH_TODAY")
     if override:
         try:
-            return date.fromisoformat(override)
+            value = date.fromisoformat(override)
         except ValueError as exc:
-            raise UserError(f"CODEPATH_TODAY is not a date (YYYY-MM-DD): {override!r}") from exc
+            raise UserError(
+                f"codepath: CODEPATH_TODAY is not a date (YYYY-MM-DD): {override!r}", EXIT_USAGE
+            ) from exc
+        if not 1990 <= value.year <= 2100:
+            raise UserError(
+                f"codepath: CODEPATH_TODAY must fall between 1990 and 2100 (got {override})",
+                EXIT_USAGE,
+            )
+        return value
     return date.today()
+
+
+def _text(text: str) -> str:
+    """An argparse type: text that is valid UTF-8 (undecodable bytes arrive as surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        raise argparse.ArgumentTypeError(
+            f"'{shown}' is not valid UTF-8 text (check the terminal's encoding)"
+        ) from None
+    return text
+
+
+def _path(text: str) -> Path:
+    """An argparse type: a file path, which must not be empty (any bytes are allowed)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("must not be empty (give a file name)")
+    return Path(text)
 
 
 def _date(text: str) -> date:
@@ -101,13 +128,13 @@ def _build_parser() -> _Parser:
     def with_profile(p: argparse.ArgumentParser) -> None:
         p.add_argument(
             "--profile",
-            type=Path,
+            type=_path,
             help="profile file (default: your user data folder, or $CODEPATH_HOME)",
         )
 
     plan = sub.add_parser("plan", help="build your five-phase plan (and save it to a profile)")
-    plan.add_argument("--cert", help="target certification (see 'codepath certs')")
-    plan.add_argument("--specialty", help="specialty (see 'codepath specialties')")
+    plan.add_argument("--cert", type=_text, help="target certification (see 'codepath certs')")
+    plan.add_argument("--specialty", type=_text, help="specialty (see 'codepath specialties')")
     plan.add_argument("--start", type=_date, help="start date, YYYY-MM-DD")
     plan.add_argument(
         "--hours-per-week",
@@ -120,7 +147,7 @@ def _build_parser() -> _Parser:
         help="none | terminology (medical terminology & anatomy done) | healthcare "
         "(working in healthcare) | coding (already coding)",
     )
-    plan.add_argument("--state", help="two-letter US state code, e.g. CA (optional)")
+    plan.add_argument("--state", type=_text, help="two-letter US state code, e.g. CA (optional)")
     plan.add_argument(
         "--current-income",
         type=_number(0, 10_000_000, low_included=True),
@@ -130,7 +157,7 @@ def _build_parser() -> _Parser:
         "--budget", type=_number(0, 10_000_000, low_included=True), help="training budget in USD"
     )
     plan.add_argument("--exam-date", type=_date, help="a target exam date you want to keep")
-    plan.add_argument("--name", help="your name, for the printed roadmap (optional)")
+    plan.add_argument("--name", type=_text, help="your name, for the printed roadmap (optional)")
     plan.add_argument("--format", choices=["text", "json"], default="text")
     with_profile(plan)
     plan.add_argument(
@@ -143,29 +170,29 @@ def _build_parser() -> _Parser:
     log = sub.add_parser("log", help="log study time")
     with_profile(log)
     log.add_argument("--hours", required=True, type=_number(0, 24))
-    log.add_argument("--topic", required=True)
+    log.add_argument("--topic", required=True, type=_text)
     log.add_argument("--date", type=_date, help="default: today")
-    log.add_argument("--note", default="")
+    log.add_argument("--note", default="", type=_text)
 
     for name, text in (("done", "mark a milestone done"), ("undone", "mark a milestone not done")):
         p = sub.add_parser(name, help=text)
         with_profile(p)
-        p.add_argument("milestone", metavar="MILESTONE_ID")
+        p.add_argument("milestone", metavar="MILESTONE_ID", type=_text)
         if name == "done":
             p.add_argument("--date", type=_date, help="default: today")
-            p.add_argument("--note", default=None)
+            p.add_argument("--note", default=None, type=_text)
 
     score = sub.add_parser("score", help="record a practice-exam score")
     with_profile(score)
-    score.add_argument("--exam", required=True, help="credential id, e.g. CPC")
+    score.add_argument("--exam", required=True, type=_text, help="credential id, e.g. CPC")
     score.add_argument("--percent", required=True, type=_number(0, 100, low_included=True))
     score.add_argument("--date", type=_date, help="default: today")
 
     ceu = sub.add_parser("ceu", help="record continuing-education credits")
     with_profile(ceu)
     ceu.add_argument("--credits", required=True, type=_number(0, 100))
-    ceu.add_argument("--credential", help="default: your target certification")
-    ceu.add_argument("--provider", default="")
+    ceu.add_argument("--credential", type=_text, help="default: your target certification")
+    ceu.add_argument("--provider", default="", type=_text)
     ceu.add_argument("--date", type=_date, help="default: today")
 
     status = sub.add_parser("status", help="progress, pace, projected dates, readiness")
@@ -178,16 +205,21 @@ def _build_parser() -> _Parser:
 
     restore = sub.add_parser("restore", help="restore the newest good backup of a profile")
     with_profile(restore)
+    restore.add_argument(
+        "--force",
+        action="store_true",
+        help="restore even though the profile loads (needed when not asked in a terminal)",
+    )
 
     export = sub.add_parser("export", help="export the roadmap as PDF or the calendar as .ics")
     with_profile(export)
-    export.add_argument("--pdf", type=Path, help="write the printable roadmap here")
+    export.add_argument("--pdf", type=_path, help="write the printable roadmap here")
     export.add_argument("--paper", choices=["letter", "a4"], default="letter")
-    export.add_argument("--ics", type=Path, help="write the milestones calendar here")
+    export.add_argument("--ics", type=_path, help="write the milestones calendar here")
 
     gui = sub.add_parser("gui", help="open the desktop app (the default)")
     with_profile(gui)
-    gui.add_argument("--screenshot", type=Path, help="render the window to a PNG and exit")
+    gui.add_argument("--screenshot", type=_path, help="render the window to a PNG and exit")
     gui.add_argument(
         "--page",
         choices=["timeline", "milestones", "salary", "progress", "settings"],
@@ -197,14 +229,23 @@ def _build_parser() -> _Parser:
 
 
 def _store(args: argparse.Namespace) -> Any:
-    from planner.core.storage import ProfileStore, default_profile_path
+    from planner.core.storage import ProfileStore, default_profile_path, ensure_folder
 
     if getattr(args, "profile", None):
         path = Path(args.profile)
     else:
         path = default_profile_path()
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # the app's own folder
-    return ProfileStore(path, on_wait=_say_waiting)
+        ensure_folder(path.parent)  # the app's own folder; one line if CODEPATH_HOME is a file
+    return ProfileStore(path, on_wait=_say_waiting, on_repair=_say_repaired)
+
+
+_told: set[str] = set()
+
+
+def _say_repaired(message: str) -> None:
+    if message not in _told:  # a command may load the profile more than once
+        _told.add(message)
+        _fail(f"codepath: note: {message}")
 
 
 def _say_waiting() -> None:
@@ -459,8 +500,28 @@ def cmd_replan(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     store = _store(args)
-    used = store.restore()
-    print(f"Restored {store.path} from {used}.")
+    backup = store.newest_good_backup()
+    if backup is not None and store.current_loads() and not args.force:
+        if not sys.stdin.isatty():
+            raise UserError(
+                f"codepath restore: {store.path} loads fine; restoring would replace it with "
+                f"the older {backup.name}. Add --force to restore anyway",
+                EXIT_USAGE,
+            )
+        question = (
+            f"{store.path} loads fine. Replace it with the older backup {backup.name}? "
+            "(the current file is kept as a copy) [y/N] "
+        )
+        try:
+            answer = input(one_line(question))
+        except EOFError:
+            answer = ""
+        if answer.strip().lower() not in {"y", "yes"}:
+            print("Nothing restored.")
+            return EXIT_FAILURE
+    used = store.restore(backup)
+    kept = f"; the replaced file is kept as {store.last_kept.name}" if store.last_kept else ""
+    print(f"Restored {store.path} from {used}{kept}.")
     return 0
 
 
@@ -522,6 +583,19 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
+def _tolerant_output() -> None:
+    """Text the terminal cannot show (an emoji on a cp1252 console) is escaped, never fatal.
+
+    A command that has saved must not then fail while printing about it (a retry would save
+    twice).
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``codepath``; returns the exit status."""
     from pydantic import ValidationError
@@ -530,6 +604,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from planner.core.plan import PlanError
     from planner.core.storage import ProfileError
 
+    _tolerant_output()
     try:
         args = _build_parser().parse_args(argv)
         command = args.command or "gui"

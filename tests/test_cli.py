@@ -227,7 +227,7 @@ def test_missing_profile(tmp_path: Path) -> None:
 
 def test_bad_today_override(tmp_path: Path) -> None:
     line = assert_one_line_error(
-        run("log", "--hours", "1", "--topic", "x", home=tmp_path, today="soon"), 1
+        run("log", "--hours", "1", "--topic", "x", home=tmp_path, today="soon"), 2
     )
     assert "CODEPATH_TODAY" in line
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import InitErrorDetails
 
 
 class FrozenModel(BaseModel):
@@ -13,10 +15,32 @@ class FrozenModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class MutableModel(BaseModel):
-    """Validated-on-assignment model: the learner's profile."""
+def is_unicode_text(text: str) -> bool:
+    """False when ``text`` holds a lone surrogate (it could never be saved as UTF-8)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+class MutableModel(BaseModel):
+    """Validated-on-assignment model: the learner's profile.
+
+    Unknown fields are kept and written back, so a file from a newer version (with fields this
+    one does not know) is not damaged when this version saves it.
+    """
+
+    model_config = ConfigDict(extra="allow", validate_assignment=True)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # pydantic refuses lone surrogates when building a model, not when assigning one
+        if isinstance(value, str) and not is_unicode_text(value):
+            raise ValidationError.from_exception_data(
+                type(self).__name__,
+                [InitErrorDetails(type="string_unicode", loc=(name,), input=value)],
+            )
+        super().__setattr__(name, value)
 
 
 class Confidence(StrEnum):

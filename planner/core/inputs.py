@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
 
 from planner.core.base import FrozenModel
 from planner.core.catalog import Background
@@ -70,7 +70,12 @@ US_STATES: tuple[tuple[str, str], ...] = (
 
 
 class PlanInputs(FrozenModel):
-    """Inputs of one plan; the plan itself is always derived from these and the catalog."""
+    """Inputs of one plan; the plan itself is always derived from these and the catalog.
+
+    Unknown fields (from a newer version's profile) are kept, so saving does not drop them.
+    """
+
+    model_config = ConfigDict(extra="allow", frozen=True)
 
     certification: str = Field(min_length=1)
     specialty: str = Field(min_length=1)

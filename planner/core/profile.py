@@ -177,10 +177,6 @@ class Profile(MutableModel):
         """All hours in the study log."""
         return sum(entry.hours for entry in self.study_log)
 
-    def hours_between(self, first: date, last: date) -> float:
-        """Hours logged from ``first`` to ``last``, both included."""
-        return sum(e.hours for e in self.study_log if first <= e.day <= last)
-
     def log_study(self, day: date, hours: float, topic: str, note: str = "") -> StudyEntry:
         """Append a validated study entry and return it."""
         entry = StudyEntry(day=day, hours=hours, topic=topic, note=note)
@@ -192,26 +188,79 @@ class Profile(MutableModel):
         progress = self.milestones.get(milestone_id)
         return MilestoneStatus.NOT_STARTED if progress is None else progress.status
 
-    def set_milestone(
-        self,
-        milestone_id: str,
-        status: MilestoneStatus,
-        done_on: date | None = None,
-        note: str = "",
-    ) -> None:
-        """Record progress on a milestone, replacing what was there."""
-        self.milestones[milestone_id] = MilestoneProgress(status=status, done_on=done_on, note=note)
 
-    def best_score(self, exam: str) -> ExamScore | None:
-        """Highest score recorded for a credential's exam, or None."""
-        matching = [s for s in self.scores if s.exam == exam]
-        return max(matching, key=lambda s: s.percent) if matching else None
+# ---------------------------------------------------------------- repairs on load
 
-    def ceu_credits(self, credential: str, first: date, last: date) -> float:
-        """CEU credits for a credential earned from ``first`` to ``last``, both included."""
-        return sum(
-            c.credits for c in self.ceus if c.credential == credential and first <= c.day <= last
-        )
+REPLACEMENT = "\ufffd"  # what a lone surrogate becomes
+
+
+def _has_surrogate(text: str) -> bool:
+    return any("\ud800" <= c <= "\udfff" for c in text)
+
+
+def _clean(text: str) -> str:
+    return "".join(REPLACEMENT if "\ud800" <= c <= "\udfff" else c for c in text)
+
+
+def repair_text(raw: Any) -> tuple[Any, list[str]]:
+    """A copy of parsed JSON with every lone surrogate (keys too) replaced by U+FFFD.
+
+    Such text (from a ``\\ud800`` escape in the file) cannot be saved again as UTF-8. Returns
+    the repaired data and a sentence for the user when anything was replaced.
+    """
+    count = 0
+
+    def fix(value: Any) -> Any:
+        nonlocal count
+        if isinstance(value, str):
+            if _has_surrogate(value):
+                count += 1
+                return _clean(value)
+            return value
+        if isinstance(value, dict):
+            return {fix(k): fix(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [fix(v) for v in value]
+        return value
+
+    fixed = fix(raw)
+    if not count:
+        return raw, []
+    texts = "text" if count == 1 else f"{count} texts"
+    return fixed, [
+        f"Repaired {texts} holding characters that are not valid Unicode (shown as {REPLACEMENT})."
+    ]
+
+
+def repair_duplicate_ids(profile: Profile) -> list[str]:
+    """Give a new id to every study, score and CEU entry whose id an earlier entry has.
+
+    Ids must be unique (removing one row must not remove another). Returns one sentence per
+    list that was repaired, for the user.
+    """
+    messages: list[str] = []
+    lists: tuple[tuple[str, list[StudyEntry] | list[ExamScore] | list[CeuEntry]], ...] = (
+        ("study log", profile.study_log),
+        ("scores", profile.scores),
+        ("CEUs", profile.ceus),
+    )
+    for label, entries in lists:
+        seen: set[str] = set()
+        changed = 0
+        for entry in entries:
+            if entry.id in seen:
+                new = _new_id()
+                while new in seen:  # pragma: no cover - a uuid4 collision
+                    new = _new_id()
+                entry.id = new
+                changed += 1
+            seen.add(entry.id)
+        if changed:
+            entries_text = "entry" if changed == 1 else "entries"
+            messages.append(
+                f"Gave {changed} {label} {entries_text} a new id: another entry had the same one."
+            )
+    return messages
 
 
 # ---------------------------------------------------------------- migrations
@@ -295,14 +344,10 @@ def _json_kind(value: Any) -> str:
 # ---------------------------------------------------------------- JSON schema
 
 
-def export_json_schema() -> dict[str, Any]:
-    """The JSON schema of a saved profile (shipped as resources/profile.schema.json)."""
-    return Profile.model_json_schema()
-
-
 def schema_text() -> str:
-    """The schema exactly as shipped: indented, keys sorted, trailing newline."""
-    return json.dumps(export_json_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    """The JSON schema of a saved profile exactly as shipped in resources/profile.schema.json."""
+    schema = Profile.model_json_schema()
+    return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ import errno
 import json
 import os
 import re
+import stat
 import sys
 import threading
 import time
@@ -14,12 +15,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import platformdirs
 from pydantic import ValidationError
+from pydantic_core import PydanticSerializationError
 
-from planner.core.fileio import commit, write_atomically, write_temp
+from planner.core.catalog import Catalog
+from planner.core.fileio import (
+    commit,
+    file_kind,
+    is_our_temp,
+    short_temp_prefix,
+    write_atomically,
+    write_temp,
+)
 from planner.core.profile import (
     Profile,
     ProfileCorruptError,
@@ -30,11 +39,9 @@ from planner.core.profile import (
     ProfileUnknownDataError,
     ProfileWriteError,
     migrate,
+    repair_duplicate_ids,
+    repair_text,
 )
-
-if TYPE_CHECKING:
-    from planner.core.fileio import commit, write_atomically, write_temp
-from planner.core.catalog import Catalog
 
 __all__ = [
     "HOME_ENV",
@@ -51,7 +58,9 @@ __all__ = [
     "check",
     "check_known_ids",
     "default_profile_path",
+    "ensure_folder",
     "parse_profile",
+    "parse_profile_repaired",
 ]
 
 HOME_ENV = "CODEPATH_HOME"  # a folder; when set, the profile lives there instead of the data dir
@@ -63,6 +72,7 @@ NOT_FOUND_HINT = (
     "(make one with 'codepath plan --profile FILE ...' or the app)"
 )
 LOCK_POLL_MAX = 0.025  # ... growing to this
+MAX_PROFILE_BYTES = 64 * 1024 * 1024  # ten years of daily entries is about 0.3 MB
 
 _O_BINARY: int = getattr(os, "O_BINARY", 0)
 
@@ -78,6 +88,24 @@ def default_profile_path() -> Path:
     return platformdirs.user_data_path("codepath", appauthor=False) / PROFILE_FILE_NAME
 
 
+def ensure_folder(folder: Path) -> None:
+    """Create the profile's folder (private) if needed; ProfileWriteError in one line if not.
+
+    Names ``CODEPATH_HOME`` when that is what points at a file instead of a folder.
+    """
+    folder = Path(folder)
+    if folder.is_dir():
+        return
+    where = f"{HOME_ENV}={folder}" if os.environ.get(HOME_ENV, "").strip() else str(folder)
+    if folder.exists() or folder.is_symlink():
+        kind = "file" if folder.is_file() else "something that is not a folder"
+        raise ProfileWriteError(None, f"{where} is a {kind}; the profile needs a folder there")
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ProfileWriteError(None, f"cannot create the folder {where} ({_reason(exc)})") from exc
+
+
 # ---------------------------------------------------------------- parsing and checks
 
 
@@ -87,12 +115,23 @@ def _field(loc: tuple[int | str, ...]) -> str:
 
 def parse_profile(data: bytes, path: Path | None = None) -> Profile:
     """Parse, migrate and validate the bytes of a profile file (ProfileError on any problem)."""
+    return parse_profile_repaired(data, path)[0]
+
+
+def parse_profile_repaired(data: bytes, path: Path | None = None) -> tuple[Profile, list[str]]:
+    """``parse_profile`` plus repairs: lone surrogates and duplicate entry ids are fixed.
+
+    Returns the profile and one sentence per repair, for the caller to show; the file itself
+    is not changed (the next save writes the repaired profile).
+    """
     try:
         # Fast path for a current, valid file: pydantic parses the JSON itself (about 3x
         # quicker). Anything it refuses goes through the checked path below for the message.
-        return Profile.model_validate_json(data)
+        profile = Profile.model_validate_json(data)
     except (ValidationError, ValueError, RecursionError):
         pass
+    else:
+        return profile, repair_duplicate_ids(profile)
     try:
         raw = json.loads(data)
     except RecursionError as exc:
@@ -114,7 +153,8 @@ def parse_profile(data: bytes, path: Path | None = None) -> Profile:
     except ProfileError as exc:
         raise type(exc)(path, exc.problem) from exc
     try:
-        return Profile.model_validate(raw)
+        raw, repairs = repair_text(raw)
+        profile = Profile.model_validate(raw)
     except ValidationError as exc:
         first = exc.errors()[0]
         more = exc.error_count() - 1
@@ -125,6 +165,7 @@ def parse_profile(data: bytes, path: Path | None = None) -> Profile:
         ) from exc
     except RecursionError as exc:
         raise ProfileCorruptError(path, "the data is nested too deeply") from exc
+    return profile, repairs + repair_duplicate_ids(profile)
 
 
 @dataclass(frozen=True)
@@ -257,10 +298,16 @@ class ProfileStore:
 
     - ``<name>.bak1`` … ``<name>.bak<keep_backups>``: copies of earlier good saves, newest first;
       a file is backed up only if it loads, so a corrupt file never pushes out good backups;
-    - ``<name>.bad-<n>``: a file that was there when ``restore()`` (or a save over an unreadable
-      file) replaced it, numbered 1, 2, … so nothing is ever lost;
+    - ``<name>.bad-<n>``: an unreadable file that a save or ``restore()`` replaced, numbered
+      1, 2, … so nothing is ever lost; ``<name>.before-restore-<n>``: a good file that
+      ``restore()`` replaced;
     - ``<name>.lock``: the lock file (never deleted); ``.<name>.*.tmp``: temp files of a save
-      in progress, removed by the next save if a crash left one behind.
+      in progress (a shortened name for long file names), removed by the next save if a crash
+      left one behind.
+
+    A symlinked path is resolved once: the real file is saved, locked and backed up, and the
+    link stays a link. Anything at the path that is not a regular file (a FIFO, a device, a
+    folder) is refused with one line; nothing is read without a size limit.
     """
 
     def __init__(
@@ -270,20 +317,34 @@ class ProfileStore:
         keep_backups: int = 5,
         lock_timeout: float = 5.0,
         on_wait: Callable[[], None] | None = None,
+        on_repair: Callable[[str], None] | None = None,
     ) -> None:
         if keep_backups < 0:
             raise ValueError("keep_backups must not be negative")
         if lock_timeout < 0:
             raise ValueError("lock_timeout must not be negative")
-        self.path = Path(path)
+        self.given_path = Path(path)
+        self.path = self._real(self.given_path)
         self.keep_backups = keep_backups
         self.lock_timeout = lock_timeout
         self.on_wait = on_wait  # called once when the lock is busy and we start waiting
+        self.on_repair = on_repair  # called with each sentence on what a load repaired
         self.lock_path = self.path.with_name(self.path.name + ".lock")
         self._thread_lock = threading.RLock()
         self._lock_depth = 0
         self._lock_fd: int | None = None
         self._good: bytes | None = None  # bytes last loaded or saved here: known to load
+        self.repairs: tuple[str, ...] = ()  # what the last load() repaired, to tell the user
+        self.last_kept: Path | None = None  # where the last restore() kept the replaced file
+
+    @staticmethod
+    def _real(path: Path) -> Path:
+        """The file a symlink (or a chain of them) points at; other paths as given."""
+        if path.is_symlink():
+            return Path(os.path.realpath(path))
+        if not path.name:  # "." or "/": name the folder itself, so messages and lock are sane
+            return Path(os.path.abspath(path))
+        return path
 
     def __repr__(self) -> str:
         return f"ProfileStore({str(self.path)!r})"
@@ -291,8 +352,46 @@ class ProfileStore:
     # ------------------------------------------------------------ reading
 
     def exists(self) -> bool:
-        """Whether a profile file is there (it may still fail to load)."""
-        return self.path.is_file()
+        """Whether anything is at the path (it may still fail to load, e.g. a folder or a FIFO)."""
+        return os.path.lexists(self.path)
+
+    def _read(self, path: Path | None = None) -> bytes | None:
+        """The bytes of a regular file, or None when absent; OSError otherwise.
+
+        Never blocks on a FIFO and never reads more than MAX_PROFILE_BYTES (+1 to notice).
+        """
+        path = self.path if path is None else path
+        flags = os.O_RDONLY | _O_BINARY | getattr(os, "O_NONBLOCK", 0)
+        try:
+            fd = os.open(path, flags)
+        except FileNotFoundError:
+            return None
+        try:
+            mode = os.fstat(fd).st_mode
+            if not stat.S_ISREG(mode):
+                raise _NotAProfile(
+                    errno.EISDIR if stat.S_ISDIR(mode) else errno.EINVAL,
+                    f"this is {file_kind(mode)}, not a profile file",
+                    str(path),
+                )
+            chunks: list[bytes] = []
+            size = 0
+            while size <= MAX_PROFILE_BYTES:
+                chunk = os.read(fd, min(1 << 20, MAX_PROFILE_BYTES + 1 - size))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+            if size > MAX_PROFILE_BYTES:
+                raise _NotAProfile(
+                    errno.EFBIG,
+                    f"the file is larger than {MAX_PROFILE_BYTES // (1024 * 1024)} MB, "
+                    "too large to be a profile",
+                    str(path),
+                )
+            return b"".join(chunks)
+        finally:
+            os.close(fd)
 
     def load(self, *, known_ids: KnownIds | None = None) -> Profile:
         """Read, migrate and validate the profile; the file is never changed, even when bad.
@@ -300,21 +399,27 @@ class ProfileStore:
         With ``known_ids``, also check the certification and specialty ids against the catalog.
         """
         try:
-            data = self.path.read_bytes()
-        except FileNotFoundError as exc:
-            raise ProfileNotFoundError(self.path, NOT_FOUND_HINT) from exc
+            data = self._read()
+        except _NotAProfile as exc:
+            raise ProfileCorruptError(self.path, exc.strerror or "not a profile file") from exc
         except IsADirectoryError as exc:
             raise ProfileCorruptError(self.path, "this is a folder, not a profile file") from exc
         except OSError as exc:
             raise ProfileError(self.path, f"cannot read the file ({_reason(exc)})") from exc
+        if data is None:
+            raise ProfileNotFoundError(self.path, NOT_FOUND_HINT)
         try:
-            profile = parse_profile(data, self.path)
+            profile, repairs = parse_profile_repaired(data, self.path)
             if known_ids is not None:
                 check(profile, known_ids.certifications, known_ids.specialties, path=self.path)
         except (ProfileCorruptError, ProfileTooNewError, ProfileUnknownDataError) as exc:
             _add_sentence(exc, self.backup_hint())
             raise
-        self._good = data
+        self.repairs = tuple(repairs)
+        self._good = None if repairs else data
+        if self.on_repair is not None:
+            for message in repairs:
+                self.on_repair(message)
         return profile
 
     def backups(self) -> list[Path]:
@@ -370,6 +475,12 @@ class ProfileStore:
                         os.close(fd)
 
     def _acquire(self) -> int:
+        try:
+            mode = os.stat(self.path).st_mode
+        except OSError:
+            mode = stat.S_IFREG
+        if not stat.S_ISREG(mode):  # no lock file beside a folder, FIFO or device
+            raise ProfileCorruptError(self.path, f"this is {file_kind(mode)}, not a profile file")
         if not self.path.parent.is_dir():
             raise ProfileWriteError(
                 self.path, f"cannot save: the folder {self.path.parent} does not exist"
@@ -409,7 +520,14 @@ class ProfileStore:
         ProfileWriteError on any OS error (the old file and backups are then intact);
         ProfileError if the profile object itself is invalid (it is never written).
         """
-        data = (profile.model_dump_json(indent=2) + "\n").encode("utf-8")
+        try:
+            data = (profile.model_dump_json(indent=2) + "\n").encode("utf-8")
+        except (PydanticSerializationError, UnicodeError, ValueError) as exc:
+            raise ProfileError(
+                self.path,
+                "refusing to save: some text is not valid Unicode "
+                f"(a lone surrogate?): {str(exc).splitlines()[0]}",
+            ) from exc
         try:
             parse_profile(data)  # write only what loads again
         except ProfileError as exc:
@@ -418,37 +536,54 @@ class ProfileStore:
             self._write_locked(data)
 
     def _write_locked(self, data: bytes) -> None:
+        """Write the new file first; only once it is safely on disk are the backups rotated.
+
+        A failed save (a full disk) therefore changes nothing: no backup is dropped, and no
+        copy identical to ``.bak1`` is ever rotated in.
+        """
         try:
             self._remove_stale_temps()
+            current = self._read()
+            if current == data:
+                self._good = data
+                return
+            new = write_temp(self.path.parent, data, self._temp_prefix, FILE_MODE)
             try:
-                current: bytes | None = self.path.read_bytes()
-            except FileNotFoundError:
-                current = None
-            if current is not None and current != data:
-                if current == self._good or _parses(current):
-                    self._rotate(current)
-                else:
-                    self._keep_bad(current)
-            _atomic_write(self.path, data, self._temp_prefix)
+                if current is not None:
+                    if current == self._good or _parses(current):
+                        self._rotate(current)
+                    else:
+                        self._keep_copy(current, "bad")
+            except BaseException:
+                new.unlink(missing_ok=True)
+                raise
+            commit(new, self.path)
         except OSError as exc:
             raise ProfileWriteError(self.path, f"cannot save ({_reason(exc)})") from exc
         self._good = data
 
     @property
     def _temp_prefix(self) -> str:
-        return f".{self.path.name}."
+        return short_temp_prefix(self.path)
 
     def _remove_stale_temps(self) -> None:
         """Remove temp files a killed save left behind (only lock holders write them)."""
         prefix = self._temp_prefix
         for entry in self.path.parent.iterdir():
-            if entry.name.startswith(prefix) and entry.name.endswith(".tmp"):
+            if is_our_temp(entry.name, prefix):
                 entry.unlink(missing_ok=True)
 
     def _rotate(self, current: bytes) -> None:
+        """Shift the backups and put ``current`` in as ``.bak1`` (not if ``.bak1`` holds it)."""
         if self.keep_backups == 0:
             return
         name = self.path.name
+        newest = self.path.with_name(f"{name}.bak1")
+        try:
+            if self._read(newest) == current:
+                return
+        except OSError:
+            pass  # an unreadable .bak1 is shifted away like any other
         temp = write_temp(
             self.path.parent, current, self._temp_prefix, FILE_MODE
         )  # before moving any
@@ -463,16 +598,20 @@ class ProfileStore:
         except BaseException:
             temp.unlink(missing_ok=True)
             raise
-        commit(temp, self.path.with_name(f"{name}.bak1"))
+        commit(temp, newest)
 
-    def _keep_bad(self, current: bytes) -> Path:
-        pattern = re.compile(re.escape(self.path.name) + r"\.bad-([0-9]+)")
+    def _keep_copy(self, current: bytes, label: str) -> Path:
+        """Keep ``current`` as ``<name>.<label>-<n>`` with the next free number."""
+        pattern = re.compile(re.escape(f"{self.path.name}.{label}-") + r"([0-9]+)")
         numbers = [
             int(m.group(1)) for e in self.path.parent.iterdir() if (m := pattern.fullmatch(e.name))
         ]
-        kept = self.path.with_name(f"{self.path.name}.bad-{max(numbers, default=0) + 1}")
+        kept = self.path.with_name(f"{self.path.name}.{label}-{max(numbers, default=0) + 1}")
         _atomic_write(kept, current, self._temp_prefix)
         return kept
+
+    def _keep_bad(self, current: bytes) -> Path:
+        return self._keep_copy(current, "bad")
 
     @contextmanager
     def update(
@@ -496,12 +635,23 @@ class ProfileStore:
             yield profile
             self.save(profile)
 
+    def current_loads(self) -> bool:
+        """Whether the file at the path is there and loads (catalog ids are not checked)."""
+        try:
+            data = self._read()
+        except OSError:
+            return False
+        return data is not None and _parses(data)
+
     def restore(self, backup: Path | None = None) -> Path:
         """Copy a backup (default: the newest that loads) over the profile and return it.
 
-        The file being replaced is first kept as ``<name>.bad-<n>``. ProfileError if there is no
-        backup that loads (or the given one does not load).
+        The file being replaced is first kept, named for what it is: ``<name>.bad-<n>`` when it
+        does not load, ``<name>.before-restore-<n>`` when it does (``last_kept`` says where).
+        Callers should ask before restoring over a file that loads (see ``current_loads``).
+        ProfileError if there is no backup that loads (or the given one does not load).
         """
+        self.last_kept = None
         with self.lock():
             if backup is None:
                 backup = self.newest_good_backup()
@@ -510,7 +660,9 @@ class ProfileStore:
                         self.path, "cannot restore: no backup that loads was found beside it"
                     )
             try:
-                data = backup.read_bytes()
+                data = self._read(backup)
+                if data is None:
+                    raise FileNotFoundError(errno.ENOENT, "no such file", str(backup))
             except OSError as exc:
                 raise ProfileError(
                     self.path, f"cannot restore: cannot read {backup} ({_reason(exc)})"
@@ -520,12 +672,10 @@ class ProfileStore:
             except ProfileError as exc:
                 raise ProfileError(self.path, f"cannot restore from {exc}") from exc
             try:
-                try:
-                    current: bytes | None = self.path.read_bytes()
-                except FileNotFoundError:
-                    current = None
+                current = self._read()
                 if current is not None and current != data:
-                    self._keep_bad(current)
+                    label = "before-restore" if _parses(current) else "bad"
+                    self.last_kept = self._keep_copy(current, label)
                 _atomic_write(self.path, data, self._temp_prefix)
             except OSError as exc:
                 raise ProfileWriteError(self.path, f"cannot restore ({_reason(exc)})") from exc
@@ -574,13 +724,13 @@ class ProfileStore:
         """
         with self.lock():
             try:
-                data = self.path.read_bytes()
-            except FileNotFoundError:
-                return None
+                data = self._read()
             except OSError as exc:
                 raise ProfileWriteError(
                     self.path, f"cannot read the file ({_reason(exc)})"
                 ) from exc
+            if data is None:
+                return None
             try:
                 kept = self._keep_bad(data)
                 self.path.unlink()
@@ -602,6 +752,12 @@ def _parses(data: bytes) -> bool:
 
 def _loads(path: Path) -> bool:
     try:
+        if not path.is_file():
+            return False
         return _parses(path.read_bytes())
     except OSError:
         return False
+
+
+class _NotAProfile(OSError):
+    """The path holds something that cannot be a profile (a FIFO, a device, a huge file)."""

@@ -10,6 +10,7 @@ updates the events instead of duplicating them.
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
@@ -29,6 +30,16 @@ KIND_CATEGORIES = {
     MilestoneKind.CEU: "Continuing education",
     MilestoneKind.CAREER: "Career",
 }
+
+
+def one_line_text(text: str) -> str:
+    """``text`` with line breaks and other control characters turned into single spaces.
+
+    A calendar property is one content line: a newline typed into the learner's name must not
+    break the file (or the export).
+    """
+    cleaned = "".join(" " if unicodedata.category(c)[0] in "CZ" else c for c in text)
+    return " ".join(cleaned.split())
 
 
 def profile_key(profile: Profile) -> str:
@@ -59,7 +70,7 @@ def build_calendar(plan: Plan, profile: Profile, *, stamp: datetime | None = Non
     if stamp.tzinfo is None:
         stamp = stamp.replace(tzinfo=UTC)
     stamp = stamp.astimezone(UTC).replace(microsecond=0)
-    who = profile.name.strip()
+    who = one_line_text(profile.name)
     name = f"{plan.certification} roadmap" + (f": {who}" if who else "")
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -79,8 +90,8 @@ def _event(milestone: Milestone, profile: Profile, stamp: datetime) -> Event:
     event.add("dtstamp", stamp)
     event.add("dtstart", milestone.due)
     event.add("dtend", milestone.due + timedelta(days=1))
-    event.add("summary", milestone.title)
-    event.add("description", milestone.why)
+    event.add("summary", one_line_text(milestone.title))
+    event.add("description", one_line_text(milestone.why))
     event.add("categories", [KIND_CATEGORIES[milestone.kind]])
     event.add("transp", "TRANSPARENT")  # an all-day reminder, not busy time
     return event
