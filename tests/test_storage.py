@@ -12,7 +12,6 @@ import time
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import platformdirs
@@ -22,17 +21,13 @@ from hypothesis import strategies as st
 
 from planner.core.profile import Profile, StudyEntry
 from planner.core.storage import (
-    KnownIds,
     ProfileCorruptError,
     ProfileError,
     ProfileLockedError,
     ProfileNotFoundError,
     ProfileStore,
     ProfileTooNewError,
-    ProfileUnknownDataError,
     ProfileWriteError,
-    check,
-    check_known_ids,
     default_profile_path,
 )
 
@@ -234,29 +229,6 @@ def test_too_new(store: ProfileStore) -> None:
     assert "reads formats up to 1" in str(info.value)
     assert "codepath restore --profile" in str(info.value)
     assert listing(store.path.parent) == before
-
-
-def test_unknown_ids(store: ProfileStore) -> None:
-    store.save(version(1))
-    store.save(version(2))
-    known = KnownIds.of({"CPC", "CRC"}, {"risk-adjustment"})
-    assert store.load(known_ids=known).notes == "save 2"
-    with pytest.raises(ProfileUnknownDataError) as info:
-        store.load(known_ids=KnownIds.of({"CCS"}, {"inpatient"}))
-    error = info.value
-    assert error.unknown == (
-        ("inputs.certification", "CPC"),
-        ("inputs.specialty", "risk-adjustment"),
-        ("scores.0.exam", "CPC"),
-    )
-    assert error.profile is not None and error.profile.notes == "save 2"
-    assert "field 'inputs.certification': unknown certification 'CPC'" in str(error)
-    assert "field 'inputs.specialty': unknown specialty 'risk-adjustment'" in str(error)
-    assert "profile.json.bak1; restore it with" in str(error)
-    check(sample(), {"CPC"}, {"risk-adjustment"})
-    catalog: Any = SimpleNamespace(certifications={"CPC": 1}, specialties={"inpatient": 1})
-    with pytest.raises(ProfileUnknownDataError, match="bak1; restore it with"):
-        check_known_ids(store.path, sample(), catalog)
 
 
 def test_refuses_to_save_invalid_profile(store: ProfileStore) -> None:

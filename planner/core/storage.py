@@ -10,9 +10,8 @@ import stat
 import sys
 import threading
 import time
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -20,7 +19,6 @@ import platformdirs
 from pydantic import ValidationError
 from pydantic_core import PydanticSerializationError
 
-from planner.core.catalog import Catalog
 from planner.core.fileio import (
     commit,
     file_kind,
@@ -46,7 +44,6 @@ from planner.core.profile import (
 __all__ = [
     "HOME_ENV",
     "PROFILE_FILE_NAME",
-    "KnownIds",
     "ProfileCorruptError",
     "ProfileError",
     "ProfileLockedError",
@@ -55,8 +52,6 @@ __all__ = [
     "ProfileTooNewError",
     "ProfileUnknownDataError",
     "ProfileWriteError",
-    "check",
-    "check_known_ids",
     "default_profile_path",
     "ensure_folder",
     "parse_profile",
@@ -168,74 +163,10 @@ def parse_profile_repaired(data: bytes, path: Path | None = None) -> tuple[Profi
     return profile, repairs + repair_duplicate_ids(profile)
 
 
-@dataclass(frozen=True)
-class KnownIds:
-    """Certification and specialty ids the current catalog knows."""
-
-    certifications: frozenset[str]
-    specialties: frozenset[str]
-
-    @classmethod
-    def of(cls, certifications: Collection[str], specialties: Collection[str]) -> KnownIds:
-        return cls(frozenset(certifications), frozenset(specialties))
-
-    @classmethod
-    def from_catalog(cls, catalog: Catalog) -> KnownIds:
-        return cls.of(catalog.certifications, catalog.specialties)
-
-
-def check(
-    profile: Profile,
-    known_certifications: Collection[str],
-    known_specialties: Collection[str],
-    *,
-    path: Path | None = None,
-) -> None:
-    """Raise ProfileUnknownDataError if the profile names ids the catalog no longer has."""
-    unknown: list[tuple[str, str]] = []
-    if profile.inputs.certification not in known_certifications:
-        unknown.append(("inputs.certification", profile.inputs.certification))
-    if profile.inputs.specialty not in known_specialties:
-        unknown.append(("inputs.specialty", profile.inputs.specialty))
-    unknown += [
-        (f"scores.{i}.exam", s.exam)
-        for i, s in enumerate(profile.scores)
-        if s.exam not in known_certifications
-    ]
-    unknown += [
-        (f"ceus.{i}.credential", c.credential)
-        for i, c in enumerate(profile.ceus)
-        if c.credential not in known_certifications
-    ]
-    if unknown:
-        kind = {"inputs.specialty": "specialty"}
-        listed = ", ".join(
-            f"field '{field}': unknown {kind.get(field, 'certification')} '{value}'"
-            for field, value in unknown[:3]
-        )
-        extra = f" and {len(unknown) - 3} more" if len(unknown) > 3 else ""
-        raise ProfileUnknownDataError(
-            path,
-            f"{listed}{extra} (the career data was updated; choose another in the plan settings)",
-            profile=profile,
-            unknown=tuple(unknown),
-        )
-
-
 def _add_sentence(error: ProfileError, sentence: str) -> None:
     problem = error.problem.rstrip()
     error.problem = f"{problem if problem.endswith('.') else problem + '.'} {sentence}"
     error.args = (error.path, error.problem)
-
-
-def check_known_ids(path: Path | None, profile: Profile, catalog: Catalog) -> None:
-    """``check`` against a catalog; the message also points at a backup beside ``path``."""
-    try:
-        check(profile, catalog.certifications, catalog.specialties, path=path)
-    except ProfileUnknownDataError as exc:
-        if path is not None:
-            _add_sentence(exc, ProfileStore(path).backup_hint())
-        raise
 
 
 # ---------------------------------------------------------------- low-level file helpers
@@ -393,10 +324,10 @@ class ProfileStore:
         finally:
             os.close(fd)
 
-    def load(self, *, known_ids: KnownIds | None = None) -> Profile:
+    def load(self) -> Profile:
         """Read, migrate and validate the profile; the file is never changed, even when bad.
 
-        With ``known_ids``, also check the certification and specialty ids against the catalog.
+        Whether the profile fits the career data is the core's one rule, ``state.check_usable``.
         """
         try:
             data = self._read()
@@ -410,9 +341,7 @@ class ProfileStore:
             raise ProfileNotFoundError(self.path, NOT_FOUND_HINT)
         try:
             profile, repairs = parse_profile_repaired(data, self.path)
-            if known_ids is not None:
-                check(profile, known_ids.certifications, known_ids.specialties, path=self.path)
-        except (ProfileCorruptError, ProfileTooNewError, ProfileUnknownDataError) as exc:
+        except (ProfileCorruptError, ProfileTooNewError) as exc:
             _add_sentence(exc, self.backup_hint())
             raise
         self.repairs = tuple(repairs)
@@ -617,8 +546,6 @@ class ProfileStore:
     def update(
         self,
         default: Callable[[], Profile] | None = None,
-        *,
-        known_ids: KnownIds | None = None,
     ) -> Iterator[Profile]:
         """Lock, load (or ``default()`` when there is no file yet), yield, save on normal exit.
 
@@ -627,7 +554,7 @@ class ProfileStore:
         """
         with self.lock():
             try:
-                profile = self.load(known_ids=known_ids)
+                profile = self.load()
             except ProfileNotFoundError:
                 if default is None:
                     raise
