@@ -186,7 +186,7 @@ def start_window(
         return None
     controller = PlannerController(opened.profile, opened.store, catalog, today, saved=opened.saved)
     if not opened.saved:
-        controller.save_now()
+        controller.saver.save_now()
     window = MainWindow(controller, settings=settings)
     controller.setParent(window)
     return window
@@ -206,6 +206,6 @@ def _interactive(profile_path: Path | None, page: str, today: date) -> int:
         return 0
     if page != "timeline":
         window.show_page(page)
-    app.aboutToQuit.connect(window.controller.save_if_dirty)
+    app.aboutToQuit.connect(window.controller.saver.save_if_dirty)
     window.show()
     return app.exec()

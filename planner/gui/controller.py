@@ -1,20 +1,19 @@
-"""The controller: owns the profile and its store, derives the plan, runs undo and autosave.
+"""The controller: owns the profile, derives the plan, runs undo; a SaveManager saves it.
 
 It is the only place where the model (Profile, Plan, Progress) and the views meet. Views call
 its methods; every edit becomes a ``ProfileEdit`` on the undo stack; the views hear about
-the result through the signals. Nothing else writes the profile file.
+the result through the signals. Only its ``saver`` writes the profile file.
 """
 
 from __future__ import annotations
 
-import contextlib
 from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
 from pydantic import ValidationError
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
 
 from planner.core.catalog import Catalog
 from planner.core.inputs import PlanInputs
@@ -25,105 +24,33 @@ from planner.core.profile import (
     MilestoneProgress,
     MilestoneStatus,
     Profile,
-    ProfileError,
     ReplanState,
     StudyEntry,
 )
 from planner.core.progress import Progress, compute_progress, current_plan
 from planner.core.storage import ProfileStore
+from planner.gui.edits import ProfileEdit, validation_message
+from planner.gui.saving import AUTOSAVE_MS, RETRY_MS, SaveManager
 
-AUTOSAVE_MS = 500
-RETRY_MS = 15_000
+__all__ = ["PlannerController", "validation_message"]
+
 _PLAN_CACHE_SIZE = 24
-
-# Profile fields an edit may replace; values are swapped whole, never changed in place.
-_FIELDS = ("name", "inputs", "milestones", "study_log", "scores", "ceus", "replan", "notes")
-
-
-def validation_message(exc: ValidationError) -> str:
-    """The first problem of a pydantic error as one short line."""
-    first = exc.errors()[0]
-    field = ".".join(str(part) for part in first["loc"])
-    message = str(first["msg"]).removeprefix("Value error, ")
-    return f"{field}: {message}" if field else message
-
-
-class ProfileEdit(QUndoCommand):
-    """Replace some profile fields; undo puts the old values back.
-
-    Edits with the same ``merge_key`` that follow each other merge into one undo step (typing
-    a new number of study hours is one change, not one per keystroke).
-    """
-
-    _merge_ids: ClassVar[dict[str, int]] = {}
-
-    def __init__(
-        self,
-        controller: PlannerController,
-        text: str,
-        new: dict[str, Any],
-        merge_key: str | None = None,
-    ) -> None:
-        super().__init__(text)
-        unknown = set(new) - set(_FIELDS)
-        if unknown:
-            raise ValueError(f"not a profile field: {sorted(unknown)}")
-        self._controller = controller
-        self._old = {name: getattr(controller.profile, name) for name in new}
-        self._new = dict(new)
-        self._merge_key = merge_key
-
-    def id(self) -> int:
-        if self._merge_key is None:
-            return -1
-        return self._merge_ids.setdefault(self._merge_key, len(self._merge_ids) + 1)
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, ProfileEdit) or other._merge_key != self._merge_key:
-            return False
-        if set(other._new) - set(self._new):
-            return False
-        self._new.update(other._new)
-        return True
-
-    def redo(self) -> None:
-        self._controller._apply(self._new)
-
-    def undo(self) -> None:
-        self._controller._apply(self._old)
 
 
 class PlannerController(QObject):
-    """Holds the profile, its store, the catalog and today; derives the plan and progress.
+    """Holds the profile, the catalog and today; derives the plan and progress; runs undo.
 
-    Signals
-    -------
-    planChanged(Plan)
-        The current plan (the baseline moved by an accepted re-plan) changed.
-    profileChanged(Profile)
-        Anything in the profile changed (also after a plan change).
-    progressChanged(Progress)
-        Progress, pace and status were recomputed.
-    savedStateChanged(bool)
-        True when the file holds what is shown, False when there are unsaved edits.
-    saveStatusChanged(str)
-        Short text for the status bar: "Saved", "Saving…", "Not saved: …".
-    storeChanged(object)
-        The profile now lives at another path (Save As, Open, New).
-    errorOccurred(str)
-        Something failed (a save, an invalid edit); one line for the user.
-    saveFailed(str)
-        Saving failed; the edits stay in memory and saving is retried.
+    The save signals come from ``saver`` (see planner.gui.saving), re-sent here for the views.
     """
 
-    planChanged = Signal(object)
-    profileChanged = Signal(object)
-    progressChanged = Signal(object)
-    savedStateChanged = Signal(bool)
-    saveStatusChanged = Signal(str)
-    storeChanged = Signal(object)
-    errorOccurred = Signal(str)
-    saveFailed = Signal(str)
+    planChanged = Signal(object)  # the current plan (baseline moved by a re-plan) changed
+    profileChanged = Signal(object)  # anything in the profile changed
+    progressChanged = Signal(object)  # progress, pace and status were recomputed
+    savedStateChanged = Signal(bool)  # True when the file holds what is shown
+    saveStatusChanged = Signal(str)  # "Saved", "Saving…", "Not saved – …"
+    storeChanged = Signal(object)  # the profile now lives at another path
+    errorOccurred = Signal(str)  # something failed (a save, an invalid edit): one line
+    saveFailed = Signal(str)  # saving failed; the edits stay in memory and it is retried
 
     def __init__(
         self,
@@ -140,39 +67,34 @@ class PlannerController(QObject):
     ) -> None:
         super().__init__(parent)
         self._profile = profile
-        self._store = store
         self._catalog = catalog
         self._today = today
         self._read_only = read_only
         self._plan_cache: dict[PlanInputs, Plan] = {}
-        self._baseline = self._build(profile.inputs)
-        self._plan = current_plan(self._baseline, profile, self._catalog)
-        self._progress = compute_progress(self._plan, profile, catalog, today)
-        self._unsaved_new = not saved  # a profile not yet written anywhere
-        # the profile as last read from or written to the file: the base of a three-way merge
-        self._base: Profile | None = profile.model_copy(deep=True) if saved else None
-        self._last_save_error: str | None = None
-        self.save_count = 0  # successful saves (tests and the status bar use it)
+        self._applied = True  # whether the last undo command's change could be made
+        self._rederive()
 
         self._undo_stack = QUndoStack(self)
         self._undo_stack.setUndoLimit(200)
-        self._undo_stack.indexChanged.connect(self._on_stack_index_changed)
-        self._undo_stack.cleanChanged.connect(self._on_clean_changed)
-
-        self._save_timer = QTimer(self)
-        self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(autosave_ms)
-        self._save_timer.timeout.connect(self.save_now)
-        self._retry_timer = QTimer(self)
-        self._retry_timer.setSingleShot(True)
-        self._retry_timer.setInterval(retry_ms)
-        self._retry_timer.timeout.connect(self.save_if_dirty)
-
-        # Edits saved by another program (``codepath log`` while the app is open) are picked up:
-        # reloaded when this window has nothing unsaved, merged into the next save otherwise.
-        self._watcher = QFileSystemWatcher(self)
-        self._watcher.fileChanged.connect(self._on_file_changed)
-        self._watch()
+        self.saver = SaveManager(
+            store,
+            self._undo_stack,
+            lambda: self._profile,
+            self._adopt,
+            saved=saved,
+            read_only=read_only,
+            autosave_ms=autosave_ms,
+            retry_ms=retry_ms,
+            parent=self,
+        )
+        for source, target in (
+            (self.saver.savedStateChanged, self.savedStateChanged),
+            (self.saver.saveStatusChanged, self.saveStatusChanged),
+            (self.saver.storeChanged, self.storeChanged),
+            (self.saver.errorOccurred, self.errorOccurred),
+            (self.saver.saveFailed, self.saveFailed),
+        ):
+            source.connect(target)
 
     # ------------------------------------------------------------------ read access
 
@@ -182,11 +104,11 @@ class PlannerController(QObject):
 
     @property
     def store(self) -> ProfileStore:
-        return self._store
+        return self.saver.store
 
     @property
     def path(self) -> Path:
-        return self._store.path
+        return self.saver.store.path
 
     @property
     def catalog(self) -> Catalog:
@@ -221,11 +143,7 @@ class PlannerController(QObject):
     @property
     def dirty(self) -> bool:
         """Whether the file on disk lags behind what is shown."""
-        return self._unsaved_new or not self._undo_stack.isClean()
-
-    @property
-    def last_save_error(self) -> str | None:
-        return self._last_save_error
+        return self.saver.dirty
 
     def report_error(self, message: str) -> None:
         """Pass a view's problem (e.g. an unreadable number) to whoever shows errors."""
@@ -257,16 +175,35 @@ class PlannerController(QObject):
             self.errorOccurred.emit(f"Cannot build a plan for these choices: {exc}")
             return None
 
+    def _rederive(self) -> None:
+        self._baseline = self._build(self._profile.inputs)
+        self._plan = current_plan(self._baseline, self._profile, self._catalog)
+        self._progress = compute_progress(self._plan, self._profile, self._catalog, self._today)
+
+    def _apply_safely(self, values: dict[str, Any], previous: dict[str, Any]) -> bool:
+        """``_apply`` from an undo command: on any error put ``previous`` back and report it.
+
+        An exception must never leave a Qt virtual method (it would take the app down).
+        """
+        self._applied = False
+        try:
+            self._apply(values)
+        except Exception as exc:  # noqa: BLE001 - the profile stays as it was; the user is told
+            for name, value in previous.items():
+                setattr(self._profile, name, value)
+            self._rederive()
+            self.emit_all()
+            self.errorOccurred.emit(f"Not changed: {type(exc).__name__}: {exc}")
+            return False
+        self._applied = True
+        return True
+
     def _apply(self, values: dict[str, Any]) -> None:
         """Set profile fields (from an undo command) and bring plan and progress up to date."""
         old_plan = self._plan
         for name, value in values.items():
             setattr(self._profile, name, value)
-        if "inputs" in values:
-            self._baseline = self._build(self._profile.inputs)
-        if {"inputs", "replan", "milestones"} & set(values):
-            self._plan = current_plan(self._baseline, self._profile, self._catalog)
-        self._progress = compute_progress(self._plan, self._profile, self._catalog, self._today)
+        self._rederive()
         if self._plan is not old_plan and self._plan != old_plan:
             self.planChanged.emit(self._plan)
         self.profileChanged.emit(self._profile)
@@ -277,7 +214,7 @@ class PlannerController(QObject):
             self.errorOccurred.emit("This window is read-only; nothing was changed.")
             return False
         self._undo_stack.push(ProfileEdit(self, text, new, merge_key))
-        return True
+        return self._applied
 
     # ------------------------------------------------------------------ edits: plan inputs
 
@@ -454,129 +391,16 @@ class PlannerController(QObject):
             return False
         return self._push("Back to the original plan", {"replan": None})
 
-    # ------------------------------------------------------------------ saving
-
-    def _on_stack_index_changed(self, _index: int) -> None:
-        if self._read_only:
-            return
-        if self.dirty:
-            self._retry_timer.stop()
-            self._save_timer.start()  # restarted by every edit: one save after a burst
-            self.saveStatusChanged.emit("Saving…")
-        else:
-            self._save_timer.stop()
-            self.saveStatusChanged.emit("Saved")
-
-    def _on_clean_changed(self, _clean: bool) -> None:
-        self.savedStateChanged.emit(not self.dirty)
-
-    def save_pending(self) -> bool:
-        """Whether an autosave is scheduled."""
-        return self._save_timer.isActive()
-
-    def _watch(self) -> None:
-        if self._read_only:
-            return
-        watched = self._watcher.files()
-        if watched and watched != [str(self._store.path)]:
-            self._watcher.removePaths(watched)
-        if self._store.path.exists() and str(self._store.path) not in self._watcher.files():
-            self._watcher.addPath(str(self._store.path))
-
-    def _on_file_changed(self, _path: str) -> None:
-        # an atomic replace drops the watch on some systems: watch the new file again
-        QTimer.singleShot(100, self._watch)
-        QTimer.singleShot(100, self.reload_if_changed)
-
-    def reload_if_changed(self) -> bool:
-        """Take in what another program saved, when this window has no unsaved edits."""
-        if self._read_only or self.dirty or self._save_timer.isActive():
-            return False
-        try:
-            on_disk = self._store.load()
-        except ProfileError:
-            return False  # reported when it matters: at the next save or open
-        if on_disk == self._profile:
-            return False
-        self._adopt(on_disk, "Updated with changes saved outside the app")
-        return True
-
-    def _adopt(self, profile: Profile, message: str) -> None:
+    def _adopt(self, profile: Profile) -> None:
         """Show a profile that now includes outside changes; old undo steps no longer apply."""
         self._profile = profile
-        self._base = profile.model_copy(deep=True)
-        self._baseline = self._build(profile.inputs)
-        self._plan = current_plan(self._baseline, profile, self._catalog)
-        self._progress = compute_progress(self._plan, profile, self._catalog, self._today)
+        self._rederive()
         self._undo_stack.clear()
         self._undo_stack.setClean()
         self.emit_all()
-        self.saveStatusChanged.emit(message)
-
-    def save_now(self) -> bool:
-        """Write the profile now; on failure keep everything in memory and retry later."""
-        self._save_timer.stop()
-        if self._read_only:
-            return True
-        if self._unsaved_new:
-            with contextlib.suppress(OSError):  # a missing folder is reported by save() below
-                self._store.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            saved = self._store.save_merged(self._profile, self._base)
-        except ProfileError as exc:
-            self._last_save_error = str(exc)
-            self._retry_timer.start()
-            self.saveStatusChanged.emit("Not saved – will retry")
-            self.errorOccurred.emit(f"Your changes are not saved yet: {exc}")
-            self.saveFailed.emit(str(exc))
-            self.savedStateChanged.emit(False)
-            return False
-        self._last_save_error = None
-        self._retry_timer.stop()
-        self.save_count += 1
-        was_new, self._unsaved_new = self._unsaved_new, False
-        self._undo_stack.setClean()
-        self._watch()
-        if saved != self._profile:
-            self._adopt(saved, "Saved, with changes made outside the app merged in")
-            return True
-        self._base = saved.model_copy(deep=True)
-        if was_new:
-            self.savedStateChanged.emit(True)
-        self.saveStatusChanged.emit("Saved")
-        return True
-
-    def save_if_dirty(self) -> bool:
-        """Save when there are unsaved edits (on quit, before switching profile)."""
-        if not self.dirty or self._read_only:
-            self._save_timer.stop()
-            return True
-        return self.save_now()
-
-    def save_as(self, path: Path) -> bool:
-        """Write the profile to ``path`` and keep working there."""
-        store = ProfileStore(path)
-        try:
-            store.save(self._profile)
-        except ProfileError as exc:
-            self.errorOccurred.emit(f"Not saved: {exc}")
-            return False
-        self._store = store
-        self._base = self._profile.model_copy(deep=True)
-        self._watch()
-        self._unsaved_new = False
-        self._last_save_error = None
-        self._save_timer.stop()
-        self._retry_timer.stop()
-        self.save_count += 1
-        self._undo_stack.setClean()
-        self.storeChanged.emit(path)
-        self.savedStateChanged.emit(True)
-        self.saveStatusChanged.emit("Saved")
-        return True
 
     def _refuse_own_file(self, path: Path) -> None:
-        if self._store.owns(path):
+        if self.store.owns(path):
             raise OSError(f"{path} is your profile or one of its backups; choose another file name")
 
     def export_ics(self, path: Path) -> None:
@@ -593,23 +417,18 @@ class PlannerController(QObject):
         self._refuse_own_file(path)
         export_pdf(self._plan, self._profile, self._catalog, self._today, path, paper=paper)
 
-    def switch_to(self, profile: Profile, store: ProfileStore, *, saved: bool = True) -> None:
+    def switch_to(
+        self, profile: Profile, store: ProfileStore, *, saved: bool = True, read_only: bool = False
+    ) -> None:
         """Work on another profile (File > New or Open); the undo history starts afresh."""
-        self._save_timer.stop()
-        self._retry_timer.stop()
         self._profile = profile
-        self._store = store
+        self._read_only = read_only
         self._plan_cache.clear()
-        self._baseline = self._build(profile.inputs)
-        self._plan = current_plan(self._baseline, profile, self._catalog)
-        self._progress = compute_progress(self._plan, profile, self._catalog, self._today)
-        self._unsaved_new = not saved
-        self._base = profile.model_copy(deep=True) if saved else None
-        self._watch()
-        self._last_save_error = None
+        self._rederive()
+        self.saver.switch_to(store, saved=saved, read_only=read_only)
         self._undo_stack.clear()
         self._undo_stack.setClean()
         self.storeChanged.emit(store.path)
         self.emit_all()
         if not saved:
-            self.save_now()
+            self.saver.save_now()

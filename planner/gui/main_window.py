@@ -317,11 +317,11 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.controller.save_if_dirty():
+        if not self.controller.saver.save_if_dirty():
             while True:
-                answer = dialogs.ask_quit_unsaved(self, self.controller.last_save_error or "")
+                answer = dialogs.ask_quit_unsaved(self, self.controller.saver.last_save_error or "")
                 if answer == QMessageBox.StandardButton.Retry:
-                    if self.controller.save_now():
+                    if self.controller.saver.save_now():
                         break
                     continue
                 if answer == QMessageBox.StandardButton.Discard:
@@ -341,7 +341,7 @@ class MainWindow(QMainWindow):
     def new_profile(self) -> None:
         from planner.gui.wizard import SetupWizard
 
-        self.controller.save_if_dirty()
+        self.controller.saver.save_if_dirty()
         answer = SetupWizard.ask(self.controller.catalog, self.controller.today, self)
         if answer is None:
             return
@@ -359,7 +359,7 @@ class MainWindow(QMainWindow):
     def open_other(self) -> None:
         from planner.gui.opening import open_profile
 
-        self.controller.save_if_dirty()
+        self.controller.saver.save_if_dirty()
         path = dialogs.ask_open_path(self, self._folder())
         if path is None:
             return
@@ -371,7 +371,7 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> None:
         path = dialogs.ask_save_path(self, self.controller.path, "Save the profile as")
-        if path is not None and self.controller.save_as(path):
+        if path is not None and self.controller.saver.save_as(path):
             self.statusBar().showMessage(f"Saved as {path}", 8000)
 
     def _not_available(self, what: str) -> None:

@@ -61,9 +61,7 @@ def make_controller(catalog: Catalog, profile_path: Path) -> Iterator[MakeContro
     yield make
     for controller in made:
         # the windows are gone by now: nothing may reach their slots any more
-        controller._save_timer.stop()
-        controller._retry_timer.stop()
-        controller.undo_stack.blockSignals(True)
+        controller.saver.shutdown()
         controller.blockSignals(True)
 
 

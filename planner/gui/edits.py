@@ -1,0 +1,69 @@
+"""The undo command every profile edit becomes, and the one-line message for invalid input."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from pydantic import ValidationError
+from PySide6.QtGui import QUndoCommand
+
+if TYPE_CHECKING:
+    from planner.gui.controller import PlannerController
+
+# Profile fields an edit may replace; values are swapped whole, never changed in place.
+FIELDS = ("name", "inputs", "milestones", "study_log", "scores", "ceus", "replan", "notes")
+
+
+def validation_message(exc: ValidationError) -> str:
+    """The first problem of a pydantic error as one short line."""
+    first = exc.errors()[0]
+    field = ".".join(str(part) for part in first["loc"])
+    message = str(first["msg"]).removeprefix("Value error, ")
+    return f"{field}: {message}" if field else message
+
+
+class ProfileEdit(QUndoCommand):
+    """Replace some profile fields; undo puts the old values back.
+
+    Edits with the same ``merge_key`` that follow each other merge into one undo step (typing
+    a new number of study hours is one change, not one per keystroke).
+    """
+
+    _merge_ids: ClassVar[dict[str, int]] = {}
+
+    def __init__(
+        self,
+        controller: PlannerController,
+        text: str,
+        new: dict[str, Any],
+        merge_key: str | None = None,
+    ) -> None:
+        super().__init__(text)
+        unknown = set(new) - set(FIELDS)
+        if unknown:
+            raise ValueError(f"not a profile field: {sorted(unknown)}")
+        self._controller = controller
+        self._old = {name: getattr(controller.profile, name) for name in new}
+        self._new = dict(new)
+        self._merge_key = merge_key
+
+    def id(self) -> int:
+        if self._merge_key is None:
+            return -1
+        return self._merge_ids.setdefault(self._merge_key, len(self._merge_ids) + 1)
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, ProfileEdit) or other._merge_key != self._merge_key:
+            return False
+        if set(other._new) - set(self._new):
+            return False
+        self._new.update(other._new)
+        return True
+
+    def redo(self) -> None:
+        if not self._controller._apply_safely(self._new, self._old):
+            self.setObsolete(True)  # dropped from the stack: the profile is as it was
+
+    def undo(self) -> None:
+        if not self._controller._apply_safely(self._old, self._new):
+            self.setObsolete(True)
