@@ -65,7 +65,7 @@ def _merge_inputs(
         b, o, t = getattr(base, name), getattr(ours, name), getattr(theirs, name)
         if o == b:
             values[name] = t
-        elif t == b or t == o:
+        elif t in (b, o):
             values[name] = o
         else:
             values[name] = o
@@ -96,7 +96,7 @@ def merge_report(base: Profile, ours: Profile, theirs: Profile) -> MergeResult:
         b, o, t = getattr(base, name), getattr(ours, name), getattr(theirs, name)
         if o == b:
             values[name] = t
-        elif t == b or t == o:
+        elif t in (b, o):
             values[name] = o
         elif name in _ENTRY_LISTS:
             values[name] = _merge_entries(b, o, t)

@@ -46,10 +46,11 @@ class SaveManager(QObject):
     ``current`` returns the profile shown; ``adopt`` replaces it (outside changes, a merge) and
     must leave the undo stack clean. The undo stack's clean index is "what the file holds".
 
-    Signals: savedStateChanged(bool), saveStatusChanged(str), saveFailed(str) (the edits stay
-    in memory), errorOccurred(str) (one line for the status bar), storeChanged(Path), fileUnreadable(ProfileError) (the file on disk cannot be
-    read: nothing was written), fileMissing(Path) (the file was deleted; the next save writes
-    it back), noticeGiven(str) (something the user should know: a kept copy, a lost conflict).
+    Signals: savedStateChanged(bool); saveStatusChanged(str); saveFailed(str) (the edits
+    stay in memory); errorOccurred(str) (one line for the status bar); storeChanged(Path);
+    fileUnreadable(ProfileError) (the file on disk cannot be read: nothing was written);
+    fileMissing(Path) (the file was deleted; the next save writes it back); noticeGiven(str)
+    (something the user should know: a kept copy, a value that lost a conflict).
     """
 
     savedStateChanged = Signal(bool)
