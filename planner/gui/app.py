@@ -298,18 +298,21 @@ def install_excepthook(parent: Callable[[], QWidget | None]) -> ExceptHook:
     return hook
 
 
+_open_boxes: set[QMessageBox] = set()
+
+
 def show_unexpected_error(parent: QWidget | None, problem: str) -> None:
     """A plain-text dialog for a bug: what happened and that the app goes on."""
     box = QMessageBox(
         QMessageBox.Icon.Critical,
         f"Unexpected error – {APPLICATION}",
         "Something went wrong inside the app. It keeps running; your saved profile is not "
-        "changed by this error.",
+        f"changed by this error.\n\n{problem}",
         QMessageBox.StandardButton.Ok,
         parent,
     )
     box.setObjectName("unexpectedErrorBox")
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setInformativeText(problem)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _open_boxes.add(box)  # without a parent, Python would delete it at once
+    box.finished.connect(lambda _result: _open_boxes.discard(box))
     box.show()

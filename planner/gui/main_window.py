@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QLocale, QSettings, QSize, Qt, QTimer
@@ -380,7 +381,12 @@ class MainWindow(QMainWindow):
             return answer == QMessageBox.StandardButton.Discard
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.settle_unsaved():
+        try:
+            settled = self.settle_unsaved()
+        except Exception:  # noqa: BLE001 - must not leave a Qt virtual; the edits are kept
+            sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
+            settled = False
+        if not settled:
             event.ignore()
             return
         self.controller.saver.shutdown()

@@ -190,7 +190,7 @@ class SaveManager(QObject):
                 theirs = None  # a new profile in place of a bad file: save() keeps it aside
             merged = ours
             if self._base is not None and theirs is not None and theirs != self._base:
-                notices += self._keep_last_save_if_lost(theirs)
+                notices += self._keep_last_save_if_lost(theirs, write_theirs=False)
                 result = merge_report(self._base, ours, theirs)
                 merged = result.profile
                 if result.conflicts:
@@ -201,16 +201,19 @@ class SaveManager(QObject):
             store.save(merged)
         return merged, notices
 
-    def _keep_last_save_if_lost(self, theirs: Profile) -> list[str]:
-        """Before taking in a file that lost entries, make our last save the newest backup."""
+    def _keep_last_save_if_lost(self, theirs: Profile, *, write_theirs: bool) -> list[str]:
+        """Before taking in a file that lost entries, make our last save the newest backup.
+
+        Writing our last save rotates their file into the backups; the next write (theirs
+        again, or the merge) rotates ours into ``.bak1``. Both stay restorable.
+        """
         assert self._base is not None
         missing = lost_entries(self._base, theirs)
         if not missing:
             return []
-        # Writing our last save rotates their file into the backups; writing theirs (or the
-        # merge) next rotates ours into .bak1. Both stay restorable.
         self._store.save(self._base)
-        self._store.save(theirs)
+        if write_theirs:
+            self._store.save(theirs)
         return [
             f"The profile file was replaced by a copy that lacks {missing} of your saved "
             f"entries (an older copy put back?). Your last save is kept as "
@@ -351,7 +354,11 @@ class SaveManager(QObject):
                 on_disk = self._store.load()
                 if on_disk == self._current():
                     return False
-                notices = [] if self._base is None else self._keep_last_save_if_lost(on_disk)
+                notices = (
+                    []
+                    if self._base is None
+                    else self._keep_last_save_if_lost(on_disk, write_theirs=True)
+                )
         except ProfileError:
             return False  # reported when it matters: at the next save or open
         self._adopt(on_disk)
