@@ -384,7 +384,7 @@ class MainWindow(QMainWindow):
         try:
             settled = self.settle_unsaved()
         except Exception:  # noqa: BLE001 - must not leave a Qt virtual; the edits are kept
-            sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
+            sys.excepthook(*sys.exc_info())
             settled = False
         if not settled:
             event.ignore()
