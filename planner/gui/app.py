@@ -303,6 +303,8 @@ _open_boxes: set[QMessageBox] = set()
 
 def show_unexpected_error(parent: QWidget | None, problem: str) -> None:
     """A plain-text dialog for a bug: what happened and that the app goes on."""
+    if _open_boxes:
+        return  # one at a time: a failing paint handler would otherwise open one per frame
     box = QMessageBox(
         QMessageBox.Icon.Critical,
         f"Unexpected error – {APPLICATION}",
