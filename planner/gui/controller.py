@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 from PySide6.QtCore import QObject, Signal
@@ -21,7 +21,6 @@ from planner.core.plan import Plan, build_plan
 from planner.core.profile import (
     CeuEntry,
     ExamScore,
-    MilestoneProgress,
     MilestoneStatus,
     Profile,
     ReplanState,
@@ -29,10 +28,18 @@ from planner.core.profile import (
 )
 from planner.core.progress import Progress, compute_progress, current_plan
 from planner.core.storage import ProfileStore
-from planner.gui.edits import ProfileEdit, validation_message
+from planner.gui.edits import (
+    STATUS_VERBS,
+    ProfileEdit,
+    validation_message,
+    with_note,
+    with_status,
+)
 from planner.gui.saving import AUTOSAVE_MS, RETRY_MS, SaveManager
 
 __all__ = ["PlannerController", "validation_message"]
+
+_Entry = TypeVar("_Entry", StudyEntry, ExamScore, CeuEntry)
 
 _PLAN_CACHE_SIZE = 24
 
@@ -263,104 +270,75 @@ class PlannerController(QObject):
         if self._plan.milestone(milestone_id) is None:
             self.errorOccurred.emit(f"No milestone '{milestone_id}' in this plan.")
             return False
-        previous = self._profile.milestones.get(milestone_id)
-        if (previous.status if previous else MilestoneStatus.NOT_STARTED) is status:
+        milestones = with_status(self._profile.milestones, milestone_id, status, self._today)
+        if milestones is None:
             return False
-        note = previous.note if previous is not None else ""
-        milestones = dict(self._profile.milestones)
-        if status is MilestoneStatus.NOT_STARTED and not note:
-            milestones.pop(milestone_id, None)
-        else:
-            done_on = None
-            if status is MilestoneStatus.DONE:
-                done_on = previous.done_on if previous and previous.done_on else self._today
-            milestones[milestone_id] = MilestoneProgress(status=status, done_on=done_on, note=note)
-        verb = {
-            MilestoneStatus.DONE: "Mark done",
-            MilestoneStatus.IN_PROGRESS: "Mark in progress",
-            MilestoneStatus.SKIPPED: "Skip",
-            MilestoneStatus.NOT_STARTED: "Mark not started",
-        }[status]
-        return self._push(f"{verb}: {self._title(milestone_id)}", {"milestones": milestones})
+        text = f"{STATUS_VERBS[status]}: {self._title(milestone_id)}"
+        return self._push(text, {"milestones": milestones})
 
     def set_milestone_done(self, milestone_id: str, done: bool) -> bool:
         status = MilestoneStatus.DONE if done else MilestoneStatus.NOT_STARTED
         return self.set_milestone_status(milestone_id, status)
 
     def set_milestone_note(self, milestone_id: str, note: str) -> bool:
-        previous = self._profile.milestones.get(milestone_id)
-        if (previous.note if previous else "") == note:
+        milestones = with_note(self._profile.milestones, milestone_id, note)
+        if milestones is None:
             return False
-        milestones = dict(self._profile.milestones)
-        if previous is None:
-            milestones[milestone_id] = MilestoneProgress(
-                status=MilestoneStatus.NOT_STARTED, note=note
-            )
-        else:
-            milestones[milestone_id] = MilestoneProgress(
-                status=previous.status, done_on=previous.done_on, note=note
-            )
-        return self._push(
-            f"Note on {self._title(milestone_id)}",
-            {"milestones": milestones},
-            merge_key=f"note:{milestone_id}",
-        )
+        text = f"Note on {self._title(milestone_id)}"
+        return self._push(text, {"milestones": milestones}, merge_key=f"note:{milestone_id}")
 
     # ------------------------------------------------------------------ edits: log, scores, CEUs
 
-    def log_study(self, day: date, hours: float, topic: str, note: str = "") -> bool:
+    def _valid(self, kind: type[_Entry], refused: str, **values: Any) -> _Entry | None:
+        """A validated entry, or None with the first problem reported as ``refused: …``."""
         try:
-            entry = StudyEntry(day=day, hours=hours, topic=topic.strip(), note=note.strip())
+            return kind(**values)
         except ValidationError as exc:
-            self.errorOccurred.emit(f"Not logged: {validation_message(exc)}")
-            return False
-        log = [*self._profile.study_log, entry]
-        return self._push(f"Log {hours:g} h of {entry.topic}", {"study_log": log})
+            self.errorOccurred.emit(f"{refused}: {validation_message(exc)}")
+            return None
 
-    def remove_study(self, entry_id: str) -> bool:
-        log = [e for e in self._profile.study_log if e.id != entry_id]
-        if len(log) == len(self._profile.study_log):
-            return False
-        return self._push("Remove a study entry", {"study_log": log})
-
-    def add_score(self, day: date, exam: str, percent: float) -> bool:
-        if exam not in self._catalog.certifications:
-            self.errorOccurred.emit(f"Not recorded: unknown exam '{exam}'.")
-            return False
-        try:
-            score = ExamScore(day=day, exam=exam, percent=percent)
-        except ValidationError as exc:
-            self.errorOccurred.emit(f"Not recorded: {validation_message(exc)}")
-            return False
-        scores = [*self._profile.scores, score]
-        return self._push(f"Record a {exam} practice score", {"scores": scores})
-
-    def remove_score(self, score_id: str) -> bool:
-        scores = [s for s in self._profile.scores if s.id != score_id]
-        if len(scores) == len(self._profile.scores):
-            return False
-        return self._push("Remove a practice score", {"scores": scores})
-
-    def add_ceu(self, day: date, credits: float, provider: str, credential: str) -> bool:
-        if credential not in self._catalog.certifications:
-            self.errorOccurred.emit(f"Not recorded: unknown credential '{credential}'.")
-            return False
-        try:
-            entry = CeuEntry(
-                day=day, credits=credits, provider=provider.strip(), credential=credential
-            )
-        except ValidationError as exc:
-            self.errorOccurred.emit(f"Not recorded: {validation_message(exc)}")
-            return False
-        return self._push(
-            f"Record {credits:g} {credential} CEUs", {"ceus": [*self._profile.ceus, entry]}
+    def _add(self, name: str, entry: StudyEntry | ExamScore | CeuEntry | None, text: str) -> bool:
+        return entry is not None and self._push(
+            text, {name: [*getattr(self._profile, name), entry]}
         )
 
-    def remove_ceu(self, entry_id: str) -> bool:
-        ceus = [c for c in self._profile.ceus if c.id != entry_id]
-        if len(ceus) == len(self._profile.ceus):
+    def _remove(self, name: str, entry_id: str, text: str) -> bool:
+        entries = getattr(self._profile, name)
+        kept = [e for e in entries if e.id != entry_id]
+        return len(kept) != len(entries) and self._push(text, {name: kept})
+
+    def _known(self, certification: str, what: str) -> bool:
+        if certification not in self._catalog.certifications:
+            self.errorOccurred.emit(f"Not recorded: unknown {what} '{certification}'.")
             return False
-        return self._push("Remove CEUs", {"ceus": ceus})
+        return True
+
+    def log_study(self, day: date, hours: float, topic: str, note: str = "") -> bool:
+        topic, note = topic.strip(), note.strip()
+        entry = self._valid(StudyEntry, "Not logged", day=day, hours=hours, topic=topic, note=note)
+        return self._add("study_log", entry, f"Log {hours:g} h of {topic}")
+
+    def remove_study(self, entry_id: str) -> bool:
+        return self._remove("study_log", entry_id, "Remove a study entry")
+
+    def add_score(self, day: date, exam: str, percent: float) -> bool:
+        if not self._known(exam, "exam"):
+            return False
+        score = self._valid(ExamScore, "Not recorded", day=day, exam=exam, percent=percent)
+        return self._add("scores", score, f"Record a {exam} practice score")
+
+    def remove_score(self, score_id: str) -> bool:
+        return self._remove("scores", score_id, "Remove a practice score")
+
+    def add_ceu(self, day: date, credits: float, provider: str, credential: str) -> bool:
+        if not self._known(credential, "credential"):
+            return False
+        values = {"day": day, "credits": credits, "provider": provider.strip()}
+        entry = self._valid(CeuEntry, "Not recorded", credential=credential, **values)
+        return self._add("ceus", entry, f"Record {credits:g} {credential} CEUs")
+
+    def remove_ceu(self, entry_id: str) -> bool:
+        return self._remove("ceus", entry_id, "Remove CEUs")
 
     # ------------------------------------------------------------------ re-planning
 

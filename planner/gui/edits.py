@@ -1,11 +1,14 @@
-"""The undo command every profile edit becomes, and the one-line message for invalid input."""
+"""The undo command every profile edit becomes, what milestone edits change, and error lines."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import ValidationError
 from PySide6.QtGui import QUndoCommand
+
+from planner.core.profile import MilestoneProgress, MilestoneStatus
 
 if TYPE_CHECKING:
     from planner.gui.controller import PlannerController
@@ -67,3 +70,47 @@ class ProfileEdit(QUndoCommand):
     def undo(self) -> None:
         if not self._controller._apply_safely(self._old, self._new):
             self.setObsolete(True)
+
+
+Milestones = dict[str, MilestoneProgress]
+
+STATUS_VERBS = {  # the undo text of a status change
+    MilestoneStatus.DONE: "Mark done",
+    MilestoneStatus.IN_PROGRESS: "Mark in progress",
+    MilestoneStatus.SKIPPED: "Skip",
+    MilestoneStatus.NOT_STARTED: "Mark not started",
+}
+
+
+def with_status(
+    milestones: Milestones, milestone_id: str, status: MilestoneStatus, today: date
+) -> Milestones | None:
+    """Milestones with one status set (done gets ``today``, kept if already done); None: same."""
+    previous = milestones.get(milestone_id)
+    if (previous.status if previous else MilestoneStatus.NOT_STARTED) is status:
+        return None
+    note = previous.note if previous is not None else ""
+    changed = dict(milestones)
+    if status is MilestoneStatus.NOT_STARTED and not note:
+        changed.pop(milestone_id, None)
+    else:
+        done_on = None
+        if status is MilestoneStatus.DONE:
+            done_on = previous.done_on if previous and previous.done_on else today
+        changed[milestone_id] = MilestoneProgress(status=status, done_on=done_on, note=note)
+    return changed
+
+
+def with_note(milestones: Milestones, milestone_id: str, note: str) -> Milestones | None:
+    """Milestones with one note set; None when it is the same note."""
+    previous = milestones.get(milestone_id)
+    if (previous.note if previous else "") == note:
+        return None
+    changed = dict(milestones)
+    if previous is None:
+        changed[milestone_id] = MilestoneProgress(status=MilestoneStatus.NOT_STARTED, note=note)
+    else:
+        changed[milestone_id] = MilestoneProgress(
+            status=previous.status, done_on=previous.done_on, note=note
+        )
+    return changed
