@@ -326,7 +326,7 @@ class MainWindow(QMainWindow):
             except ProfileError as exc:
                 self._on_model_error(str(exc))
                 return
-            self.controller.saver.save_now()  # this window's edits merged into the backup
+            self.controller.saver.save_whole()  # this window holds the newest state
         elif choice is BadProfileChoice.OPEN_OTHER:
             self.open_other()
         elif choice is BadProfileChoice.NEW:

@@ -340,6 +340,11 @@ class SaveManager(QObject):
                 self._save_timer.start()
         self.reload_if_changed()
 
+    def save_whole(self) -> bool:
+        """Write what the window shows as it is, merging nothing from the file (it is newest)."""
+        self._base = None
+        return self.save_now()
+
     def write_back(self) -> bool:
         """Write a deleted profile file again from what the window holds."""
         self._file_missing = True

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from gui_helpers import FAST_SAVE_MS, TODAY, MakeController
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from planner.core.catalog import Catalog, default_catalog
@@ -44,7 +45,10 @@ def profile_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def make_controller(catalog: Catalog, profile_path: Path) -> Iterator[MakeController]:
+def make_controller(
+    qapp: QApplication, catalog: Catalog, profile_path: Path
+) -> Iterator[MakeController]:
+    """Controllers on the demo profile (made after the QApplication, as in the app)."""
     made: list[PlannerController] = []
 
     def make(

@@ -105,6 +105,27 @@ def test_a_file_that_cannot_be_read_is_never_written_over(
     assert window.controller.profile.study_log[-1].topic == "edit after the file went bad"
 
 
+def test_restoring_a_backup_over_an_unreadable_file_keeps_both_and_the_edit(
+    qtbot: QtBot,
+    make_controller: MakeController,
+    profile_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(BadProfileDialog, "ask", lambda *a, **k: BadProfileChoice.RESTORE)
+    window = shown_window(qtbot, make_controller())
+    window.controller.log_study(TODAY, 1, "first")
+    qtbot.waitUntil(lambda: not window.controller.dirty, timeout=3000)  # now there is a .bak1
+    newer = json.loads(profile_path.read_text(encoding="utf-8"))
+    newer["schema_version"] = 99
+    replace_file(profile_path, json.dumps(newer).encode())
+    window.controller.log_study(TODAY, 2, "second")
+    qtbot.waitUntil(lambda: not window.controller.dirty, timeout=3000)
+    topics = [e.topic for e in stored(profile_path).study_log]
+    assert topics[-2:] == ["first", "second"]
+    kept = json.loads(profile_path.with_name("profile.json.bad-1").read_text(encoding="utf-8"))
+    assert kept["schema_version"] == 99  # the newer file is kept, not lost
+
+
 @pytest.mark.parametrize("action", ["open", "new"])
 def test_open_and_new_ask_before_dropping_unsaved_edits(
     qtbot: QtBot,
