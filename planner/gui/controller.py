@@ -7,6 +7,7 @@ the result through the signals. Only its ``saver`` writes the profile file.
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -198,7 +199,8 @@ class PlannerController(QObject):
         except Exception as exc:  # noqa: BLE001 - the profile stays as it was; the user is told
             for name, value in previous.items():
                 setattr(self._profile, name, value)
-            self._rederive()
+            with contextlib.suppress(Exception):  # these values were derived before
+                self._rederive()
             self.emit_all()
             self.errorOccurred.emit(f"Not changed: {type(exc).__name__}: {exc}")
             return False

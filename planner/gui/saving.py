@@ -27,6 +27,7 @@ SAVED = "Saved"
 SAVING = "Saving…"
 NOT_SAVED_RETRY = "Not saved – will retry"
 FILE_UNREADABLE = "Not saved – the file on disk cannot be read"
+FILE_UNREADABLE_NOW = "The profile file on disk cannot be read; it will not be written over"
 FILE_DELETED = "Not saved – the profile file was deleted"
 
 Adopt = Callable[[Profile], None]
@@ -355,17 +356,27 @@ class SaveManager(QObject):
         if self._read_only or self.dirty or self._save_timer.isActive():
             return False
         try:
-            with self._store.lock():
-                on_disk = self._store.load()
-                if on_disk == self._current():
-                    return False
-                notices = (
-                    []
-                    if self._base is None
-                    else self._keep_last_save_if_lost(on_disk, write_theirs=True)
-                )
+            on_disk = self._store.load()
+        except ProfileNotFoundError:
+            return False
         except ProfileError:
-            return False  # reported when it matters: at the next save or open
+            # nothing will be written over it; the choices come with the next save
+            self.saveStatusChanged.emit(FILE_UNREADABLE_NOW)
+            return False
+        if on_disk == self._current():
+            return False
+        notices: list[str] = []
+        if self._base is not None and lost_entries(self._base, on_disk):
+            try:
+                with self._store.lock():  # read again: nobody may write in between
+                    on_disk = self._store.load()
+                    notices = self._keep_last_save_if_lost(on_disk, write_theirs=True)
+            except ProfileError as exc:  # keep showing the newer data; the next change retries
+                self.errorOccurred.emit(
+                    f"Changes saved outside the app were not taken in: your last save could "
+                    f"not be kept as a backup first ({exc})"
+                )
+                return False
         self._adopt(on_disk)
         self._base = on_disk.model_copy(deep=True)
         self.saveStatusChanged.emit("Updated with changes saved outside the app")

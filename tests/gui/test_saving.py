@@ -90,7 +90,7 @@ def test_a_file_that_cannot_be_read_is_never_written_over(
     quit_answers = QuitAnswers(monkeypatch, QMessageBox.StandardButton.Cancel)
     window = shown_window(qtbot, make_controller())
     replace_file(profile_path, content)
-    qtbot.wait(300)  # the window has seen the change and has nothing to take in
+    qtbot.waitUntil(lambda: "cannot be read" in window.save_label.text(), timeout=3000)
     window.controller.log_study(TODAY, 1, "edit after the file went bad")
     qtbot.waitUntil(lambda: len(asked) == 1, timeout=3000)
     assert profile_path.read_bytes() == content  # not written over
