@@ -202,7 +202,8 @@ class PlannerController(QObject):
             with contextlib.suppress(Exception):  # these values were derived before
                 self._rederive()
             self.emit_all()
-            self.errorOccurred.emit(f"Not changed: {type(exc).__name__}: {exc}")
+            detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+            self.errorOccurred.emit(f"Not changed: the plan could not be worked out ({detail})")
             return False
         self._applied = True
         return True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,8 @@ from gui_helpers import TODAY, MakeController, stored
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from planner.core.profile import ProfileTooNewError, ProfileWriteError
+from planner.core.inputs import PlanInputs
+from planner.core.profile import Profile, ProfileTooNewError, ProfileWriteError
 from planner.core.storage import ProfileStore
 from planner.gui import dialogs
 from planner.gui.controller import PlannerController
@@ -314,6 +316,26 @@ def test_a_redo_that_raises_leaves_the_profile_as_it_was(
     assert controller.plan == plan
     assert controller.undo_stack.count() == 0
     assert not controller.dirty
+
+
+def test_an_rhit_plan_with_a_past_start_never_takes_the_window_down(
+    qtbot: QtBot, make_controller: MakeController, tmp_path: Path
+) -> None:
+    path = tmp_path / "past.json"
+    inputs = PlanInputs(
+        certification="CPC", specialty="auditing", start=date(2026, 3, 2), hours_per_week=10
+    )
+    ProfileStore(path).save(Profile(inputs=inputs))
+    controller = make_controller(path=path)
+    errors: list[str] = []
+    controller.errorOccurred.connect(errors.append)
+    changed = controller.update_inputs(certification="RHIT")  # the issue-10 blocker
+    if changed:  # the cause is fixed in the core
+        assert controller.plan.certification == "RHIT"
+    else:  # the guard: nothing changed, and the user is told
+        assert controller.profile.inputs == inputs
+        assert errors and errors[-1].startswith("Not changed")
+        assert controller.undo_stack.count() == 0
 
 
 def test_an_exception_in_the_event_loop_is_shown_as_plain_text(
