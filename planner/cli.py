@@ -469,7 +469,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UserError("codepath export: give --pdf FILE and/or --ics FILE", EXIT_USAGE)
     if args.pdf is not None and args.ics is not None and args.pdf.resolve() == args.ics.resolve():
         raise UserError("codepath export: --pdf and --ics name the same file", EXIT_USAGE)
-    store, profile, plan = _load(args)
+    from planner.core.state import derive
+
+    store, profile, _plan = _load(args)
+    state = derive(profile, _catalog(), today(), path=store.path)
     for target in (args.pdf, args.ics):
         if target is not None and store.owns(target):
             raise UserError(
@@ -480,12 +483,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.ics is not None:
         from planner.report.calendar import write_ics
 
-        write_ics(plan, profile, args.ics)
+        write_ics(state, args.ics)
         print(f"Wrote {args.ics}")
     if args.pdf is not None:
-        from planner.gui.printing import export_pdf
+        from planner.render.printing import export_pdf  # QtGui only: no widgets, no planner.gui
 
-        export_pdf(plan, profile, _catalog(), today(), args.pdf, paper=args.paper)
+        export_pdf(state, args.pdf, paper=args.paper)
         print(f"Wrote {args.pdf}")
     return 0
 

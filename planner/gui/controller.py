@@ -581,17 +581,19 @@ class PlannerController(QObject):
 
     def export_ics(self, path: Path) -> None:
         """Write the milestones calendar (ImportError while the exporter is not installed)."""
+        from planner.core.state import derive
         from planner.report.calendar import write_ics
 
         self._refuse_own_file(path)
-        write_ics(self._plan, self._profile, path)
+        write_ics(derive(self._profile, self._catalog, self._today), path)
 
     def export_pdf(self, path: Path, paper: str = "letter") -> None:
         """Write the printable roadmap as PDF (ImportError while printing is not installed)."""
-        from planner.gui.printing import export_pdf
+        from planner.core.state import derive
+        from planner.render.printing import export_pdf
 
         self._refuse_own_file(path)
-        export_pdf(self._plan, self._profile, self._catalog, self._today, path, paper=paper)
+        export_pdf(derive(self._profile, self._catalog, self._today), path, paper=paper)
 
     def switch_to(self, profile: Profile, store: ProfileStore, *, saved: bool = True) -> None:
         """Work on another profile (File > New or Open); the undo history starts afresh."""

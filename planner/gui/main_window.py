@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.profile import Profile
+from planner.core.state import derive
 from planner.core.storage import ProfileStore
 from planner.gui import dialogs
 from planner.gui.controller import PlannerController
@@ -379,21 +380,21 @@ class MainWindow(QMainWindow):
 
     def print_preview(self) -> None:
         try:
-            from planner.gui.printing import print_preview
+            from planner.gui.print_dialogs import print_preview
         except ImportError:
             self._not_available("Print preview")
             return
         c = self.controller
-        print_preview(self, c.plan, c.profile, c.catalog, c.today)
+        print_preview(self, derive(c.profile, c.catalog, c.today))
 
     def print_plan(self) -> None:
         try:
-            from planner.gui.printing import print_dialog
+            from planner.gui.print_dialogs import print_dialog
         except ImportError:
             self._not_available("Print")
             return
         c = self.controller
-        print_dialog(self, c.plan, c.profile, c.catalog, c.today)
+        print_dialog(self, derive(c.profile, c.catalog, c.today))
 
     def export_pdf(self) -> None:
         metric = QLocale().measurementSystem() == QLocale.MeasurementSystem.MetricSystem

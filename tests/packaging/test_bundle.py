@@ -107,7 +107,7 @@ def test_status_of_saved_plan(bundle_dir: Path, home: Path, profile: Path) -> No
 
 
 def test_export_pdf(bundle_dir: Path, home: Path, profile: Path) -> None:
-    needs_module("planner.gui.printing")
+    needs_module("planner.render.printing")
     out = home / "roadmap.pdf"
     result = run(bundle_dir, "export", "--profile", str(profile), "--pdf", str(out), home=home)
     assert result.returncode == 0, result.stderr
