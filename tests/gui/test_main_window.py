@@ -236,7 +236,8 @@ def test_export_calendar(
 def test_missing_printing_says_not_available(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(sys.modules, "planner.gui.print_dialogs", None)  # import fails
+    for module in ("planner.gui.print_dialogs", "planner.render.printing"):
+        monkeypatch.setitem(sys.modules, module, None)  # import fails
     shown: list[str] = []
     monkeypatch.setattr(window, "_not_available", shown.append)
     window.actions_by_name["print_preview"].trigger()
