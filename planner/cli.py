@@ -531,7 +531,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.pdf is not None and args.ics is not None and args.pdf.resolve() == args.ics.resolve():
         raise UserError("codepath export: --pdf and --ics name the same file", EXIT_USAGE)
     store, state = _load(args)
-    plan, profile = state.plan, state.profile
     for target in (args.pdf, args.ics):
         if target is not None and store.owns(target):
             raise UserError(
@@ -542,12 +541,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.ics is not None:
         from planner.report.calendar import write_ics
 
-        write_ics(plan, profile, args.ics)
+        write_ics(state, args.ics)
         print(f"Wrote {args.ics}")
     if args.pdf is not None:
-        from planner.gui.printing import export_pdf
+        from planner.render.printing import export_pdf  # QtGui only: no widgets, no planner.gui
 
-        export_pdf(plan, profile, _catalog(), today(), args.pdf, paper=args.paper)
+        export_pdf(state, args.pdf, paper=args.paper)
         print(f"Wrote {args.pdf}")
     return 0
 

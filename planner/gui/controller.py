@@ -412,18 +412,18 @@ class PlannerController(QObject):
             raise OSError(f"{path} is your profile or one of its backups; choose another file name")
 
     def export_ics(self, path: Path) -> None:
-        """Write the milestones calendar (ImportError while the exporter is not installed)."""
+        """Write the milestones calendar of the current state."""
         from planner.report.calendar import write_ics
 
         self._refuse_own_file(path)
-        write_ics(self.plan, self._profile, path)
+        write_ics(self.state, path)
 
     def export_pdf(self, path: Path, paper: str = "letter") -> None:
-        """Write the printable roadmap as PDF (ImportError while printing is not installed)."""
-        from planner.gui.printing import export_pdf
+        """Write the printable roadmap of the current state as PDF."""
+        from planner.render.printing import export_pdf
 
         self._refuse_own_file(path)
-        export_pdf(self.plan, self._profile, self._catalog, self._today, path, paper=paper)
+        export_pdf(self.state, path, paper=paper)
 
     def switch_to(
         self, profile: Profile, store: ProfileStore, *, saved: bool = True, read_only: bool = False

@@ -440,16 +440,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Saved as {path}", 8000)
 
     def print_preview(self) -> None:
-        from planner.gui.printing import print_preview
+        from planner.gui.print_dialogs import print_preview
 
-        c = self.controller
-        print_preview(self, c.plan, c.profile, c.catalog, c.today)
+        print_preview(self, self.controller.state)
 
     def print_plan(self) -> None:
-        from planner.gui.printing import print_dialog
+        from planner.gui.print_dialogs import print_dialog
 
-        c = self.controller
-        print_dialog(self, c.plan, c.profile, c.catalog, c.today)
+        print_dialog(self, self.controller.state)
 
     def export_pdf(self) -> None:
         metric = QLocale().measurementSystem() == QLocale.MeasurementSystem.MetricSystem
