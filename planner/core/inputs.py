@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import ConfigDict, Field, field_validator
+from typing import Any
+
+from pydantic import (
+    ConfigDict,
+    Field,
+    SerializationInfo,
+    SerializerFunctionWrapHandler,
+    field_validator,
+    model_serializer,
+)
 
 from planner.core.base import FrozenModel
 from planner.core.catalog import Background
@@ -100,6 +109,16 @@ class PlanInputs(FrozenModel):
     actual_costs: tuple[ActualCost, ...] = Field(
         default=(), description="the learner's own costs; each replaces the estimate of its id"
     )
+
+    @model_serializer(mode="wrap")
+    def _without_empty_costs(
+        self, handler: SerializerFunctionWrapHandler, _info: SerializationInfo
+    ) -> Any:
+        # a profile without own costs is written exactly as before the field existed
+        data = handler(self)
+        if isinstance(data, dict) and not data.get("actual_costs"):
+            data.pop("actual_costs", None)
+        return data
 
     def actual_cost(self, cost_id: str) -> float | None:
         """The learner's own figure for a cost id, or None (the last entry for an id wins)."""

@@ -101,7 +101,7 @@ def project_outlook(
     )
     warnings: list[str] = []
     if inputs.current_income is not None and (
-        costs.break_even_early_month is None or costs.missing_major
+        costs.break_even_late_month is None or costs.missing_major
     ):
         warnings.append(costs.break_even_note)
     if costs.budget_note and costs.budget_fits is not True:
