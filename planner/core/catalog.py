@@ -209,6 +209,7 @@ class ContextFigure(FrozenModel):
     """A figure shown next to the chart to help the decision (not used in the projection)."""
 
     label: str
+    cite: str  # publisher and table in a few words: "AAPC Salary Survey 2025"
     figure: Figure
 
 

@@ -57,6 +57,7 @@ class Costs(FrozenModel):
     missing_major: tuple[str, ...] = ()  # major costs with no figure: totals exclude them
     missing_major_upfront: tuple[str, ...] = ()  # those of them due up front
     not_needed: tuple[str, ...] = ()  # costs this path does not have, and why
+    missing_ids: tuple[str, ...] = ()  # ids of missing costs the learner can enter
     break_even_month: int | None = None  # months after the start date, at the planned costs
     break_even_date: date | None = None
     break_even_early_month: int | None = None  # at the low end of the costs
@@ -104,6 +105,7 @@ class _Ledger:
         self.missing_major: list[str] = []
         self.missing_major_upfront: list[str] = []
         self.not_needed: list[str] = []
+        self.missing_ids: list[str] = []
 
     def add(
         self,
@@ -149,7 +151,14 @@ class _Ledger:
         self.payments.extend(_Payment(m, low, planned, high) for m in months)
 
     def lack(
-        self, what: str, *, major: bool, item_id: str = "", label: str = "", when: str = UP_FRONT
+        self,
+        what: str,
+        *,
+        major: bool,
+        item_id: str = "",
+        label: str = "",
+        when: str = UP_FRONT,
+        month: int = 0,
     ) -> None:
         """A cost with no sourced figure (unless the learner entered their own)."""
         entered = self.inputs.actual_cost(item_id) if item_id else None
@@ -168,9 +177,11 @@ class _Ledger:
                     entered=True,
                 )
             )
-            self.payments.append(_Payment(0, entered, entered, entered))
+            self.payments.append(_Payment(month, entered, entered, entered))
             return
         self.missing.append(what)
+        if item_id:
+            self.missing_ids.append(item_id)
         if major:
             self.missing_major.append(what)
             if when == UP_FRONT:
@@ -206,7 +217,9 @@ def _programme(
             item_id, f"{program.name}: tuition", program.cost, when, [month], note=why, major=True
         )
     else:
-        ledger.lack(f"the {program.name} tuition", major=True, item_id=item_id, when=when)
+        ledger.lack(
+            f"the {program.name} tuition", major=True, item_id=item_id, when=when, month=month
+        )
 
 
 def _exam_price(cert: Certification) -> tuple[float, str, bool]:
@@ -245,6 +258,7 @@ def _exams(
                 f"the {cert.id} exam fee", major=True, item_id=f"exam-{key}",
                 label=f"{cert.id} exam fee",
                 when=event.when,
+                month=month,
             )
         else:
             price, choice, retake_included = _exam_price(cert)
@@ -456,6 +470,7 @@ def project_costs(
         missing_major=tuple(ledger.missing_major),
         missing_major_upfront=tuple(ledger.missing_major_upfront),
         not_needed=tuple(ledger.not_needed),
+        missing_ids=tuple(ledger.missing_ids),
     )
     return _with_break_even(costs, inputs, ledger.payments, salary_monthly)
 

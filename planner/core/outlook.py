@@ -8,7 +8,7 @@ from datetime import date
 from planner.core.catalog import Catalog
 from planner.core.costs import UP_FRONT, Costs, ExamEvent, project_costs
 from planner.core.inputs import PlanInputs
-from planner.core.salary import SalaryYear, has_state_figures, project_salary
+from planner.core.salary import SalaryYear, project_salary
 from planner.core.sources import Sources
 
 
@@ -106,10 +106,6 @@ def project_outlook(
         warnings.append(costs.break_even_note)
     if costs.budget_note and costs.budget_fits is not True:
         warnings.append(costs.budget_note)
-    if inputs.state is not None and not has_state_figures(catalog.salary, inputs.state):
-        warnings.append(
-            f"No state wage figure for {inputs.state}: the pay outlook uses national figures."
-        )
     warnings.extend(_below_current_income(inputs, salary.years, dates.working_from))
     return Outlook(salary=salary.years, costs=costs, warnings=tuple(warnings), sources=sources)
 

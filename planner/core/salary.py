@@ -206,3 +206,23 @@ def project_salary(
         monthly_median=tuple(band.median for band, _ in monthly),
         monthly_low=tuple(band.low for band, _ in monthly),
     )
+
+
+def context_lines(data: SalaryData) -> tuple[str, ...]:
+    """The context figures as sentences for the salary page and print-out."""
+    lines = []
+    for item in data.context:
+        figure = item.figure
+        if figure.unit == "percent":
+            amount = f"{figure.lo:g}%"
+        elif figure.unit.startswith("USD"):
+            amount = f"${figure.lo:,.0f}" + (" a year" if "year" in figure.unit else "")
+        else:
+            amount = f"{figure.lo:,.0f}"
+        lines.append(f"{item.label}: {amount} ({item.cite}).")
+    return tuple(lines)
+
+
+def state_label(data: SalaryData, code: str, name: str) -> str:
+    """How the state list shows a state: 'national figures' where it has no wage figure."""
+    return f"{code} – {name}" + ("" if code in data.states else " (national figures)")

@@ -18,21 +18,35 @@ MEDIAN_COLOR = "#1f4e79"
 INCOME_COLOR = "#7f7f7f"
 
 
+_CONFIDENCE_WORDS = {
+    "official": "",
+    "secondary": "secondary",
+    "repo": "data file, not a BLS page",
+    "derived": "derived",
+    "seed": "seed, not re-checked",
+    "recalled": "not verified",
+}
+
+
 def salary_source_line(plan: Plan) -> str:
-    """The line under the chart that says where the figures come from."""
-    wanted = (
-        "Entry pay, low: BLS 10th percentile",
-        "Entry pay, median: BLS median",
-        "Entry pay, high: AAPC certified average",
-        "Yearly raise with experience",
-    )
-    refs = {r.what: r for r in plan.sources}
+    """The line under the chart: publisher and table of every pay figure, and how sure it is."""
     parts = []
-    for what in wanted:
-        ref = refs.get(what)
-        if ref is not None:
-            parts.append(f"{what.split(': ')[-1]} ({ref.as_of})")
+    for ref in plan.sources:
+        if not ref.what.startswith("Pay") or ref.confidence == "rule":
+            continue
+        name = ref.what.split(": ", 1)[-1]
+        word = _CONFIDENCE_WORDS.get(ref.confidence, ref.confidence)
+        parts.append(f"{name} ({word})" if word else name)
     return "Sources: " + "; ".join(parts) + ". Estimates from public surveys, not a promise."
+
+
+def salary_vintage_line(plan: Plan) -> str:
+    """'Pay data: BLS OEWS May 2024; AAPC salary survey 2025 ... In 2024 dollars; ...'."""
+    refs = {r.what: r.value for r in plan.sources}
+    vintage = refs.get("Pay data vintage", "")
+    dollars = refs.get("Pay amounts", "")
+    text = ". ".join(t[:1].upper() + t[1:] for t in (vintage, dollars) if t)
+    return text + "." if text else ""
 
 
 def plot_salary(ax: Axes, plan: Plan, *, title: bool = True) -> dict[str, Any]:
@@ -109,6 +123,9 @@ def plot_salary(ax: Axes, plan: Plan, *, title: bool = True) -> dict[str, Any]:
     ax.yaxis.set_major_formatter(lambda value, _pos: f"${value / 1000:,.0f}k")
     if title:
         ax.set_title(f"Income outlook: {plan.certification}, {plan.specialty_name}", fontsize=11)
+    dollars = {r.what: r.value for r in plan.sources}.get("Pay amounts")
+    if dollars:
+        ax.set_ylabel(f"Income per year (USD, {dollars.split(';')[0]})")
     ax.legend(loc="lower right", fontsize=8, framealpha=0.9)
     ax.grid(axis="y", color="#dddddd", lw=0.6, zorder=1)
     ax.set_axisbelow(True)
