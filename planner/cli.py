@@ -195,9 +195,7 @@ def _build_parser() -> _Parser:
     ceu.add_argument("--provider", default="", type=_text)
     ceu.add_argument("--date", type=_date, help="default: today")
 
-    cost = sub.add_parser(
-        "cost", help="list your plan's costs, or enter what one really costs you"
-    )
+    cost = sub.add_parser("cost", help="list your plan's costs, or enter what one really costs you")
     with_profile(cost)
     cost.add_argument("id", nargs="?", type=_text, help="cost id from the list, e.g. program")
     cost.add_argument(
@@ -484,8 +482,8 @@ def cmd_cost(args: argparse.Namespace) -> int:
         print("Costs of your plan (id, estimate, yours); enter yours with: codepath cost ID AMOUNT")
         for item in costs.items:
             mine = f"  yours ${item.planned:,}" if item.entered else ""
-            estimate = f"${item.low:,}" if item.low == item.high else (
-                f"${item.low:,}-${item.high:,}"
+            estimate = (
+                f"${item.low:,}" if item.low == item.high else (f"${item.low:,}-${item.high:,}")
             )
             print(f"  {item.id:<28} {item.label}: {estimate}{mine}")
         for missing in costs.missing_ids:

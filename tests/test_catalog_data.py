@@ -8,8 +8,8 @@ import pytest
 from pydantic import BaseModel
 
 from planner.core.base import Confidence, Figure
-from planner.core.inputs import US_STATES
 from planner.core.catalog import Body, Catalog, EligibilityKind, load_catalog
+from planner.core.inputs import US_STATES
 
 SPECIALTY_IDS = {
     "outpatient-physician",

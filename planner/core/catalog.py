@@ -497,7 +497,14 @@ def _check_salary(
                 f"{label}: entry 'specialty_premiums', field '{spec_id}': unknown specialty"
             )
     for occ_id, occ in salary.occupations.items():
-        if not occ.p10.hi <= occ.p25.lo <= occ.p25.hi <= occ.median.lo <= occ.median.hi <= occ.p90.lo:
+        if (
+            not occ.p10.hi
+            <= occ.p25.lo
+            <= occ.p25.hi
+            <= occ.median.lo
+            <= occ.median.hi
+            <= occ.p90.lo
+        ):
             raise CatalogError(
                 f"{label}: entry 'occupations.{occ_id}': percentiles are not in order"
             )

@@ -206,8 +206,7 @@ def _programme(
             when,
             [month],
             note=(
-                f"{program.tuition_per_year.describe()} for {program.months.describe()} "
-                f"({why})."
+                f"{program.tuition_per_year.describe()} for {program.months.describe()} ({why})."
             ),
             major=True,
             scale=(years_lo, years_hi),
@@ -244,9 +243,7 @@ def _exam_price(cert: Certification) -> tuple[float, str, bool]:
     return fee.hi, "", False
 
 
-def _exams(
-    ledger: _Ledger, catalog: Catalog, exams: Sequence[ExamEvent], start: date
-) -> None:
+def _exams(ledger: _Ledger, catalog: Catalog, exams: Sequence[ExamEvent], start: date) -> None:
     training = catalog.training
     book_years: set[int] = set()
     for event in exams:
@@ -255,7 +252,9 @@ def _exams(
         key = cert.id.lower()
         if cert.exam_fee is None:
             ledger.lack(
-                f"the {cert.id} exam fee", major=True, item_id=f"exam-{key}",
+                f"the {cert.id} exam fee",
+                major=True,
+                item_id=f"exam-{key}",
                 label=f"{cert.id} exam fee",
                 when=event.when,
                 month=month,
@@ -263,8 +262,14 @@ def _exams(
         else:
             price, choice, retake_included = _exam_price(cert)
             ledger.add(
-                f"exam-{key}", f"{cert.id} exam fee", cert.exam_fee, event.when, [month],
-                note=f"Planned at {choice}" if choice else "", major=True, price=price,
+                f"exam-{key}",
+                f"{cert.id} exam fee",
+                cert.exam_fee,
+                event.when,
+                [month],
+                note=f"Planned at {choice}" if choice else "",
+                major=True,
+                price=price,
             )
             rate = training.first_time_pass_rate.get(cert.id) or training.first_time_pass_rate.get(
                 "default"
@@ -446,9 +451,7 @@ def project_costs(
         ledger.not_needed.append(
             f"Practicode: not needed, the {first_cert.id} has no apprentice designation."
         )
-    ledger.add(
-        "practice-exams", "Practice exams", training.costs.practice_exams, UP_FRONT, [0]
-    )
+    ledger.add("practice-exams", "Practice exams", training.costs.practice_exams, UP_FRONT, [0])
     if training.costs.prep_products is not None:
         ledger.add(
             "prep-products", "Exam prep products", training.costs.prep_products, UP_FRONT, [0]
@@ -524,7 +527,8 @@ def _with_break_even(
                 f"Break-even comes in month {early} of the plan "
                 f"({format_date(add_months(inputs.start, early))}) at the low end of the costs, "
                 f"and not within {HORIZON_YEARS} years at the high end (median pay)"
-                + excludes + "."
+                + excludes
+                + "."
             )
         else:
             first, last = sorted((early, late))
@@ -544,9 +548,7 @@ def _with_break_even(
                 )
     update["break_even_note"] = note
     if inputs.budget is not None:
-        fits, budget_note = _budget(
-            costs, inputs.budget, costs.excludes_clause(upfront_only=True)
-        )
+        fits, budget_note = _budget(costs, inputs.budget, costs.excludes_clause(upfront_only=True))
         update["budget_fits"] = fits
         update["budget_note"] = budget_note
     return costs.model_copy(update=update)

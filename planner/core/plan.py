@@ -277,9 +277,7 @@ def _outlook_dates(plan: Plan, catalog: Catalog) -> OutlookDates:
             for step, credential in later
             if credential and (m := plan.milestone(step)) is not None
         ),
-        first_designation=(
-            plan.certified_as if plan.exam_credential == plan.certification else ""
-        ),
+        first_designation=(plan.certified_as if plan.exam_credential == plan.certification else ""),
         apprentice_removed=removed.due if removed is not None else None,
     )
 

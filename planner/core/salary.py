@@ -144,8 +144,10 @@ def record_pay_sources(
     if premium is not None:
         src.use(f"Pay premium, {spec.name}", premium)
     if has_state_figures(data, state) and state is not None:
-        src.use(f"Pay in {data.states[state].name}: BLS OEWS May 2024 state median",
-                data.states[state].median)
+        src.use(
+            f"Pay in {data.states[state].name}: BLS OEWS May 2024 state median",
+            data.states[state].median,
+        )
         src.use("National median for the state factor", data.state_reference_median)
 
 

@@ -123,9 +123,6 @@ def plot_salary(ax: Axes, plan: Plan, *, title: bool = True) -> dict[str, Any]:
     ax.yaxis.set_major_formatter(lambda value, _pos: f"${value / 1000:,.0f}k")
     if title:
         ax.set_title(f"Income outlook: {plan.certification}, {plan.specialty_name}", fontsize=11)
-    dollars = {r.what: r.value for r in plan.sources}.get("Pay amounts")
-    if dollars:
-        ax.set_ylabel(f"Income per year (USD, {dollars.split(';')[0]})")
     ax.legend(loc="lower right", fontsize=8, framealpha=0.9)
     ax.grid(axis="y", color="#dddddd", lw=0.6, zorder=1)
     ax.set_axisbelow(True)

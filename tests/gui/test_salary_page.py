@@ -63,8 +63,11 @@ def test_costs_and_income_tables(window: MainWindow) -> None:
     summary = page.costs_summary.text()
     assert f"Up front: {fmt_money(plan.costs.upfront_planned)}" in summary
     assert f"Over the whole plan: {fmt_money(plan.costs.total_planned)}" in summary
-    assert "Budget check: above your budget of $4,000" in summary
-    assert f"Break-even: month {plan.costs.break_even_month}" in summary
+    assert plan.costs.budget_note.startswith("Budget check:")
+    assert "budget of $4,000" in plan.costs.budget_note
+    assert plan.costs.budget_note in summary
+    assert "fits your budget" not in summary
+    assert f"Break-even: {plan.costs.break_even_note}" in summary
     income = page.salary_table
     assert income.rowCount() == len(plan.salary)
     assert income.item(3, 3).text() == fmt_money(plan.salary[3].median)
