@@ -559,8 +559,8 @@ def _budget(costs: Costs, budget: float, excludes: str) -> tuple[bool | None, st
     span = f"${costs.upfront_low:,}-${costs.upfront_high:,}"
     if costs.missing_major_upfront:
         return None, (
-            f"Budget check: cannot tell whether the plan fits your budget of ${budget:,.0f}: "
-            f"the known up-front costs are {span}" + excludes + "."
+            f"Budget check: cannot be done against your budget of ${budget:,.0f} yet: the "
+            f"known up-front costs are {span}" + excludes + "."
         )
     if costs.upfront_high <= budget:
         return True, f"Budget check: the up-front cost ({span}) fits your budget of ${budget:,.0f}."
