@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
 
 import pytest
+from helpers.cli import PLAN, codepath
 
 from planner.core.catalog import Catalog, StateWage
 from planner.core.costs import UP_FRONT
@@ -276,3 +279,20 @@ def test_budget_never_fits_while_a_major_cost_is_missing(catalog: Catalog) -> No
     assert "excludes the RHIT exam fee and the RHIA exam fee, which are not in the data" in (
         plan.costs.break_even_note
     )
+
+
+def test_codepath_cost_lists_and_replaces_estimates(tmp_path: Path) -> None:
+    assert codepath(*PLAN, "--save", home=tmp_path).returncode == 0
+    listed = codepath("cost", home=tmp_path)
+    assert listed.returncode == 0
+    assert "program" in listed.stdout and "exam-cpc" in listed.stdout
+    entered = codepath("cost", "program", "1200", home=tmp_path)
+    assert entered.returncode == 0, entered.stderr
+    assert "The plan uses your $1,200 for program." in entered.stdout
+    saved = json.loads(next(tmp_path.rglob("*.json")).read_text(encoding="utf-8"))
+    assert saved["inputs"]["actual_costs"] == [{"id": "program", "amount": 1200.0}]
+    assert "yours $1,200" in codepath("cost", home=tmp_path).stdout
+    cleared = codepath("cost", "program", "--clear", home=tmp_path)
+    assert "estimate for program again" in cleared.stdout
+    unknown = codepath("cost", "tuition-x", "5", home=tmp_path)
+    assert unknown.returncode == 2 and "unknown cost id 'tuition-x'" in unknown.stderr
