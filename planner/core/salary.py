@@ -135,20 +135,27 @@ def record_pay_sources(
             src.use(f"Pay cap: {occupation.table}, 90th percentile", occupation.p90)
         if basis.setting is not None:
             setting = data.settings[basis.setting]
-            src.use(f"Pay setting: median in {setting.label}", setting.median)
+            src.use(
+                f"Pay setting, {setting.label}: BLS OEWS May 2024 industry median",
+                setting.median,
+            )
         if basis.apprentice:
-            src.use("Pay of an apprentice (CPC-A, COC-A): AAPC 2010 survey", data.apprentice_factor)
-    src.use("Pay growth with experience: AAPC 2010 survey", data.experience_growth)
-    src.use("Shape of the experience curve: AAPC 2013 survey", data.experience_time_constant)
+            src.use("Pay, apprentice ratio: AAPC 2010 salary survey", data.apprentice_factor)
+    src.use("Pay growth with experience: AAPC 2010 salary survey", data.experience_growth)
+    src.use("Pay curve shape: AAPC 2013 salary survey", data.experience_time_constant)
     premium = data.specialty_premiums.get(spec.id)
     if premium is not None:
-        src.use(f"Pay premium, {spec.name}", premium)
+        survey = premium.source.split(":")[0]
+        src.use(f"Pay premium, {spec.name}: {survey}", premium)
     if has_state_figures(data, state) and state is not None:
         src.use(
             f"Pay in {data.states[state].name}: BLS OEWS May 2024 state median",
             data.states[state].median,
         )
-        src.use("National median for the state factor", data.state_reference_median)
+        src.use(
+            "Pay, national median for the state factor: BLS OEWS May 2024",
+            data.state_reference_median,
+        )
 
 
 def project_salary(

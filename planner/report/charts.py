@@ -34,9 +34,10 @@ def salary_source_line(plan: Plan) -> str:
     for ref in plan.sources:
         if not ref.what.startswith("Pay") or ref.confidence == "rule":
             continue
-        name = ref.what.split(": ", 1)[-1]
+        role, _, name = ref.what.partition(": ")
+        role = role.removeprefix("Pay").strip(" ,") or "pay"
         word = _CONFIDENCE_WORDS.get(ref.confidence, ref.confidence)
-        parts.append(f"{name} ({word})" if word else name)
+        parts.append(f"{name} ({role}; {word})" if word else f"{name} ({role})")
     return "Sources: " + "; ".join(parts) + ". Estimates from public surveys, not a promise."
 
 
