@@ -56,6 +56,7 @@ def test_pay_and_cost_figures_are_current_or_say_why_kept(catalog: Catalog) -> N
     checked = list(figures(catalog.salary, "salaries"))
     checked += list(figures(catalog.training.costs, "training.costs"))
     checked += list(figures(catalog.training.first_time_pass_rate, "training.pass_rate"))
+    checked += list(figures(catalog.training.pass_rates_by_credential, "training.pass_rates"))
     for program in catalog.training.programs:
         checked += list(figures(program.cost, f"training.{program.id}.cost"))
         checked += list(figures(program.tuition_per_year, f"training.{program.id}.tuition"))

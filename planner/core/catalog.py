@@ -290,9 +290,11 @@ class TrainingData(FrozenModel):
     default_prep: Figure  # exam preparation when a credential has no figure of its own
     default_experience_years: Figure  # experience before moving on, when a specialty has none
     costs: CostFigures
-    first_time_pass_rate: dict[str, Figure] = Field(default_factory=dict)  # by credential id
     codeset_updates: tuple[CodeSetUpdate, ...]
     exam_blackout_days: int = Field(ge=0, le=60)  # keep the exam this far from a switch-over
+    first_time_pass_rate: Figure | None = None  # share of candidates passing at the first try
+    # exam-specific first-time pass rates by credential id (else first_time_pass_rate)
+    pass_rates_by_credential: dict[str, Figure] = Field(default_factory=dict)
 
 
 class CodeSetUpdate(FrozenModel):

@@ -271,9 +271,7 @@ def _exams(ledger: _Ledger, catalog: Catalog, exams: Sequence[ExamEvent], start:
                 major=True,
                 price=price,
             )
-            rate = training.first_time_pass_rate.get(cert.id) or training.first_time_pass_rate.get(
-                "default"
-            )
+            rate = training.pass_rates_by_credential.get(cert.id, training.first_time_pass_rate)
             if rate is not None and not retake_included:
                 fail_lo, fail_hi = 1 - rate.hi / 100, 1 - rate.lo / 100
                 ledger.sources.use(f"{cert.id} first-time pass rate", rate)
