@@ -296,3 +296,10 @@ def test_codepath_cost_lists_and_replaces_estimates(tmp_path: Path) -> None:
     assert "estimate for program again" in cleared.stdout
     unknown = codepath("cost", "tuition-x", "5", home=tmp_path)
     assert unknown.returncode == 2 and "unknown cost id 'tuition-x'" in unknown.stderr
+
+
+def test_break_even_says_when_a_major_cost_falls_after_it(catalog: Catalog) -> None:
+    plan = make(catalog, certification="RHIT", specialty="him", current_income=28_000)
+    note = plan.costs.break_even_note
+    assert note.startswith("Break-even comes in months ")
+    assert "bachelor's degree: tuition falls due later in the plan and is not repaid" in note

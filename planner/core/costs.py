@@ -91,6 +91,7 @@ class _Payment:
     low: float
     planned: float
     high: float
+    major_label: str = ""  # the item's label when it is a major cost
 
 
 class _Ledger:
@@ -148,7 +149,9 @@ class _Ledger:
                 entered=entered is not None,
             )
         )
-        self.payments.extend(_Payment(m, low, planned, high) for m in months)
+        self.payments.extend(
+            _Payment(m, low, planned, high, label if major else "") for m in months
+        )
 
     def lack(
         self,
@@ -544,6 +547,17 @@ def _with_break_even(
                     + excludes
                     + "."
                 )
+        reached = late if late is not None else early
+        later = sorted(
+            {
+                p.major_label
+                for p in payments
+                if p.major_label and reached is not None and p.month > reached
+            }
+        )
+        if later:
+            names = " and ".join(later)
+            note = note[:-1] + f"; {names} falls due later in the plan and is not repaid by then."
     update["break_even_note"] = note
     if inputs.budget is not None:
         fits, budget_note = _budget(costs, inputs.budget, costs.excludes_clause(upfront_only=True))
