@@ -118,13 +118,31 @@ def test_summary_page(roadmap: Roadmap, plan: Plan, profile: Profile, catalog: C
         assert phase.name in charts[0].alt
 
 
-def test_break_even_month_is_shown_when_known(catalog: Catalog) -> None:
+def test_break_even_range_is_shown_when_known(catalog: Catalog) -> None:
     profile = Profile(inputs=sample_inputs(current_income=28_000))
     plan = build_plan(profile.inputs, catalog)
-    assert plan.costs.break_even_month is not None and plan.costs.break_even_date is not None
+    costs = plan.costs
+    assert costs.break_even_month is not None
+    assert costs.break_even_note.startswith("Break-even comes in months 16-23 of the plan")
     text = flat(roadmap_of(profile, catalog).text())
-    assert f"month {plan.costs.break_even_month} of the plan" in text
-    assert format_date(plan.costs.break_even_date) in text
+    assert "Break-even comes in months 16-23 of the plan (May 4, 2028 to Dec 4, 2028)" in text
+    assert "CRC exam fee falls due later in the plan and is not repaid by then" in text
+
+
+def test_pay_vintage_band_meaning_and_context_are_printed(catalog: Catalog) -> None:
+    from planner.core.salary import context_lines
+    from planner.report.charts import salary_vintage_line
+
+    profile = Profile(inputs=sample_inputs(current_income=28_000))
+    plan = build_plan(profile.inputs, catalog)
+    text = flat(roadmap_of(profile, catalog).text())
+    assert flat(salary_vintage_line(plan)) in text
+    assert "2024 dollars" in text
+    assert flat(catalog.salary.band_meaning) in text
+    lines = context_lines(catalog.salary)
+    assert len(lines) >= 4
+    for line in lines:
+        assert flat(line) in text
 
 
 def test_no_name_no_prepared_for(plan: Plan, catalog: Catalog) -> None:

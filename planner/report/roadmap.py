@@ -10,16 +10,18 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from planner.core.catalog import Catalog
 from planner.core.dates import format_date
 from planner.core.plan import Milestone, MilestoneKind, Phase, Plan
 from planner.core.profile import MilestoneProgress, MilestoneStatus, Profile
+from planner.core.salary import context_lines
 from planner.report.chart_svg import (
     SALARY_FIGSIZE,
     TIMELINE_FIGSIZE,
     salary_chart_svg,
     timeline_svg,
 )
-from planner.report.charts import salary_source_line
+from planner.report.charts import salary_source_line, salary_vintage_line
 from planner.report.document import (
     Block,
     Cell,
@@ -81,7 +83,7 @@ def build_roadmap(state: PlanState) -> Roadmap:
     )
     for phase in plan.phases:
         blocks += _phase(phase, profile, today)
-    blocks += _salary(plan)
+    blocks += _salary(plan, state.catalog)
     blocks += _costs(plan)
     blocks += _progress(plan, profile, progress, today)
     blocks += _sources(plan)
@@ -186,13 +188,8 @@ def _summary(
 
 
 def _break_even(plan: Plan) -> str:
-    costs = plan.costs
-    if costs.break_even_month is not None and costs.break_even_date is not None:
-        return (
-            f"month {costs.break_even_month} of the plan ({format_date(costs.break_even_date)}): "
-            "the extra pay has repaid the costs by then"
-        )
-    return costs.break_even_note.rstrip(". ") or "not known"
+    """The core's one break-even sentence (a range, and what it leaves out)."""
+    return humanize_dates(plan.costs.break_even_note.rstrip(". ")) or "not known"
 
 
 def milestone_check(progress: MilestoneProgress | None) -> CheckState:
@@ -272,8 +269,10 @@ def _phase(phase: Phase, profile: Profile, today: date) -> list[Block]:
     return blocks
 
 
-def _salary(plan: Plan) -> list[Block]:
+def _salary(plan: Plan, catalog: Catalog) -> list[Block]:
     first, last = plan.salary[0], plan.salary[-1]
+    band_meaning = catalog.salary.band_meaning
+    context = context_lines(catalog.salary)
     return [
         Heading("Income outlook"),
         Paragraph(
@@ -289,6 +288,9 @@ def _salary(plan: Plan) -> list[Block]:
             alt=f"income outlook from {money(first.median)} in year {first.year} to "
             f"{money(last.median)} in year {last.year} (median)",
             caption=f"<span class='small'>{esc(salary_source_line(plan))}</span>",
+        ),
+        Paragraph(
+            esc(" ".join(t for t in (salary_vintage_line(plan), band_meaning) if t)), small=True
         ),
         Table(
             columns=(
@@ -312,6 +314,12 @@ def _salary(plan: Plan) -> list[Block]:
             ),
             continued="Income outlook (continued)",
         ),
+        *(
+            [Heading("Context", level=2)]
+            + [Paragraph(f"• {esc(line)}", small=True) for line in context]
+            if context
+            else []
+        ),
     ]
 
 
@@ -320,7 +328,9 @@ def _costs(plan: Plan) -> list[Block]:
     rows: list[tuple[Cell, ...]] = [
         (
             esc(item.label)
-            + (f" <span class='muted'>× {item.count}</span>" if item.count > 1 else ""),
+            + (f" <span class='muted'>× {item.count}</span>" if item.count > 1 else "")
+            + (" <span class='muted'>(your figure)</span>" if item.entered else "")
+            + (f"<br><span class='small'>{esc(item.note)}</span>" if item.note else ""),
             esc(item.when),
             f"{money(item.low)} to {money(item.high)}",
             money(item.planned),
@@ -342,9 +352,14 @@ def _costs(plan: Plan) -> list[Block]:
         Paragraph(
             f"<b>Up front: {money(costs.upfront_planned)}</b> (range {money(costs.upfront_low)} "
             f"to {money(costs.upfront_high)}). <b>Over the whole plan: "
-            f"{money(costs.total_planned)}</b>. Break-even: {esc(_break_even(plan))}."
+            f"{money(costs.total_planned)}</b>. {esc(_break_even(plan))}."
+            + (f" {esc(costs.budget_note)}" if costs.budget_note else "")
         ),
     ]
+    if costs.not_needed:
+        blocks.append(
+            Paragraph("Not needed on this path: " + esc(" ".join(costs.not_needed)), small=True)
+        )
     if costs.not_in_data:
         blocks.append(
             Paragraph(
