@@ -525,7 +525,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_replan(args: argparse.Namespace) -> int:
-    from planner.core.profile import ReplanState
+    from planner.core.state import accepted_replan
 
     store, state = _load(args)
     if args.reset:
@@ -533,15 +533,12 @@ def cmd_replan(args: argparse.Namespace) -> int:
             fresh.replan = None
         print("Back on the original plan.")
         return 0
-    now, progress = state.today, state.progress
-    if not progress.proposed_shift_days:
-        raise UserError(f"codepath replan: nothing to re-plan ({progress.status_text})")
+    accepted = accepted_replan(state)  # the same rule as the window's "Accept"
+    days = state.progress.proposed_shift_days
+    if accepted is None or not days:
+        raise UserError(f"codepath replan: nothing to re-plan ({state.progress.status_text})")
     with store.update() as fresh:
-        previous = fresh.replan.shift_days if fresh.replan is not None else 0
-        fresh.replan = ReplanState(
-            accepted_on=now, shift_days=previous + progress.proposed_shift_days
-        )
-    days = progress.proposed_shift_days
+        fresh.replan = accepted
     direction = "later" if days > 0 else "earlier"
     print(f"Accepted: open milestones move {abs(days)} days {direction}.")
     return 0

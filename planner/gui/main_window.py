@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.profile import Profile, ProfileError
 from planner.core.storage import ProfileStore
-from planner.gui import dialogs
+from planner.gui import dialogs, exports
 from planner.gui.controller import PlannerController
 from planner.gui.dialogs import (
     HOW_TEXT,
@@ -460,7 +460,8 @@ class MainWindow(QMainWindow):
         if path is None:
             return
         try:
-            self.controller.export_pdf(path, paper="a4" if metric else "letter")
+            c = self.controller
+            exports.export_pdf(c.state, c.store, path, paper="a4" if metric else "letter")
         except OSError as exc:
             ask_message(
                 self,
@@ -481,7 +482,7 @@ class MainWindow(QMainWindow):
         if path is None:
             return
         try:
-            self.controller.export_ics(path)
+            exports.export_ics(self.controller.state, self.controller.store, path)
         except OSError as exc:
             ask_message(
                 self,
