@@ -115,7 +115,7 @@ def _number(low: float, high: float, *, low_included: bool = False) -> Callable[
 
 
 def _build_parser() -> _Parser:
-    from planner.core.inputs import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK
+    from planner.core.limits import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK
 
     parser = _Parser(
         prog="codepath",
@@ -642,14 +642,32 @@ def _tolerant_output() -> None:
                 reconfigure(errors="backslashreplace")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of ``codepath``; returns the exit status."""
+def _known_error(exc: Exception) -> int | None:
+    """Report an error of the core as one line; its exit status, or None when not ours.
+
+    The core is imported only here, after something failed: ``--version`` and ``--help``
+    load nothing of it.
+    """
     from pydantic import ValidationError
 
     from planner.core.catalog import CatalogError
     from planner.core.plan import PlanError
-    from planner.core.storage import ProfileError
+    from planner.core.profile import ProfileError
 
+    if isinstance(exc, ProfileError | CatalogError):
+        _fail(f"codepath: {exc}")
+        return EXIT_FAILURE
+    if isinstance(exc, PlanError):
+        _fail(f"codepath: {exc}")
+        return EXIT_USAGE
+    if isinstance(exc, ValidationError):  # a value the profile model refuses (too long, ...)
+        _fail(f"codepath: {validation_text(exc)}")
+        return EXIT_USAGE
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``codepath``; returns the exit status."""
     _tolerant_output()
     try:
         args = _build_parser().parse_args(argv)
@@ -658,15 +676,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         _fail(str(exc))
         return exc.code
-    except (ProfileError, CatalogError) as exc:
-        _fail(f"codepath: {exc}")
-        return EXIT_FAILURE
-    except PlanError as exc:
-        _fail(f"codepath: {exc}")
-        return EXIT_USAGE
-    except ValidationError as exc:  # a value the profile model refuses (too long, ...)
-        _fail(f"codepath: {validation_text(exc)}")
-        return EXIT_USAGE
     except BrokenPipeError:  # `codepath plan | head`: the reader left, nothing to report
         with contextlib.suppress(OSError):
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps the interpreter quiet
@@ -677,6 +686,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         _fail(f"codepath: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
         return EXIT_FAILURE
+    except Exception as exc:
+        code = _known_error(exc)
+        if code is None:
+            raise
+        return code
 
 
 if __name__ == "__main__":

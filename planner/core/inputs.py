@@ -16,10 +16,7 @@ from pydantic import (
 
 from planner.core.base import FrozenModel
 from planner.core.catalog import Background
-
-MIN_HOURS_PER_WEEK = 0.5  # below this a plan runs for decades
-MAX_HOURS_PER_WEEK = 80.0  # beyond this nobody keeps studying week after week
-
+from planner.core.limits import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK
 
 # The 50 states and DC, for the state wage factor and to check what the learner typed.
 US_STATES: tuple[tuple[str, str], ...] = (

@@ -12,7 +12,8 @@ from enum import Enum
 from typing import Any, NamedTuple
 
 from planner.core.catalog import Background, Catalog
-from planner.core.inputs import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK, US_STATES
+from planner.core.inputs import US_STATES
+from planner.core.limits import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK
 from planner.core.salary import state_label
 
 MONEY_LIMIT = 10_000_000

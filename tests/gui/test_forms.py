@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from planner.core.catalog import Background, Catalog
 from planner.core.dates import format_month
-from planner.core.inputs import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK, PlanInputs
+from planner.core.inputs import PlanInputs
+from planner.core.limits import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK
 from planner.gui import input_fields as fields
 from planner.gui.forms import FieldProblem, date_edit, read_value
 from planner.gui.main_window import MainWindow
