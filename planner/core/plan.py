@@ -851,7 +851,6 @@ class _Builder:
             f"Most coders work on site for {office.describe()} in their first coding job "
             "before going remote (counted from that job).",
             MilestoneKind.CAREER,
-            phase=3,
         )
         self._apprentice(start, first)
         end = max(secured, first_job + timedelta(days=1))
