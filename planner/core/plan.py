@@ -1215,3 +1215,24 @@ def _and_list(names: tuple[str, ...]) -> str:
     if len(items) <= 1:
         return "The " + "".join(items)
     return "The " + ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def reminder_group_title(reminders: list[Milestone]) -> str:
+    """One line for a run of recurring reminders (code-set updates, CEU deadlines).
+
+    Screens and print-outs list the reminders under this line so the real steps stay visible.
+    """
+    if not reminders:
+        return "No reminders"
+    years = sorted({m.due.year for m in reminders})
+    span = f"{years[0]}" if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
+    codesets = [m for m in reminders if m.kind is MilestoneKind.CODESET]
+    ceus = [m for m in reminders if m.kind is MilestoneKind.CEU]
+    parts = []
+    if codesets:
+        days = sorted({(m.due.month, m.due.day) for m in codesets})
+        when = ", ".join(f"{MONTH_NAMES[month - 1][:3]} {day}" for month, day in days)
+        parts.append(f"{len(codesets)} code-set updates ({when} each year)")
+    if ceus:
+        parts.append(f"{len(ceus)} CEU deadline{'s' if len(ceus) > 1 else ''}")
+    return f"Recurring reminders {span}: " + ", ".join(parts)
