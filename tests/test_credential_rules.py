@@ -248,6 +248,14 @@ def test_rhia_completion_takes_about_two_years_and_no_proviso_route() -> None:
     assert all("Proviso" not in r.title for r in rhia.eligibility.prerequisites)
 
 
+def test_rhia_completion_is_for_rhit_holders() -> None:
+    plan = make(certification="CPC", specialty="him")
+    assert plan.milestone(Step.ADDON_EXAM) is None and plan.milestone("p4-program") is None
+    route = plan.milestone(Step.ROUTE)
+    assert route is not None and "earn the RHIT first" in route.title
+    assert any("is for RHIT holders" in w for w in plan.warnings)
+
+
 # -- code-set reminders ---------------------------------------------------------------------
 
 

@@ -227,6 +227,7 @@ class Program(FrozenModel):
     hours: Figure | None = None
     months: Figure | None = None  # full-time length
     part_time_months: Figure | None = None  # part-time length, where the data gives one
+    for_holders: tuple[str, ...] = ()  # open only to holders of one of these (completion degrees)
     cost: Figure | None = None
     counts_as_apprentice_course: bool = False
     note: str = ""

@@ -403,6 +403,7 @@ class _Builder:
         self.coder = inputs.background is Background.CODING
         # optional input (on by default): keep time for a possible retake after each exam
         self.retake_buffer = bool(getattr(inputs, "retake_buffer", True))
+        self.phase4_from = 0  # draft index where phase 4's steps begin
 
     # -- phases -------------------------------------------------------------------------
     def build(self) -> Plan:
@@ -981,6 +982,10 @@ class _Builder:
         return end, 0.0
 
     def _unreachable(self, start: date, addon: Certification, why: str) -> tuple[date, float]:
+        # drop the steps toward it already drafted (enrolment, membership, lane work)
+        for milestone in self.draft.milestones[self.phase4_from :]:
+            self.draft.phase_of.pop(milestone.id, None)
+        del self.draft.milestones[self.phase4_from :]
         elig = addon.eligibility
         if elig.prerequisites:
             titles = [r.title for r in elig.prerequisites]
@@ -1009,6 +1014,17 @@ class _Builder:
             return self._lane_move(start, self.spec.description)
         addon = self.catalog.certifications[addon_id]
         elig = addon.eligibility
+        self.phase4_from = len(self.draft.milestones)
+        if elig.required_program:
+            program = self.catalog.program(elig.required_program)
+            held = set(self._timeline_so_far(first, start).catalog_ids_on(start))
+            if program.for_holders and not held & set(program.for_holders):
+                return self._unreachable(
+                    start,
+                    addon,
+                    f"the {_inline(program.name)} is for {' or '.join(program.for_holders)} "
+                    "holders, and the length of a full bachelor's is not in the sourced data",
+                )
         if not elig.schedulable:
             return self._unreachable(
                 start, addon, f"its eligibility is not confirmed on an {addon.body.value} page"
