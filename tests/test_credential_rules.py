@@ -357,3 +357,19 @@ def test_job_market_note_has_its_source() -> None:
     assert any(w.startswith("Job market:") for w in plan.warnings)
     market = {s.what: s for s in plan.sources}["Entry-level job market"]
     assert market.source.startswith("https://codingclarified.com")
+
+
+def test_an_accepted_replan_rederives_holdings_and_ceu_reminders() -> None:
+    from planner.core.profile import Profile, ReplanState
+    from planner.core.progress import current_plan
+
+    baseline = make()
+    profile = Profile(
+        inputs=sample_inputs(), replan=ReplanState(accepted_on=date(2027, 3, 1), shift_days=200)
+    )
+    moved = current_plan(baseline, profile, CATALOG)
+    assert moved.exam_date > baseline.exam_date
+    assert moved.credentials.held_on(moved.exam_date) == ("CPC-A",)
+    dues = {c.due for c in moved.credentials.cycles}
+    reminders = [m for m in moved.milestones() if m.kind is MilestoneKind.CEU]
+    assert reminders and all(m.due in dues for m in reminders)

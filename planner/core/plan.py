@@ -354,6 +354,60 @@ def _timeline(
     )
 
 
+def ceu_milestones(
+    timeline: CredentialTimeline, target: str, catalog: Catalog, from_day: date, until: date
+) -> list[Milestone]:
+    """One CEU reminder per cycle due in (from_day, until], from the credentials held then.
+
+    Ids are ``ceu-<credential>-<year>``: the target's id where it is held, else the body's
+    first credential held (stable for the same dates).
+    """
+    reminders = []
+    for cycle in timeline.cycles:
+        if not from_day < cycle.due <= until:
+            continue
+        held = timeline.catalog_ids_on(cycle.due, cycle.body)
+        key = target if target in held else held[0]
+        rules = catalog.bodies.get(cycle.body)
+        why = f"{_and_list(cycle.credentials)} stay active only with continuing education."
+        if cycle.parts:
+            why += " Of these: " + "; ".join(cycle.parts) + "."
+        if rules is not None and cycle.prorated and rules.first_cycle_note:
+            why += " " + rules.first_cycle_note
+        reminders.append(
+            Milestone(
+                id=f"ceu-{key.lower()}-{cycle.due.year}",
+                title=f"Report {cycle.summary}",
+                due=cycle.due,
+                why=why,
+                kind=MilestoneKind.CEU,
+            )
+        )
+    return reminders
+
+
+def _with_ceus(plan: Plan, timeline: CredentialTimeline, catalog: Catalog) -> Plan:
+    """The plan with its CEU reminders made from ``timeline`` (after dates moved)."""
+    fresh = ceu_milestones(timeline, plan.certification, catalog, plan.exam_date, plan.finish)
+    current = [m for m in plan.milestones() if m.kind is MilestoneKind.CEU]
+    if current == fresh:
+        return plan
+    phases = []
+    for index, phase in enumerate(plan.phases):
+        last = index == len(plan.phases) - 1
+        mine = [
+            m
+            for m in fresh
+            if (phase.start < m.due <= phase.end) or (index == 0 and m.due == phase.start)
+        ]
+        if last:
+            mine += [m for m in fresh if m.due > phase.end]
+        kept = [m for m in phase.milestones if m.kind is not MilestoneKind.CEU]
+        ordered = sorted(kept + mine, key=lambda m: m.due)
+        phases.append(phase.model_copy(update={"milestones": tuple(ordered)}))
+    return plan.model_copy(update={"phases": tuple(phases)})
+
+
 def with_outlook(plan: Plan, catalog: Catalog) -> Plan:
     """The plan with its income, costs, break-even and their warnings computed from its dates.
 
@@ -374,13 +428,14 @@ def with_outlook(plan: Plan, catalog: Catalog) -> Plan:
         ),
     )
     sources = Sources({s.what: s for s in plan.schedule_sources}).merged(outlook.sources)
-    return plan.model_copy(
+    timeline = credential_timeline(plan, catalog)
+    return _with_ceus(plan, timeline, catalog).model_copy(
         update={
             "salary": outlook.salary,
             "costs": outlook.costs,
             "warnings": plan.schedule_warnings + outlook.warnings,
             "sources": sources.sorted(),
-            "credentials": credential_timeline(plan, catalog),
+            "credentials": timeline,
         }
     )
 
@@ -1137,33 +1192,23 @@ class _Builder:
 
     def _ceus(self, timeline: CredentialTimeline, from_day: date, until: date) -> None:
         """One reminder per CEU cycle, from the credentials held on its due date."""
-        for cycle in timeline.cycles:
-            if not from_day < cycle.due <= until:
+        for reminder in ceu_milestones(timeline, self.cert.id, self.catalog, from_day, until):
+            self.draft.add(reminder.id, reminder.title, reminder.due, reminder.why, reminder.kind)
+        for body in {c.body for c in timeline.cycles if from_day < c.due <= until}:
+            rules = self.catalog.bodies.get(body)
+            if rules is None:
                 continue
-            held = timeline.catalog_ids_on(cycle.due, cycle.body)
-            key = self.cert.id if self.cert.id in held else held[0]
-            rules = self.catalog.bodies.get(cycle.body)
-            title = f"Report {cycle.summary}"
-            why = f"{_and_list(cycle.credentials)} stay active only with continuing education."
-            if cycle.parts:
-                why += " Of these: " + "; ".join(cycle.parts) + "."
-            if rules is not None and cycle.prorated and rules.first_cycle_note:
-                why += " " + rules.first_cycle_note
-            self.draft.add(
-                f"ceu-{key.lower()}-{cycle.due.year}", title, cycle.due, why, MilestoneKind.CEU
+            self.src.use(f"{body.value} CEU cycle", rules.cycle_years)
+            self.src.rule(
+                f"{body.value} CEUs follow the credentials held",
+                "CEUs per cycle by the credentials held on the due date",
+                rules.source,
+                rules.as_of,
             )
-            if rules is not None:
-                self.src.use(f"{cycle.body.value} CEU cycle", rules.cycle_years)
-                self.src.rule(
-                    f"{cycle.body.value} CEUs follow the credentials held",
-                    "CEUs per cycle by the credentials held on the due date",
-                    rules.source,
-                    rules.as_of,
-                )
-                if rules.own_share is not None:
-                    self.src.use(f"{cycle.body.value} CEUs from its own resources", rules.own_share)
-                if rules.domain_share is not None:
-                    self.src.use(f"{cycle.body.value} CEUs in the HIIM domains", rules.domain_share)
+            if rules.own_share is not None:
+                self.src.use(f"{body.value} CEUs from its own resources", rules.own_share)
+            if rules.domain_share is not None:
+                self.src.use(f"{body.value} CEUs in the HIIM domains", rules.domain_share)
 
     def _certified_as(self, first: Certification) -> str:
         apprentice = self.cert.apprentice
