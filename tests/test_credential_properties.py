@@ -99,6 +99,8 @@ def check(plan: Plan) -> None:
         assert f"Earn the {first.id} credential" not in titles
         assert first.apprentice is not None
         assert f"Earn the {first.apprentice.designation} credential" in titles
+        window = plan.milestone(Step.RETAKE_WINDOW)
+        assert window is None or removal.due >= window.due  # the 'A' goes once the exam is passed
     for day in {m.due for m in plan.milestones()}:
         held = timeline.held_on(day)
         assert len(set(held)) == len(held)

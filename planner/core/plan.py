@@ -848,8 +848,8 @@ class _Builder:
             mid,
             f"If needed, resit the {cert.id} exam by this date",
             secure,
-            why,
-            MilestoneKind.EXAM,
+            why + " Skip this step once you have passed.",
+            MilestoneKind.TASK,
             phase=phase,
         )
         return secure
@@ -908,7 +908,7 @@ class _Builder:
             "before going remote (counted from that job).",
             MilestoneKind.CAREER,
         )
-        self._apprentice(start, first)
+        self._apprentice(secured, first)  # after a possible retake: the exam is passed
         end = max(secured, first_job + timedelta(days=1))
         if first is not self.cert:
             end = max(end, self._target_after_entry(first, first_job))
@@ -998,7 +998,7 @@ class _Builder:
             self.draft.add(
                 "p2-practicode",
                 "Complete Practicode (AAPC practice on real redacted records)",
-                at_fraction(self.p2_start, start, 0.9),
+                at_fraction(self.p2_start, self._due(Step.FIRST_EXAM), 0.9),
                 "Practicode takes one year off the apprentice requirement and can be done "
                 "during exam training.",
                 phase=2,
