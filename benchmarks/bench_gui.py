@@ -95,8 +95,8 @@ def redraw(changes: int) -> None:
     print(f"redraw after a certification/specialty change ({changes} changes, cold plan cache):")
     with tempfile.TemporaryDirectory() as tmp:
         store = ProfileStore(Path(tmp) / "profile.json")
-        controller = PlannerController(demo_profile(TODAY), store, catalog, TODAY, read_only=True)
-        controller._read_only = False  # edits allowed; autosave is stopped below, never writes
+        controller = PlannerController(demo_profile(TODAY), store, catalog, TODAY)
+        controller.saver.shutdown()  # edits allowed, never written
         window = MainWindow(controller)
         window.resize(1200, 800)
         window.show()
@@ -111,7 +111,6 @@ def redraw(changes: int) -> None:
             controller._plan_cache.clear()
             begin = time.perf_counter()
             controller.update_inputs(certification=cert, specialty=spec)
-            controller._save_timer.stop()
             return begin, time.perf_counter()
 
         def finish_chart() -> None:

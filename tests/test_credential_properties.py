@@ -106,6 +106,7 @@ def check(plan: Plan) -> None:
         assert len(set(held)) == len(held)
         assert not ({"CPC-A", "CPC"} <= set(held))
         assert not ({"RHIT", "RHIA"} <= set(held))
+        assert not ({"CCA", "CCS"} <= set(held))
     if plan.inputs.background is Background.CODING:
         assert not any("student" in t.lower() for t in titles)
     job, remote = plan.milestone(Step.FIRST_JOB), plan.milestone(Step.REMOTE_READY)

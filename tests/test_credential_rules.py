@@ -1,4 +1,4 @@
-"""One test per credential rule in docs/DATA.md ("Career rules"): each builds a plan using it."""
+"""One test per credential rule in docs/DATA.md (rows "Credentials: ..."): each builds a plan."""
 
 from __future__ import annotations
 
@@ -79,9 +79,12 @@ def test_aapc_first_cycle_is_prorated_and_due_at_the_membership_renewal() -> Non
 def test_ahima_ceus_add_ten_per_credential_up_to_fifty() -> None:
     plan = make(certification="CCS", specialty="cdi")
     cycles = [c for c in plan.credentials.cycles if c.body is Body.AHIMA]
-    by_count = {len(c.credentials): c.credits for c in cycles}
-    assert by_count[2] == 30  # CCA and CCS: 20 + 10
-    assert by_count[3] == 50  # + CDIP: 30 base + 10 + 10, capped at 50
+    held = {c.credentials: c.credits for c in cycles}
+    assert held[("CCS",)] == 20  # the CCA is left to lapse once the CCS is held (planner rule)
+    assert held[("CCS", "CDIP")] == 40  # CDIP 30 + 10 for the CCS
+    cca = next(h for h in plan.credentials.holdings if h.credential == "CCA")
+    assert cca.until == plan.certified_date and "planner rule" in cca.ended_by
+    assert required_credits(Body.AHIMA, ("RHIA", "CCS", "CDIP"), CATALOG) == 50  # capped
     coder = make(certification="CCS", specialty="compliance", background="coding")
     first = next(c for c in coder.credentials.cycles if c.body is Body.AHIMA)
     assert (first.credentials, first.credits) == (("CCS",), 20)

@@ -85,3 +85,30 @@ def test_store_without_outside_changes_saves_ours(tmp_path: Path) -> None:
     ours.notes = "mine"
     assert store.save_merged(ours, base) == ours
     assert store.load().notes == "mine"
+
+
+def test_plan_inputs_merge_field_by_field_and_name_the_lost_value() -> None:
+    from planner.core.merge import merge_report
+
+    base = Profile(inputs=INPUTS)
+    ours = base.model_copy(deep=True)
+    ours.inputs = INPUTS.model_copy(update={"state": "FL", "budget": 900.0})
+    theirs = base.model_copy(deep=True)
+    theirs.inputs = INPUTS.model_copy(update={"hours_per_week": 20.0, "budget": 500.0})
+    result = merge_report(base, ours, theirs)
+    merged = result.profile.inputs
+    assert (merged.hours_per_week, merged.state, merged.budget) == (20, "FL", 900)
+    assert result.conflicts == ["budget: kept 900.0 from this window, not 500.0 saved elsewhere"]
+
+
+def test_lost_entries_counts_what_an_older_copy_lacks() -> None:
+    from planner.core.merge import lost_entries
+
+    a, b = entry("a"), entry("b")
+    newest = Profile(inputs=INPUTS, study_log=[a, b])
+    newest.milestones = {
+        "p1-course": MilestoneProgress(status=MilestoneStatus.DONE, done_on=date(2027, 3, 1))
+    }
+    older = Profile(inputs=INPUTS, study_log=[a])
+    assert lost_entries(newest, older) == 2
+    assert lost_entries(older, newest) == 0

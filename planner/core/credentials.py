@@ -130,6 +130,13 @@ def build_holdings(grants: list[Grant], catalog: Catalog) -> tuple[Holding, ...]
                 holdings[index] = held.model_copy(
                     update={"until": grant.day, "ended_by": f"replaced by the {cert.id}"}
                 )
+            elif held.catalog_id in cert.lets_lapse:
+                holdings[index] = held.model_copy(
+                    update={
+                        "until": grant.day,
+                        "ended_by": f"left to lapse once the {cert.id} is held (planner rule)",
+                    }
+                )
         if any(
             h.credential == (grant.designation or cert.id) and h.until is None for h in holdings
         ):

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from planner.core.profile import Profile
+from pydantic import ValidationError
+
+from planner.core.inputs import PlanInputs
+from planner.core.profile import MilestoneStatus, Profile
 
 T = TypeVar("T")
 
 _ENTRY_LISTS = ("study_log", "scores", "ceus")
+
+
+@dataclass
+class MergeResult:
+    """The merged profile and, in words, every value of ours that won over a change elsewhere."""
+
+    profile: Profile
+    conflicts: list[str] = field(default_factory=list)
 
 
 def _merge_entries(base: list[Any], ours: list[Any], theirs: list[Any]) -> list[Any]:
@@ -39,28 +51,85 @@ def _merge_mapping(base: dict[str, T], ours: dict[str, T], theirs: dict[str, T])
     return merged
 
 
-def merge_profiles(base: Profile, ours: Profile, theirs: Profile) -> Profile:
-    """Merge ``ours`` and ``theirs``, both derived from ``base``.
+def _label(name: str) -> str:
+    return name.replace("_", " ")
+
+
+def _merge_inputs(
+    base: PlanInputs, ours: PlanInputs, theirs: PlanInputs, conflicts: list[str]
+) -> PlanInputs:
+    """Plan inputs field by field: a field only one side changed takes that side's value."""
+    values: dict[str, Any] = {}
+    lost: list[str] = []
+    for name in PlanInputs.model_fields:
+        b, o, t = getattr(base, name), getattr(ours, name), getattr(theirs, name)
+        if o == b:
+            values[name] = t
+        elif t in (b, o):
+            values[name] = o
+        else:
+            values[name] = o
+            lost.append(f"{_label(name)}: kept {o} from this window, not {t} saved elsewhere")
+    try:
+        merged = PlanInputs.model_validate(values)
+    except ValidationError:  # the two sides' choices do not fit together: ours as a whole
+        conflicts.append("plan settings: kept this window's settings, not those saved elsewhere")
+        return ours
+    conflicts += lost
+    return merged
+
+
+def merge_report(base: Profile, ours: Profile, theirs: Profile) -> MergeResult:
+    """Merge ``ours`` and ``theirs``, both derived from ``base``, and list the lost values.
 
     Per field: a field only one side changed takes that side's value. Where both changed, the
-    logs (study, scores, CEUs) and milestone progress are merged entry by entry; any other
-    field takes our value.
+    logs (study, scores, CEUs) and milestone progress are merged entry by entry and the plan
+    inputs field by field; for any other value both sides changed, ours wins (and is listed).
     """
     if theirs == base:
-        return ours
+        return MergeResult(ours)
     if ours == base:
-        return theirs
+        return MergeResult(theirs)
     values: dict[str, Any] = {}
+    conflicts: list[str] = []
     for name in Profile.model_fields:
         b, o, t = getattr(base, name), getattr(ours, name), getattr(theirs, name)
         if o == b:
             values[name] = t
-        elif t == b:
+        elif t in (b, o):
             values[name] = o
         elif name in _ENTRY_LISTS:
             values[name] = _merge_entries(b, o, t)
         elif name == "milestones":
             values[name] = _merge_mapping(b, o, t)
+        elif name == "inputs":
+            values[name] = _merge_inputs(b, o, t, conflicts)
         else:
             values[name] = o
-    return Profile.model_validate(values)
+            conflicts.append(
+                f"{_label(name)}: kept this window's value, not the one saved elsewhere"
+            )
+    return MergeResult(Profile.model_validate(values), conflicts)
+
+
+def merge_profiles(base: Profile, ours: Profile, theirs: Profile) -> Profile:
+    """The merged profile of ``merge_report`` (without the list of lost values)."""
+    return merge_report(base, ours, theirs).profile
+
+
+def lost_entries(base: Profile, theirs: Profile) -> int:
+    """How many logged entries and done milestones of ``base`` are missing from ``theirs``.
+
+    Nonzero when an older copy of the file was put back (a sync client, a restore elsewhere).
+    """
+    missing = 0
+    for name in _ENTRY_LISTS:
+        their_ids = {e.id for e in getattr(theirs, name)}
+        missing += sum(1 for e in getattr(base, name) if e.id not in their_ids)
+    missing += sum(
+        1
+        for key, progress in base.milestones.items()
+        if progress.status is MilestoneStatus.DONE
+        and theirs.milestone_status(key) is not MilestoneStatus.DONE
+    )
+    return missing

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.resources
 import os
+import signal
+import socket
 import sys
+import traceback
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QObject, QSettings, QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon, QPixmap
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from planner import __version__
 from planner.core.storage import HOME_ENV
@@ -184,9 +190,11 @@ def start_window(
     opened = open_profile(_profile_path(profile_path), catalog, today)
     if opened is None:
         return None
-    controller = PlannerController(opened.profile, opened.store, catalog, today, saved=opened.saved)
+    controller = PlannerController(
+        opened.profile, opened.store, catalog, today, saved=opened.saved, read_only=opened.read_only
+    )
     if not opened.saved:
-        controller.save_now()
+        controller.saver.save_now()
     window = MainWindow(controller, settings=settings)
     controller.setParent(window)
     return window
@@ -208,6 +216,107 @@ def _interactive(profile_path: Path | None, page: str, today: date) -> int:
         return 0
     if page != "timeline":
         window.show_page(page)
-    app.aboutToQuit.connect(window.controller.save_if_dirty)
+    app.aboutToQuit.connect(window.controller.saver.save_if_dirty)
+    install_excepthook(lambda: window)
+    quit_signals = QuitSignals(app, lambda signum: _quit_on_signal(app, window, signum))
     window.show()
-    return app.exec()
+    try:
+        return app.exec() or quit_signals.status
+    finally:
+        quit_signals.restore()
+
+
+def _quit_on_signal(app: QApplication, window: MainWindow, signum: int) -> None:
+    """SIGTERM (a session logout) or Ctrl+C: save what is pending and quit, asking nothing."""
+    saver = window.controller.saver
+    saved = saver.save_if_dirty()
+    if not saved:
+        _error_line(
+            f"quit on signal {signum}; your latest changes could not be saved: "
+            f"{saver.last_save_error}"
+        )
+    saver.shutdown()
+    window.save_state()
+    app.exit(0 if saved else 1)
+
+
+class QuitSignals(QObject):
+    """Python signal handlers for SIGTERM and SIGINT that run while Qt's event loop waits.
+
+    A signal writes a byte to a socket (``signal.set_wakeup_fd``); the socket notifier wakes
+    the loop, the interpreter runs, and with it the handler, which schedules ``on_signal``.
+    """
+
+    def __init__(self, parent: QObject, on_signal: Callable[[int], None]) -> None:
+        super().__init__(parent)
+        self.status = 0
+        self._on_signal = on_signal
+        self._reader, self._writer = socket.socketpair()
+        for sock in (self._reader, self._writer):
+            sock.setblocking(False)
+        self._old_fd = signal.set_wakeup_fd(self._writer.fileno())
+        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._drain)
+        self._old = {
+            signum: signal.signal(signum, self._handle)
+            for signum in (signal.SIGINT, signal.SIGTERM)
+        }
+
+    def _drain(self) -> None:
+        with contextlib.suppress(OSError):
+            self._reader.recv(64)
+
+    def _handle(self, signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, self, lambda: self._on_signal(signum))
+
+    def restore(self) -> None:
+        """Put the previous handlers back."""
+        for signum, handler in self._old.items():
+            signal.signal(signum, handler)
+        signal.set_wakeup_fd(self._old_fd)
+        self._notifier.setEnabled(False)
+        self._reader.close()
+        self._writer.close()
+
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
+
+
+def install_excepthook(parent: Callable[[], QWidget | None]) -> ExceptHook:
+    """Show any exception that reaches the event loop in a dialog instead of losing it.
+
+    PySide hands exceptions raised in slots and virtual overrides to ``sys.excepthook``;
+    the app keeps running and the learner hears about it. Returns the hook installed.
+    """
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        traceback.print_exception(exc_type, exc, tb)
+        show_unexpected_error(parent(), f"{exc_type.__name__}: {exc}")
+
+    sys.excepthook = hook
+    return hook
+
+
+_open_boxes: set[QMessageBox] = set()
+
+
+def show_unexpected_error(parent: QWidget | None, problem: str) -> None:
+    """A plain-text dialog for a bug: what happened and that the app goes on."""
+    if _open_boxes:
+        return  # one at a time: a failing paint handler would otherwise open one per frame
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        f"Unexpected error – {APPLICATION}",
+        "Something went wrong inside the app. It keeps running; your saved profile is not "
+        f"changed by this error.\n\n{problem}",
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setObjectName("unexpectedErrorBox")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    _open_boxes.add(box)  # without a parent, Python would delete it at once
+    box.finished.connect(lambda _result: _open_boxes.discard(box))
+    box.show()

@@ -1,8 +1,8 @@
-"""The controller: owns the profile and its store, derives the plan, runs undo and autosave.
+"""The controller: owns the profile, derives the plan, runs undo; a SaveManager saves it.
 
 It is the only place where the model (Profile, Plan, Progress) and the views meet. Views call
 its methods; every edit becomes a ``ProfileEdit`` on the undo stack; the views hear about
-the result through the signals. Nothing else writes the profile file.
+the result through the signals. Only its ``saver`` writes the profile file.
 """
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ from __future__ import annotations
 import contextlib
 from datetime import date
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
 
 from planner.core.base import validation_message
 from planner.core.catalog import Catalog
@@ -23,101 +23,43 @@ from planner.core.plan import Plan, build_plan
 from planner.core.profile import (
     CeuEntry,
     ExamScore,
-    MilestoneProgress,
     MilestoneStatus,
     Profile,
-    ProfileError,
     ReplanState,
     StudyEntry,
 )
 from planner.core.progress import Progress
 from planner.core.state import PlanState, derive
 from planner.core.storage import ProfileStore
+from planner.gui.edits import (
+    STATUS_VERBS,
+    ProfileEdit,
+    with_note,
+    with_status,
+)
+from planner.gui.saving import AUTOSAVE_MS, RETRY_MS, SaveManager
 
-AUTOSAVE_MS = 500
-RETRY_MS = 15_000
+__all__ = ["PlannerController", "validation_message"]
+
+_Entry = TypeVar("_Entry", StudyEntry, ExamScore, CeuEntry)
+
 _PLAN_CACHE_SIZE = 24
-
-# Profile fields an edit may replace; values are swapped whole, never changed in place.
-_FIELDS = ("name", "inputs", "milestones", "study_log", "scores", "ceus", "replan", "notes")
-
-
-class ProfileEdit(QUndoCommand):
-    """Replace some profile fields; undo puts the old values back.
-
-    Edits with the same ``merge_key`` that follow each other merge into one undo step (typing
-    a new number of study hours is one change, not one per keystroke).
-    """
-
-    _merge_ids: ClassVar[dict[str, int]] = {}
-
-    def __init__(
-        self,
-        controller: PlannerController,
-        text: str,
-        new: dict[str, Any],
-        merge_key: str | None = None,
-    ) -> None:
-        super().__init__(text)
-        unknown = set(new) - set(_FIELDS)
-        if unknown:
-            raise ValueError(f"not a profile field: {sorted(unknown)}")
-        self._controller = controller
-        self._old = {name: getattr(controller.profile, name) for name in new}
-        self._new = dict(new)
-        self._merge_key = merge_key
-
-    def id(self) -> int:
-        if self._merge_key is None:
-            return -1
-        return self._merge_ids.setdefault(self._merge_key, len(self._merge_ids) + 1)
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, ProfileEdit) or other._merge_key != self._merge_key:
-            return False
-        if set(other._new) - set(self._new):
-            return False
-        self._new.update(other._new)
-        return True
-
-    def redo(self) -> None:
-        self._controller._apply(self._new)
-
-    def undo(self) -> None:
-        self._controller._apply(self._old)
 
 
 class PlannerController(QObject):
-    """Holds the profile, its store, the catalog and today; derives the plan and progress.
+    """Holds the profile, the catalog and today; derives the plan and progress; runs undo.
 
-    Signals
-    -------
-    planChanged(Plan)
-        The current plan (the baseline moved by an accepted re-plan) changed.
-    profileChanged(Profile)
-        Anything in the profile changed (also after a plan change).
-    progressChanged(Progress)
-        Progress, pace and status were recomputed.
-    savedStateChanged(bool)
-        True when the file holds what is shown, False when there are unsaved edits.
-    saveStatusChanged(str)
-        Short text for the status bar: "Saved", "Saving…", "Not saved: …".
-    storeChanged(object)
-        The profile now lives at another path (Save As, Open, New).
-    errorOccurred(str)
-        Something failed (a save, an invalid edit); one line for the user.
-    saveFailed(str)
-        Saving failed; the edits stay in memory and saving is retried.
+    The save signals come from ``saver`` (see planner.gui.saving), re-sent here for the views.
     """
 
-    planChanged = Signal(object)
-    profileChanged = Signal(object)
-    progressChanged = Signal(object)
-    savedStateChanged = Signal(bool)
-    saveStatusChanged = Signal(str)
-    storeChanged = Signal(object)
-    errorOccurred = Signal(str)
-    saveFailed = Signal(str)
+    planChanged = Signal(object)  # the current plan (baseline moved by a re-plan) changed
+    profileChanged = Signal(object)  # anything in the profile changed
+    progressChanged = Signal(object)  # progress, pace and status were recomputed
+    savedStateChanged = Signal(bool)  # True when the file holds what is shown
+    saveStatusChanged = Signal(str)  # "Saved", "Saving…", "Not saved – …"
+    storeChanged = Signal(object)  # the profile now lives at another path
+    errorOccurred = Signal(str)  # something failed (a save, an invalid edit): one line
+    saveFailed = Signal(str)  # saving failed; the edits stay in memory and it is retried
 
     def __init__(
         self,
@@ -134,37 +76,35 @@ class PlannerController(QObject):
     ) -> None:
         super().__init__(parent)
         self._profile = profile
-        self._store = store
         self._catalog = catalog
         self._today = today
         self._read_only = read_only
         self._plan_cache: dict[PlanInputs, Plan] = {}
-        self._state = self._derive(profile)
-        self._unsaved_new = not saved  # a profile not yet written anywhere
-        # the profile as last read from or written to the file: the base of a three-way merge
-        self._base: Profile | None = profile.model_copy(deep=True) if saved else None
-        self._last_save_error: str | None = None
-        self.save_count = 0  # successful saves (tests and the status bar use it)
+        self._applied = True  # whether the last undo command's change could be made
+        self._state: PlanState | None = None
+        self._rederive()
 
         self._undo_stack = QUndoStack(self)
         self._undo_stack.setUndoLimit(200)
-        self._undo_stack.indexChanged.connect(self._on_stack_index_changed)
-        self._undo_stack.cleanChanged.connect(self._on_clean_changed)
-
-        self._save_timer = QTimer(self)
-        self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(autosave_ms)
-        self._save_timer.timeout.connect(self.save_now)
-        self._retry_timer = QTimer(self)
-        self._retry_timer.setSingleShot(True)
-        self._retry_timer.setInterval(retry_ms)
-        self._retry_timer.timeout.connect(self.save_if_dirty)
-
-        # Edits saved by another program (``codepath log`` while the app is open) are picked up:
-        # reloaded when this window has nothing unsaved, merged into the next save otherwise.
-        self._watcher = QFileSystemWatcher(self)
-        self._watcher.fileChanged.connect(self._on_file_changed)
-        self._watch()
+        self.saver = SaveManager(
+            store,
+            self._undo_stack,
+            lambda: self._profile,
+            self._adopt,
+            saved=saved,
+            read_only=read_only,
+            autosave_ms=autosave_ms,
+            retry_ms=retry_ms,
+            parent=self,
+        )
+        for source, target in (
+            (self.saver.savedStateChanged, self.savedStateChanged),
+            (self.saver.saveStatusChanged, self.saveStatusChanged),
+            (self.saver.storeChanged, self.storeChanged),
+            (self.saver.errorOccurred, self.errorOccurred),
+            (self.saver.saveFailed, self.saveFailed),
+        ):
+            source.connect(target)
 
     # ------------------------------------------------------------------ read access
 
@@ -174,11 +114,11 @@ class PlannerController(QObject):
 
     @property
     def store(self) -> ProfileStore:
-        return self._store
+        return self.saver.store
 
     @property
     def path(self) -> Path:
-        return self._store.path
+        return self.saver.store.path
 
     @property
     def catalog(self) -> Catalog:
@@ -191,20 +131,21 @@ class PlannerController(QObject):
     @property
     def baseline(self) -> Plan:
         """The plan built from the inputs, before any accepted re-plan."""
-        return self._state.baseline
+        return self.state.baseline
 
     @property
     def plan(self) -> Plan:
         """The plan the learner follows now."""
-        return self._state.plan
+        return self.state.plan
 
     @property
     def progress(self) -> Progress:
-        return self._state.progress
+        return self.state.progress
 
     @property
     def state(self) -> PlanState:
         """Everything derived from the profile: plans, progress, warnings, outlook."""
+        assert self._state is not None  # derived in __init__
         return self._state
 
     @property
@@ -218,11 +159,7 @@ class PlannerController(QObject):
     @property
     def dirty(self) -> bool:
         """Whether the file on disk lags behind what is shown."""
-        return self._unsaved_new or not self._undo_stack.isClean()
-
-    @property
-    def last_save_error(self) -> str | None:
-        return self._last_save_error
+        return self.saver.dirty
 
     def report_error(self, message: str) -> None:
         """Pass a view's problem (e.g. an unreadable number) to whoever shows errors."""
@@ -246,16 +183,6 @@ class PlannerController(QObject):
             self._plan_cache[inputs] = plan
         return plan
 
-    def _derive(self, profile: Profile, previous: PlanState | None = None) -> PlanState:
-        """The one place the controller derives plans and progress (from the core)."""
-        return derive(
-            profile,
-            self._catalog,
-            self._today,
-            previous=previous,
-            baseline=self._build(profile.inputs),
-        )
-
     def try_build(self, inputs: PlanInputs) -> Plan | None:
         """The plan for ``inputs``, or None (and errorOccurred) when it cannot be built."""
         try:
@@ -264,12 +191,47 @@ class PlannerController(QObject):
             self.errorOccurred.emit(f"Cannot build a plan for these choices: {exc}")
             return None
 
+    def _rederive(self, *, fresh: bool = False) -> None:
+        """The one place the controller derives plans and progress (the core's ``derive``).
+
+        Plans are reused from the last state when nothing they depend on changed, unless
+        ``fresh`` (another profile). A profile that cannot be used raises before anything
+        changes here.
+        """
+        self._state = derive(
+            self._profile,
+            self._catalog,
+            self._today,
+            previous=None if fresh else self._state,
+            baseline=self._build(self._profile.inputs),
+        )
+
+    def _apply_safely(self, values: dict[str, Any], previous: dict[str, Any]) -> bool:
+        """``_apply`` from an undo command: on any error put ``previous`` back and report it.
+
+        An exception must never leave a Qt virtual method (it would take the app down).
+        """
+        self._applied = False
+        try:
+            self._apply(values)
+        except Exception as exc:  # noqa: BLE001 - the profile stays as it was; the user is told
+            for name, value in previous.items():
+                setattr(self._profile, name, value)
+            with contextlib.suppress(Exception):  # these values were derived before
+                self._rederive()
+            self.emit_all()
+            detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+            self.errorOccurred.emit(f"Not changed: the plan could not be worked out ({detail})")
+            return False
+        self._applied = True
+        return True
+
     def _apply(self, values: dict[str, Any]) -> None:
         """Set profile fields (from an undo command) and bring plan and progress up to date."""
         old_plan = self.plan
         for name, value in values.items():
             setattr(self._profile, name, value)
-        self._state = self._derive(self._profile, previous=self._state)
+        self._rederive()
         if self.plan is not old_plan and self.plan != old_plan:
             self.planChanged.emit(self.plan)
         self.profileChanged.emit(self._profile)
@@ -280,7 +242,7 @@ class PlannerController(QObject):
             self.errorOccurred.emit("This window is read-only; nothing was changed.")
             return False
         self._undo_stack.push(ProfileEdit(self, text, new, merge_key))
-        return True
+        return self._applied
 
     # ------------------------------------------------------------------ edits: plan inputs
 
@@ -329,104 +291,75 @@ class PlannerController(QObject):
         if self.plan.milestone(milestone_id) is None:
             self.errorOccurred.emit(f"No milestone '{milestone_id}' in this plan.")
             return False
-        previous = self._profile.milestones.get(milestone_id)
-        if (previous.status if previous else MilestoneStatus.NOT_STARTED) is status:
+        milestones = with_status(self._profile.milestones, milestone_id, status, self._today)
+        if milestones is None:
             return False
-        note = previous.note if previous is not None else ""
-        milestones = dict(self._profile.milestones)
-        if status is MilestoneStatus.NOT_STARTED and not note:
-            milestones.pop(milestone_id, None)
-        else:
-            done_on = None
-            if status is MilestoneStatus.DONE:
-                done_on = previous.done_on if previous and previous.done_on else self._today
-            milestones[milestone_id] = MilestoneProgress(status=status, done_on=done_on, note=note)
-        verb = {
-            MilestoneStatus.DONE: "Mark done",
-            MilestoneStatus.IN_PROGRESS: "Mark in progress",
-            MilestoneStatus.SKIPPED: "Skip",
-            MilestoneStatus.NOT_STARTED: "Mark not started",
-        }[status]
-        return self._push(f"{verb}: {self._title(milestone_id)}", {"milestones": milestones})
+        text = f"{STATUS_VERBS[status]}: {self._title(milestone_id)}"
+        return self._push(text, {"milestones": milestones})
 
     def set_milestone_done(self, milestone_id: str, done: bool) -> bool:
         status = MilestoneStatus.DONE if done else MilestoneStatus.NOT_STARTED
         return self.set_milestone_status(milestone_id, status)
 
     def set_milestone_note(self, milestone_id: str, note: str) -> bool:
-        previous = self._profile.milestones.get(milestone_id)
-        if (previous.note if previous else "") == note:
+        milestones = with_note(self._profile.milestones, milestone_id, note)
+        if milestones is None:
             return False
-        milestones = dict(self._profile.milestones)
-        if previous is None:
-            milestones[milestone_id] = MilestoneProgress(
-                status=MilestoneStatus.NOT_STARTED, note=note
-            )
-        else:
-            milestones[milestone_id] = MilestoneProgress(
-                status=previous.status, done_on=previous.done_on, note=note
-            )
-        return self._push(
-            f"Note on {self._title(milestone_id)}",
-            {"milestones": milestones},
-            merge_key=f"note:{milestone_id}",
-        )
+        text = f"Note on {self._title(milestone_id)}"
+        return self._push(text, {"milestones": milestones}, merge_key=f"note:{milestone_id}")
 
     # ------------------------------------------------------------------ edits: log, scores, CEUs
 
-    def log_study(self, day: date, hours: float, topic: str, note: str = "") -> bool:
+    def _valid(self, kind: type[_Entry], refused: str, **values: Any) -> _Entry | None:
+        """A validated entry, or None with the first problem reported as ``refused: …``."""
         try:
-            entry = StudyEntry(day=day, hours=hours, topic=topic.strip(), note=note.strip())
+            return kind(**values)
         except ValidationError as exc:
-            self.errorOccurred.emit(f"Not logged: {validation_message(exc)}")
-            return False
-        log = [*self._profile.study_log, entry]
-        return self._push(f"Log {hours:g} h of {entry.topic}", {"study_log": log})
+            self.errorOccurred.emit(f"{refused}: {validation_message(exc)}")
+            return None
 
-    def remove_study(self, entry_id: str) -> bool:
-        log = [e for e in self._profile.study_log if e.id != entry_id]
-        if len(log) == len(self._profile.study_log):
-            return False
-        return self._push("Remove a study entry", {"study_log": log})
-
-    def add_score(self, day: date, exam: str, percent: float) -> bool:
-        if exam not in self._catalog.certifications:
-            self.errorOccurred.emit(f"Not recorded: unknown exam '{exam}'.")
-            return False
-        try:
-            score = ExamScore(day=day, exam=exam, percent=percent)
-        except ValidationError as exc:
-            self.errorOccurred.emit(f"Not recorded: {validation_message(exc)}")
-            return False
-        scores = [*self._profile.scores, score]
-        return self._push(f"Record a {exam} practice score", {"scores": scores})
-
-    def remove_score(self, score_id: str) -> bool:
-        scores = [s for s in self._profile.scores if s.id != score_id]
-        if len(scores) == len(self._profile.scores):
-            return False
-        return self._push("Remove a practice score", {"scores": scores})
-
-    def add_ceu(self, day: date, credits: float, provider: str, credential: str) -> bool:
-        if credential not in self._catalog.certifications:
-            self.errorOccurred.emit(f"Not recorded: unknown credential '{credential}'.")
-            return False
-        try:
-            entry = CeuEntry(
-                day=day, credits=credits, provider=provider.strip(), credential=credential
-            )
-        except ValidationError as exc:
-            self.errorOccurred.emit(f"Not recorded: {validation_message(exc)}")
-            return False
-        return self._push(
-            f"Record {credits:g} {credential} CEUs", {"ceus": [*self._profile.ceus, entry]}
+    def _add(self, name: str, entry: StudyEntry | ExamScore | CeuEntry | None, text: str) -> bool:
+        return entry is not None and self._push(
+            text, {name: [*getattr(self._profile, name), entry]}
         )
 
-    def remove_ceu(self, entry_id: str) -> bool:
-        ceus = [c for c in self._profile.ceus if c.id != entry_id]
-        if len(ceus) == len(self._profile.ceus):
+    def _remove(self, name: str, entry_id: str, text: str) -> bool:
+        entries = getattr(self._profile, name)
+        kept = [e for e in entries if e.id != entry_id]
+        return len(kept) != len(entries) and self._push(text, {name: kept})
+
+    def _known(self, certification: str, what: str) -> bool:
+        if certification not in self._catalog.certifications:
+            self.errorOccurred.emit(f"Not recorded: unknown {what} '{certification}'.")
             return False
-        return self._push("Remove CEUs", {"ceus": ceus})
+        return True
+
+    def log_study(self, day: date, hours: float, topic: str, note: str = "") -> bool:
+        topic, note = topic.strip(), note.strip()
+        entry = self._valid(StudyEntry, "Not logged", day=day, hours=hours, topic=topic, note=note)
+        return self._add("study_log", entry, f"Log {hours:g} h of {topic}")
+
+    def remove_study(self, entry_id: str) -> bool:
+        return self._remove("study_log", entry_id, "Remove a study entry")
+
+    def add_score(self, day: date, exam: str, percent: float) -> bool:
+        if not self._known(exam, "exam"):
+            return False
+        score = self._valid(ExamScore, "Not recorded", day=day, exam=exam, percent=percent)
+        return self._add("scores", score, f"Record a {exam} practice score")
+
+    def remove_score(self, score_id: str) -> bool:
+        return self._remove("scores", score_id, "Remove a practice score")
+
+    def add_ceu(self, day: date, credits: float, provider: str, credential: str) -> bool:
+        if not self._known(credential, "credential"):
+            return False
+        values = {"day": day, "credits": credits, "provider": provider.strip()}
+        entry = self._valid(CeuEntry, "Not recorded", credential=credential, **values)
+        return self._add("ceus", entry, f"Record {credits:g} {credential} CEUs")
+
+    def remove_ceu(self, entry_id: str) -> bool:
+        return self._remove("ceus", entry_id, "Remove CEUs")
 
     # ------------------------------------------------------------------ re-planning
 
@@ -457,164 +390,58 @@ class PlannerController(QObject):
             return False
         return self._push("Back to the original plan", {"replan": None})
 
-    # ------------------------------------------------------------------ saving
+    def _adopt(self, profile: Profile) -> None:
+        """Show a profile that now includes outside changes; old undo steps no longer apply.
 
-    def _on_stack_index_changed(self, _index: int) -> None:
-        if self._read_only:
-            return
-        if self.dirty:
-            self._retry_timer.stop()
-            self._save_timer.start()  # restarted by every edit: one save after a burst
-            self.saveStatusChanged.emit("Saving…")
-        else:
-            self._save_timer.stop()
-            self.saveStatusChanged.emit("Saved")
-
-    def _on_clean_changed(self, _clean: bool) -> None:
-        self.savedStateChanged.emit(not self.dirty)
-
-    def save_pending(self) -> bool:
-        """Whether an autosave is scheduled."""
-        return self._save_timer.isActive()
-
-    def _watch(self) -> None:
-        if self._read_only:
-            return
-        watched = self._watcher.files()
-        if watched and watched != [str(self._store.path)]:
-            self._watcher.removePaths(watched)
-        if self._store.path.exists() and str(self._store.path) not in self._watcher.files():
-            self._watcher.addPath(str(self._store.path))
-
-    def _on_file_changed(self, _path: str) -> None:
-        # an atomic replace drops the watch on some systems: watch the new file again
-        QTimer.singleShot(100, self._watch)
-        QTimer.singleShot(100, self.reload_if_changed)
-
-    def reload_if_changed(self) -> bool:
-        """Take in what another program saved, when this window has no unsaved edits."""
-        if self._read_only or self.dirty or self._save_timer.isActive():
-            return False
-        try:
-            on_disk = self._store.load()
-        except ProfileError:
-            return False  # reported when it matters: at the next save or open
-        if on_disk == self._profile:
-            return False
-        self._adopt(on_disk, "Updated with changes saved outside the app")
-        return True
-
-    def _adopt(self, profile: Profile, message: str) -> None:
-        """Show a profile that now includes outside changes; old undo steps no longer apply."""
-        try:
-            state = self._derive(profile)
-        except ProfileError as exc:  # e.g. a newer version's certification: keep what we have
-            self.errorOccurred.emit(f"Changes saved outside the app were not taken in: {exc}")
-            return
+        A profile this version cannot use (a newer version's certification) raises
+        ProfileError and leaves the window as it was.
+        """
+        old = self._profile
         self._profile = profile
-        self._base = profile.model_copy(deep=True)
-        self._state = state
+        try:
+            self._rederive(fresh=True)
+        except Exception:
+            self._profile = old
+            raise
         self._undo_stack.clear()
         self._undo_stack.setClean()
         self.emit_all()
-        self.saveStatusChanged.emit(message)
-
-    def save_now(self) -> bool:
-        """Write the profile now; on failure keep everything in memory and retry later."""
-        self._save_timer.stop()
-        if self._read_only:
-            return True
-        if self._unsaved_new:
-            with contextlib.suppress(OSError):  # a missing folder is reported by save() below
-                self._store.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            saved = self._store.save_merged(self._profile, self._base)
-        except ProfileError as exc:
-            self._last_save_error = str(exc)
-            self._retry_timer.start()
-            self.saveStatusChanged.emit("Not saved – will retry")
-            self.errorOccurred.emit(f"Your changes are not saved yet: {exc}")
-            self.saveFailed.emit(str(exc))
-            self.savedStateChanged.emit(False)
-            return False
-        self._last_save_error = None
-        self._retry_timer.stop()
-        self.save_count += 1
-        was_new, self._unsaved_new = self._unsaved_new, False
-        self._undo_stack.setClean()
-        self._watch()
-        if saved != self._profile:
-            self._adopt(saved, "Saved, with changes made outside the app merged in")
-            return True
-        self._base = saved.model_copy(deep=True)
-        if was_new:
-            self.savedStateChanged.emit(True)
-        self.saveStatusChanged.emit("Saved")
-        return True
-
-    def save_if_dirty(self) -> bool:
-        """Save when there are unsaved edits (on quit, before switching profile)."""
-        if not self.dirty or self._read_only:
-            self._save_timer.stop()
-            return True
-        return self.save_now()
-
-    def save_as(self, path: Path) -> bool:
-        """Write the profile to ``path`` and keep working there."""
-        store = ProfileStore(path)
-        try:
-            store.save(self._profile)
-        except ProfileError as exc:
-            self.errorOccurred.emit(f"Not saved: {exc}")
-            return False
-        self._store = store
-        self._base = self._profile.model_copy(deep=True)
-        self._watch()
-        self._unsaved_new = False
-        self._last_save_error = None
-        self._save_timer.stop()
-        self._retry_timer.stop()
-        self.save_count += 1
-        self._undo_stack.setClean()
-        self.storeChanged.emit(path)
-        self.savedStateChanged.emit(True)
-        self.saveStatusChanged.emit("Saved")
-        return True
 
     def _refuse_own_file(self, path: Path) -> None:
-        if self._store.owns(path):
+        if self.store.owns(path):
             raise OSError(f"{path} is your profile or one of its backups; choose another file name")
 
     def export_ics(self, path: Path) -> None:
-        """Write the milestones calendar (ImportError while the exporter is not installed)."""
+        """Write the milestones calendar of the current state."""
         from planner.report.calendar import write_ics
 
         self._refuse_own_file(path)
-        write_ics(self.plan, self._profile, path)
+        write_ics(self.state, path)
 
     def export_pdf(self, path: Path, paper: str = "letter") -> None:
-        """Write the printable roadmap as PDF (ImportError while printing is not installed)."""
-        from planner.gui.printing import export_pdf
+        """Write the printable roadmap of the current state as PDF."""
+        from planner.render.printing import export_pdf
 
         self._refuse_own_file(path)
-        export_pdf(self.plan, self._profile, self._catalog, self._today, path, paper=paper)
+        export_pdf(self.state, path, paper=paper)
 
-    def switch_to(self, profile: Profile, store: ProfileStore, *, saved: bool = True) -> None:
+    def switch_to(
+        self, profile: Profile, store: ProfileStore, *, saved: bool = True, read_only: bool = False
+    ) -> None:
         """Work on another profile (File > New or Open); the undo history starts afresh."""
-        self._save_timer.stop()
-        self._retry_timer.stop()
-        self._plan_cache.clear()
-        state = self._derive(profile)  # before anything changes: raises for an unusable profile
+        old = self._profile
         self._profile = profile
-        self._store = store
-        self._state = state
-        self._unsaved_new = not saved
-        self._base = profile.model_copy(deep=True) if saved else None
-        self._watch()
-        self._last_save_error = None
+        self._plan_cache.clear()
+        try:
+            self._rederive(fresh=True)
+        except Exception:
+            self._profile = old
+            raise
+        self._read_only = read_only
+        self.saver.switch_to(store, saved=saved, read_only=read_only)
         self._undo_stack.clear()
         self._undo_stack.setClean()
         self.storeChanged.emit(store.path)
         self.emit_all()
         if not saved:
-            self.save_now()
+            self.saver.save_now()

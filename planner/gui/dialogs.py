@@ -201,6 +201,62 @@ def ask_quit_unsaved(parent: QWidget | None, problem: str) -> QMessageBox.Standa
     )
 
 
+def ask_write_back(parent: QWidget | None, path: Path) -> bool:
+    """The profile file was deleted: write it back from the window? (tests replace this)."""
+    answer = QMessageBox.question(
+        parent,
+        "Your profile file was deleted",
+        f"{path} was deleted while the app was open. Your profile is still in this window.\n\n"
+        "Write it back now? (If you do not, it is written back with your next change or "
+        "when you quit.)",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def show_notice(parent: QWidget | None, title: str, text: str) -> None:
+    """Something the user should know, as plain text, without blocking (tests replace this)."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok)
+    box.setParent(parent, box.windowFlags())
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setObjectName("noticeBox")
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.show()
+
+
+class BackupUse(Enum):
+    """What to do with a backup file opened as if it were the profile."""
+
+    RESTORE = "restore"  # copy it over the profile (the replaced file is kept) and open that
+    READ_ONLY = "read_only"  # look at it; nothing is written
+
+
+def ask_backup_use(parent: QWidget | None, backup: Path, profile: Path) -> BackupUse | None:
+    """A backup was chosen: restore it as the profile, or open it read-only (tests replace this)."""
+    box = QMessageBox(parent)
+    box.setObjectName("backupUseBox")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setWindowTitle("This is a backup")
+    box.setText(f"{backup.name} is a backup of {profile.name}.")
+    box.setInformativeText(
+        "Work saved into a backup is later replaced by newer backups. Restore it as your "
+        f"profile (the current {profile.name} is kept beside it), or open it read-only?"
+    )
+    restore = box.addButton("Restore as my profile", QMessageBox.ButtonRole.AcceptRole)
+    read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is restore:
+        return BackupUse.RESTORE
+    if clicked is read_only:
+        return BackupUse.READ_ONLY
+    return None
+
+
 def about_html(plan: Plan) -> str:
     """Version and every source the current plan uses, with its date."""
     rows = "".join(

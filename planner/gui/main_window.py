@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QLocale, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QLocale, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -15,11 +16,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.profile import Profile
+from planner.core.profile import Profile, ProfileError
 from planner.core.storage import ProfileStore
 from planner.gui import dialogs
 from planner.gui.controller import PlannerController
-from planner.gui.dialogs import HOW_TEXT, InfoDialog, about_html
+from planner.gui.dialogs import (
+    HOW_TEXT,
+    BadProfileChoice,
+    BadProfileDialog,
+    InfoDialog,
+    about_html,
+)
 from planner.gui.milestones_page import MilestonesPage
 from planner.gui.progress_page import ProgressPage
 from planner.gui.salary_page import SalaryPage
@@ -103,6 +110,10 @@ class MainWindow(QMainWindow):
         controller.profileChanged.connect(self._on_model_profile_changed)
         controller.errorOccurred.connect(self._on_model_error)
         controller.saveFailed.connect(self._on_model_save_failed)
+        saver = controller.saver
+        saver.fileUnreadable.connect(self._on_saver_file_unreadable)
+        saver.fileMissing.connect(self._on_saver_file_missing)
+        saver.noticeGiven.connect(self._on_saver_notice)
 
         self.nav.setCurrentRow(0)
         self.setTabOrder(self.nav, self.stack)
@@ -296,6 +307,46 @@ class MainWindow(QMainWindow):
         self._save_error_box = box
         box.show()
 
+    def _on_saver_file_unreadable(self, error: ProfileError) -> None:
+        # not inside the save (it may run in closeEvent): once the event loop is back
+        QTimer.singleShot(0, self, lambda: self._offer_unreadable(error))
+
+    def _offer_unreadable(self, error: ProfileError) -> None:
+        """The file on disk cannot be read, so nothing was saved: the "cannot be opened" choices."""
+        if not self.isVisible():
+            return
+        store = self.controller.store
+        choice = BadProfileDialog.ask(
+            error, has_backup=store.newest_good_backup() is not None, parent=self
+        )
+        if choice is BadProfileChoice.RESTORE:
+            try:
+                store.restore()
+            except ProfileError as exc:
+                self._on_model_error(str(exc))
+                return
+            self.controller.saver.save_whole()  # this window holds the newest state
+        elif choice is BadProfileChoice.OPEN_OTHER:
+            self.open_other()
+        elif choice is BadProfileChoice.NEW:
+            self.new_profile()
+        elif choice is BadProfileChoice.QUIT:
+            self.close()
+
+    def _on_saver_file_missing(self, path: Path) -> None:
+        QTimer.singleShot(0, self, lambda: self._offer_write_back(path))
+
+    def _offer_write_back(self, path: Path) -> None:
+        saver = self.controller.saver
+        if not saver.file_missing or not self.isVisible():
+            return  # back already (a program that deletes, then writes)
+        if dialogs.ask_write_back(self, path):
+            saver.write_back()
+
+    def _on_saver_notice(self, text: str) -> None:
+        self.statusBar().showMessage(f"⚠ {text}", 30_000)
+        dialogs.show_notice(self, "Your profile file changed", text)
+
     # ------------------------------------------------------------------ window state
 
     def restore_state(self) -> None:
@@ -315,18 +366,29 @@ class MainWindow(QMainWindow):
         self._settings.setValue("mainWindow/page", self.current_page())
         self._settings.sync()
 
+    def settle_unsaved(self) -> bool:
+        """Save pending edits; if that fails ask Retry / Discard / Cancel. False: cancelled."""
+        saver = self.controller.saver
+        if saver.save_if_dirty():
+            return True
+        while True:
+            answer = dialogs.ask_quit_unsaved(self, saver.last_save_error or "")
+            if answer == QMessageBox.StandardButton.Retry:
+                if saver.save_now():
+                    return True
+                continue
+            return answer == QMessageBox.StandardButton.Discard
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.controller.save_if_dirty():
-            while True:
-                answer = dialogs.ask_quit_unsaved(self, self.controller.last_save_error or "")
-                if answer == QMessageBox.StandardButton.Retry:
-                    if self.controller.save_now():
-                        break
-                    continue
-                if answer == QMessageBox.StandardButton.Discard:
-                    break
-                event.ignore()
-                return
+        try:
+            settled = self.settle_unsaved()
+        except Exception:  # noqa: BLE001 - must not leave a Qt virtual; the edits are kept
+            sys.excepthook(*sys.exc_info())
+            settled = False
+        if not settled:
+            event.ignore()
+            return
+        self.controller.saver.shutdown()
         self.save_state()
         if self._save_error_box is not None:
             self._save_error_box.close()
@@ -340,7 +402,8 @@ class MainWindow(QMainWindow):
     def new_profile(self) -> None:
         from planner.gui.wizard import SetupWizard
 
-        self.controller.save_if_dirty()
+        if not self.settle_unsaved():
+            return
         answer = SetupWizard.ask(self.controller.catalog, self.controller.today, self)
         if answer is None:
             return
@@ -358,32 +421,33 @@ class MainWindow(QMainWindow):
     def open_other(self) -> None:
         from planner.gui.opening import open_profile
 
-        self.controller.save_if_dirty()
+        if not self.settle_unsaved():
+            return
         path = dialogs.ask_open_path(self, self._folder())
         if path is None:
             return
         opened = open_profile(path, self.controller.catalog, self.controller.today, self)
         if opened is None:
             return
-        self.controller.switch_to(opened.profile, opened.store, saved=opened.saved)
+        self.controller.switch_to(
+            opened.profile, opened.store, saved=opened.saved, read_only=opened.read_only
+        )
         self.show_page("timeline")
 
     def save_as(self) -> None:
         path = dialogs.ask_save_path(self, self.controller.path, "Save the profile as")
-        if path is not None and self.controller.save_as(path):
+        if path is not None and self.controller.saver.save_as(path):
             self.statusBar().showMessage(f"Saved as {path}", 8000)
 
     def print_preview(self) -> None:
-        from planner.gui.printing import print_preview
+        from planner.gui.print_dialogs import print_preview
 
-        c = self.controller
-        print_preview(self, c.plan, c.profile, c.catalog, c.today)
+        print_preview(self, self.controller.state)
 
     def print_plan(self) -> None:
-        from planner.gui.printing import print_dialog
+        from planner.gui.print_dialogs import print_dialog
 
-        c = self.controller
-        print_dialog(self, c.plan, c.profile, c.catalog, c.today)
+        print_dialog(self, self.controller.state)
 
     def export_pdf(self) -> None:
         metric = QLocale().measurementSystem() == QLocale.MeasurementSystem.MetricSystem

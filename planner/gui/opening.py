@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -13,7 +14,7 @@ from planner.core.profile import Profile, ProfileError, ProfileUnknownDataError
 from planner.core.state import check_usable
 from planner.core.storage import ProfileStore
 from planner.gui import dialogs
-from planner.gui.dialogs import BadProfileChoice, BadProfileDialog, NewLocation
+from planner.gui.dialogs import BackupUse, BadProfileChoice, BadProfileDialog, NewLocation
 from planner.gui.widgets import ask_message
 from planner.gui.wizard import SetupWizard
 
@@ -25,6 +26,7 @@ class Opened:
     profile: Profile
     store: ProfileStore
     saved: bool
+    read_only: bool = False
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
@@ -39,6 +41,12 @@ def load_checked(store: ProfileStore, catalog: Catalog) -> Profile:
     return profile
 
 
+def backup_of(path: Path) -> Path | None:
+    """The profile ``path`` is a backup of (``p.json`` for ``p.json.bak1``), or None."""
+    match = re.fullmatch(r"(.+)\.bak[1-9][0-9]*", path.name)
+    return path.with_name(match.group(1)) if match else None
+
+
 def open_profile(
     path: Path, catalog: Catalog, today: date, parent: QWidget | None = None
 ) -> Opened | None:
@@ -48,6 +56,25 @@ def open_profile(
     profile in its place is written only after the old file is kept as ``<name>.bad-N``.
     """
     while True:
+        main = backup_of(path)
+        if main is not None:
+            use = dialogs.ask_backup_use(parent, path, main)
+            if use is None:
+                return None
+            if use is BackupUse.READ_ONLY:
+                try:
+                    return Opened(
+                        load_checked(ProfileStore(path), catalog), ProfileStore(path), True, True
+                    )
+                except ProfileError as exc:
+                    show_error(parent, "Cannot open the backup", str(exc))
+                    return None
+            try:
+                ProfileStore(main).restore(path)
+            except ProfileError as exc:
+                show_error(parent, "Cannot restore the backup", str(exc))
+                return None
+            path = main
         store = ProfileStore(path)
         if not store.exists():
             answer = SetupWizard.ask(catalog, today, parent)

@@ -54,9 +54,7 @@ def make_controller(
     yield make
     for controller in made:
         # the windows are gone by now: nothing may reach their slots any more
-        controller._save_timer.stop()
-        controller._retry_timer.stop()
-        controller.undo_stack.blockSignals(True)
+        controller.saver.shutdown()
         controller.blockSignals(True)
 
 

@@ -94,11 +94,11 @@ def test_autosave_is_debounced(
     for hour in range(5):
         controller.log_study(TODAY, 1 + hour / 4, f"Topic {hour}")
         qtbot.wait(20)
-    assert controller.save_count == 0
-    assert controller.save_pending()
-    qtbot.waitUntil(lambda: controller.save_count == 1, timeout=3000)
+    assert controller.saver.save_count == 0
+    assert controller.saver.save_pending()
+    qtbot.waitUntil(lambda: controller.saver.save_count == 1, timeout=3000)
     qtbot.wait(250)
-    assert controller.save_count == 1
+    assert controller.saver.save_count == 1
     assert {"Topic 0", "Topic 4"} <= {e.topic for e in stored(profile_path).study_log}
     assert saved[-1] is True
 
@@ -127,7 +127,7 @@ def test_save_failure_keeps_the_edit_and_retries(
     assert "disk is full" in failed.args[0]
     assert controller.dirty
     assert controller.profile.study_log[-1].topic == "Anatomy"
-    assert controller.last_save_error is not None
+    assert controller.saver.last_save_error is not None
     qtbot.waitUntil(lambda: not controller.dirty, timeout=3000)
     assert stored(profile_path).study_log[-1].topic == "Anatomy"
 
@@ -180,7 +180,7 @@ def test_read_only_controller_never_writes(
     controller = make_controller(read_only=True)
     with qtbot.waitSignal(controller.errorOccurred):
         assert not controller.log_study(TODAY, 1, "x")
-    assert controller.save_if_dirty()
+    assert controller.saver.save_if_dirty()
     assert profile_path.read_bytes() == before
 
 
@@ -204,7 +204,7 @@ def test_new_profile_is_written_at_once_and_switch_clears_history(
 def test_save_as_moves_to_the_new_file(controller: PlannerController, tmp_path: Path) -> None:
     controller.log_study(TODAY, 1, "Before save as")
     target = tmp_path / "copy.json"
-    assert controller.save_as(target)
+    assert controller.saver.save_as(target)
     assert controller.path == target
     assert stored(target).study_log[-1].topic == "Before save as"
     assert not controller.dirty
@@ -217,7 +217,7 @@ def test_edits_saved_by_the_command_line_meanwhile_are_merged(
     with ProfileStore(profile_path).update() as other:  # `codepath log` while the app is open
         other.log_study(TODAY, 1.0, "logged from the command line")
     assert controller.log_study(TODAY, 2.0, "logged in the app")
-    assert controller.save_now()
+    assert controller.saver.save_now()
     topics = [e.topic for e in stored(profile_path).study_log]
     assert topics[-2:] == ["logged from the command line", "logged in the app"]
     assert len(controller.profile.study_log) == before + 2

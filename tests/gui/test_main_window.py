@@ -184,7 +184,7 @@ def test_closing_saves_at_once(
     qtbot.addWidget(window)
     window.show()
     controller.log_study(TODAY, 2, "Saved on close")
-    assert controller.save_pending()
+    assert controller.saver.save_pending()
     window.close()
     assert stored(profile_path).study_log[-1].topic == "Saved on close"
 

@@ -187,3 +187,54 @@ def test_the_dialog_explains_and_offers_choices(qtbot: QtBot, profile_path: Path
     qtbot.addWidget(dialog)
     assert dialog.buttons[BadProfileChoice.RESTORE].isEnabled()
     assert BadProfileChoice.REPICK in dialog.buttons
+
+
+def saved_twice(profile_path: Path) -> Path:
+    """The demo profile saved again under another name; its first version is now .bak1."""
+    store = ProfileStore(profile_path)
+    profile = store.load()
+    profile.name = "Newest save"
+    store.save(profile)
+    return profile_path.with_name("profile.json.bak1")
+
+
+def test_a_backup_opened_can_be_restored_as_the_profile(
+    monkeypatch: pytest.MonkeyPatch, catalog: Catalog, profile_path: Path
+) -> None:
+    backup = saved_twice(profile_path)
+    newest = profile_path.read_bytes()
+    asked: list[tuple[Path, Path]] = []
+
+    def ask(_parent: Any, chosen: Path, main: Path) -> dialogs.BackupUse:
+        asked.append((chosen, main))
+        return dialogs.BackupUse.RESTORE
+
+    monkeypatch.setattr(dialogs, "ask_backup_use", ask)
+    opened = open_profile(backup, catalog, TODAY)
+    assert asked == [(backup, profile_path)]
+    assert opened is not None and not opened.read_only
+    assert opened.store.path == profile_path  # work goes on in the profile, not the backup
+    assert opened.profile.name == "Demo learner"
+    assert profile_path.read_bytes() == backup.read_bytes()
+    kept = [p for p in profile_path.parent.iterdir() if p.read_bytes() == newest]
+    assert kept, "the replaced profile is kept beside it"
+
+
+def test_a_backup_can_be_opened_read_only(
+    monkeypatch: pytest.MonkeyPatch, catalog: Catalog, profile_path: Path, qtbot: QtBot
+) -> None:
+    from planner.gui.controller import PlannerController
+
+    backup = saved_twice(profile_path)
+    before = backup.read_bytes()
+    monkeypatch.setattr(dialogs, "ask_backup_use", lambda *a: dialogs.BackupUse.READ_ONLY)
+    opened = open_profile(backup, catalog, TODAY)
+    assert opened is not None and opened.read_only
+    controller = PlannerController(
+        opened.profile, opened.store, catalog, TODAY, read_only=opened.read_only
+    )
+    with qtbot.waitSignal(controller.errorOccurred):
+        assert not controller.log_study(TODAY, 1, "not into a backup")
+    assert controller.saver.save_if_dirty()
+    assert backup.read_bytes() == before
+    controller.saver.shutdown()

@@ -1,0 +1,390 @@
+"""Saving the window's profile: dirty state, autosave, retry, file watching, merge and shutdown.
+
+One ``SaveManager`` per window, in the manner of qutebrowser's SaveManager. It never loses the
+learner's data: a save that fails for any reason keeps the edits and says so; a file it cannot
+read is never written over; edits saved elsewhere are merged in or shown; a deleted file is
+noticed; an older copy put back is adopted only after the last save is kept as a backup.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from planner.core.merge import lost_entries, merge_report
+from planner.core.profile import Profile, ProfileError, ProfileNotFoundError
+from planner.core.storage import ProfileStore
+
+AUTOSAVE_MS = 500
+RETRY_MS = 15_000
+CHECK_MS = 150  # wait for a burst of file events (temp file, rename) to settle
+
+SAVED = "Saved"
+SAVING = "Saving…"
+NOT_SAVED_RETRY = "Not saved – will retry"
+FILE_UNREADABLE = "Not saved – the file on disk cannot be read"
+FILE_UNREADABLE_NOW = "The profile file on disk cannot be read; it will not be written over"
+FILE_DELETED = "Not saved – the profile file was deleted"
+
+Adopt = Callable[[Profile], None]
+
+
+class UnreadableFileError(Exception):
+    """The file on disk cannot be read (newer format, damaged): it must not be written over."""
+
+    def __init__(self, error: ProfileError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+class SaveManager(QObject):
+    """Keeps one profile file in step with what the window shows.
+
+    ``current`` returns the profile shown; ``adopt`` replaces it (outside changes, a merge) and
+    must leave the undo stack clean. The undo stack's clean index is "what the file holds".
+
+    Signals: savedStateChanged(bool); saveStatusChanged(str); saveFailed(str) (the edits
+    stay in memory); errorOccurred(str) (one line for the status bar); storeChanged(Path);
+    fileUnreadable(ProfileError) (the file on disk cannot be read: nothing was written);
+    fileMissing(Path) (the file was deleted; the next save writes it back); noticeGiven(str)
+    (something the user should know: a kept copy, a value that lost a conflict).
+    """
+
+    savedStateChanged = Signal(bool)
+    saveStatusChanged = Signal(str)
+    saveFailed = Signal(str)
+    errorOccurred = Signal(str)
+    storeChanged = Signal(object)
+    fileUnreadable = Signal(object)
+    fileMissing = Signal(object)
+    noticeGiven = Signal(str)
+
+    def __init__(
+        self,
+        store: ProfileStore,
+        undo_stack: QUndoStack,
+        current: Callable[[], Profile],
+        adopt: Adopt,
+        *,
+        saved: bool = True,
+        read_only: bool = False,
+        autosave_ms: int = AUTOSAVE_MS,
+        retry_ms: int = RETRY_MS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._undo_stack = undo_stack
+        self._current = current
+        self._adopt = adopt
+        self._read_only = read_only
+        self._shut_down = False
+        self._unsaved_new = not saved  # a profile not yet written anywhere
+        self._file_missing = False
+        self._unreadable_reported: str | None = None
+        # the profile as last read from or written to the file: the base of a three-way merge
+        self._base: Profile | None = current().model_copy(deep=True) if saved else None
+        self.last_save_error: str | None = None
+        self.save_count = 0  # successful saves (tests and the status bar use it)
+
+        self._save_timer = self._timer(autosave_ms, self.save_now)
+        self._retry_timer = self._timer(retry_ms, self.save_if_dirty)
+        self._check_timer = self._timer(CHECK_MS, self.check_file)
+        undo_stack.indexChanged.connect(self._on_stack_index_changed)
+        undo_stack.cleanChanged.connect(self._emit_saved_state)
+        # The file and its folder are watched: the folder tells when a deleted file reappears.
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(self._on_path_changed)
+        self._watcher.directoryChanged.connect(self._on_path_changed)
+        self._watch()
+
+    def _timer(self, interval: int, slot: Callable[[], object]) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(interval)
+        timer.timeout.connect(slot)
+        return timer
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def store(self) -> ProfileStore:
+        return self._store
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
+    @property
+    def dirty(self) -> bool:
+        """Whether the file on disk lags behind what is shown."""
+        if self._read_only:
+            return False
+        return self._unsaved_new or self._file_missing or not self._undo_stack.isClean()
+
+    @property
+    def file_missing(self) -> bool:
+        return self._file_missing
+
+    def save_pending(self) -> bool:
+        """Whether an autosave is scheduled."""
+        return self._save_timer.isActive()
+
+    def _emit_saved_state(self, *_args: object) -> None:
+        self.savedStateChanged.emit(not self.dirty)
+
+    def _on_stack_index_changed(self, _index: int) -> None:
+        if self._read_only:
+            return
+        if self.dirty:
+            self._retry_timer.stop()
+            self._save_timer.start()  # restarted by every edit: one save after a burst
+            self.saveStatusChanged.emit(SAVING)
+        else:
+            self._save_timer.stop()
+            self.saveStatusChanged.emit(SAVED)
+
+    # ------------------------------------------------------------------ saving
+
+    def save_now(self) -> bool:
+        """Write the profile now; on any failure keep everything in memory and retry later."""
+        self._save_timer.stop()
+        if self._read_only:
+            return True
+        if self._unsaved_new:
+            with contextlib.suppress(OSError):  # a missing folder is reported by save() below
+                self._store.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            written, notices = self._write()
+        except UnreadableFileError as exc:
+            self._fail(FILE_UNREADABLE, f"the file on disk cannot be read: {exc}")
+            if self._unreadable_reported != str(exc):
+                self._unreadable_reported = str(exc)
+                self.fileUnreadable.emit(exc.error)
+            return False
+        except Exception as exc:  # noqa: BLE001 - whatever went wrong, the edits are kept
+            problem = str(exc) if isinstance(exc, ProfileError) else f"{type(exc).__name__}: {exc}"
+            self._fail(NOT_SAVED_RETRY, problem)
+            return False
+        self._saved(written, "Saved, with changes made outside the app merged in")
+        for notice in notices:
+            self.noticeGiven.emit(notice)
+        return True
+
+    def _write(self) -> tuple[Profile, list[str]]:
+        """Merge with what the file holds now and write; the profile written and notices."""
+        store = self._store
+        ours = self._current()
+        notices: list[str] = []
+        with store.lock():
+            try:
+                theirs: Profile | None = store.load()
+            except ProfileNotFoundError:
+                theirs = None
+            except ProfileError as exc:
+                if self._base is not None:
+                    raise UnreadableFileError(exc) from exc
+                theirs = None  # a new profile in place of a bad file: save() keeps it aside
+            merged = ours
+            if self._base is not None and theirs is not None and theirs != self._base:
+                notices += self._keep_last_save_if_lost(theirs, write_theirs=False)
+                result = merge_report(self._base, ours, theirs)
+                merged = result.profile
+                if result.conflicts:
+                    notices.append(
+                        "Changed in this window and elsewhere; this window's value was kept: "
+                        + "; ".join(result.conflicts)
+                    )
+            store.save(merged)
+        return merged, notices
+
+    def _keep_last_save_if_lost(self, theirs: Profile, *, write_theirs: bool) -> list[str]:
+        """Before taking in a file that lost entries, make our last save the newest backup.
+
+        Writing our last save rotates their file into the backups; the next write (theirs
+        again, or the merge) rotates ours into ``.bak1``. Both stay restorable.
+        """
+        assert self._base is not None
+        missing = lost_entries(self._base, theirs)
+        if not missing:
+            return []
+        self._store.save(self._base)
+        if write_theirs:
+            self._store.save(theirs)
+        return [
+            f"The profile file was replaced by a copy that lacks {missing} of your saved "
+            f"entries (an older copy put back?). Your last save is kept as "
+            f"{self._store.path.name}.bak1; restore it with: "
+            f"codepath restore --profile {self._store.path}"
+        ]
+
+    def _fail(self, status: str, problem: str) -> None:
+        self.last_save_error = problem
+        self._retry_timer.start()
+        self.saveStatusChanged.emit(status)
+        self.errorOccurred.emit(f"Your changes are not saved yet: {problem}")
+        self.saveFailed.emit(problem)
+        self.savedStateChanged.emit(False)
+
+    def _saved(self, written: Profile, merged_message: str) -> None:
+        """Bookkeeping after a successful write (autosave, Save As, write-back)."""
+        self.last_save_error = None
+        self._unreadable_reported = None
+        self._retry_timer.stop()
+        self._save_timer.stop()
+        self.save_count += 1
+        self._unsaved_new = False
+        self._file_missing = False
+        self._undo_stack.setClean()
+        self._watch()
+        if written != self._current():
+            self._adopt(written)
+            self._base = written.model_copy(deep=True)
+            self.saveStatusChanged.emit(merged_message)
+        else:
+            self._base = written.model_copy(deep=True)
+            self.saveStatusChanged.emit(SAVED)
+        self._emit_saved_state()
+
+    def save_if_dirty(self) -> bool:
+        """Save when there are unsaved edits (on quit, before switching profile)."""
+        if not self.dirty:
+            self._save_timer.stop()
+            return True
+        return self.save_now()
+
+    def save_as(self, path: Path) -> bool:
+        """Write the profile to ``path`` and keep working there."""
+        store = ProfileStore(path)
+        try:
+            store.save(self._current())
+        except Exception as exc:  # noqa: BLE001 - any failure leaves the old file in charge
+            self.errorOccurred.emit(f"Not saved: {exc}")
+            return False
+        self._store = store
+        self._saved(self._current(), SAVED)
+        self.storeChanged.emit(path)
+        return True
+
+    # ------------------------------------------------------------------ switching, shutdown
+
+    def switch_to(self, store: ProfileStore, *, saved: bool, read_only: bool = False) -> None:
+        """Keep another file in step (File > New or Open); the caller resets the undo stack."""
+        self._save_timer.stop()
+        self._retry_timer.stop()
+        self._store = store
+        self._read_only = read_only
+        self._unsaved_new = not saved
+        self._file_missing = False
+        self._unreadable_reported = None
+        self._base = self._current().model_copy(deep=True) if saved else None
+        self.last_save_error = None
+        self._watch()
+
+    def shutdown(self) -> None:
+        """Stop every timer and the file watching; nothing is saved after this."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        for timer in (self._save_timer, self._retry_timer, self._check_timer):
+            timer.stop()
+        self._watcher.blockSignals(True)
+        with contextlib.suppress(RuntimeError):  # the undo stack may be gone already
+            self._undo_stack.indexChanged.disconnect(self._on_stack_index_changed)
+            self._undo_stack.cleanChanged.disconnect(self._emit_saved_state)
+        self._read_only = True
+
+    # ------------------------------------------------------------------ outside changes
+
+    def _watch(self) -> None:
+        if self._read_only:
+            wanted: list[str] = []
+        else:
+            path = self._store.path
+            wanted = [str(path.parent)] if path.parent.is_dir() else []
+            if path.exists():
+                wanted.append(str(path))
+        watched = self._watcher.files() + self._watcher.directories()
+        stale = [p for p in watched if p not in wanted]
+        if stale:
+            self._watcher.removePaths(stale)
+        new = [p for p in wanted if p not in watched]
+        if new:
+            self._watcher.addPaths(new)
+
+    def _on_path_changed(self, _path: str) -> None:
+        self._check_timer.start()
+
+    def check_file(self) -> None:
+        """Look at the file after an outside change: gone, back again, or changed."""
+        if self._read_only:
+            return
+        self._watch()  # an atomic replace or a re-create drops the watch: watch the new file
+        path = self._store.path
+        if not path.exists():
+            if not self._file_missing and not self._unsaved_new:
+                self._file_missing = True
+                self._save_timer.stop()
+                self.saveStatusChanged.emit(FILE_DELETED)
+                self._emit_saved_state()
+                self.fileMissing.emit(path)
+            return
+        if self._file_missing:
+            self._file_missing = False
+            self._emit_saved_state()
+            self.saveStatusChanged.emit(SAVED if not self.dirty else SAVING)
+            if self.dirty:
+                self._save_timer.start()
+        self.reload_if_changed()
+
+    def save_whole(self) -> bool:
+        """Write what the window shows as it is, merging nothing from the file (it is newest)."""
+        self._base = None
+        return self.save_now()
+
+    def write_back(self) -> bool:
+        """Write a deleted profile file again from what the window holds."""
+        self._file_missing = True
+        return self.save_now()
+
+    def reload_if_changed(self) -> bool:
+        """Take in what another program saved, when this window has no unsaved edits."""
+        if self._read_only or self.dirty or self._save_timer.isActive():
+            return False
+        try:
+            on_disk = self._store.load()
+        except ProfileNotFoundError:
+            return False
+        except ProfileError:
+            # nothing will be written over it; the choices come with the next save
+            self.saveStatusChanged.emit(FILE_UNREADABLE_NOW)
+            return False
+        if on_disk == self._current():
+            return False
+        notices: list[str] = []
+        if self._base is not None and lost_entries(self._base, on_disk):
+            try:
+                with self._store.lock():  # read again: nobody may write in between
+                    on_disk = self._store.load()
+                    notices = self._keep_last_save_if_lost(on_disk, write_theirs=True)
+            except ProfileError as exc:  # keep showing the newer data; the next change retries
+                self.errorOccurred.emit(
+                    f"Changes saved outside the app were not taken in: your last save could "
+                    f"not be kept as a backup first ({exc})"
+                )
+                return False
+        try:
+            self._adopt(on_disk)
+        except ProfileError as exc:  # e.g. a certification only a newer version knows
+            self.saveStatusChanged.emit(FILE_UNREADABLE_NOW)
+            self.errorOccurred.emit(f"Changes saved outside the app were not taken in: {exc}")
+            return False
+        self._base = on_disk.model_copy(deep=True)
+        self.saveStatusChanged.emit("Updated with changes saved outside the app")
+        for notice in notices:
+            self.noticeGiven.emit(notice)
+        return True
