@@ -299,7 +299,7 @@ application, and the exam falls within AHIMA's 120-day window. RHIT students tes
 final term. The exam is kept 14 days away from a code-set switch-over (a planner rule: AAPC even
 allows last year's books early in the year).</li>
 <li><b>Gain practical experience.</b> With first-time pass rates around 50-60%, the plan keeps a
-few weeks for a possible retake (you can switch this off), then a job search of 2-6 months (a
+few weeks for a possible retake, then a job search of 2-6 months (a
 planner rule: nobody measures it). Remote work, the CCS after the CCA ("CCA plus one year") and
 the experience a specialty asks for are all counted from your first coding job.</li>
 <li><b>Specialize.</b> The add-on credential your specialty leads to, scheduled only when its
