@@ -22,6 +22,8 @@ SPECIALTY_IDS = {
     "emergency-department",
     "surgical",
     "cdi",
+    "outpatient-facility",
+    "documentation-outpatient",
     "health-data-analytics",
     "education",
     "management-consulting",
@@ -230,4 +232,4 @@ def test_training_defaults(catalog: Catalog) -> None:
     assert training.backgrounds  # every background present (cross-checked on load)
     assert catalog.program("aapc-80-hour-course").counts_as_apprentice_course
     updates = {u.id: (u.month, u.day) for u in training.codeset_updates}
-    assert updates == {"icd-10-cm": (10, 1), "cpt": (1, 1)}
+    assert updates == {"icd-10-cm": (10, 1), "icd-10-april": (4, 1), "cpt": (1, 1)}

@@ -52,8 +52,11 @@ def test_cpc_for_a_working_coder_uses_the_employment_route() -> None:
     assert plan.milestone("p2-practicode") is None
     removal = plan.milestone("p3-apprentice-removed")
     assert removal is not None and "employer" in removal.title
+    # the exam gives the CPC-A; the employer letters remove the 'A' (never "CPC" then "remove A")
     credential = plan.milestone("p2-credential")
-    assert credential is not None and credential.title == "Earn the CPC credential"
+    assert credential is not None and credential.title == "Earn the CPC-A credential"
+    membership = plan.milestone("p2-membership")
+    assert membership is not None and "student" not in membership.title
     # coders plan at the low end of the preparation range
     assert plan.phases[1].study_hours == 60
 
@@ -82,21 +85,25 @@ def test_ccs_for_a_working_coder_sits_the_ccs_directly() -> None:
     assert plan.certified_date == plan.exam_date
 
 
-def test_rhit_needs_the_cahiim_associate_degree_whatever_the_hours() -> None:
+def test_rhit_needs_the_cahiim_associate_degree_full_or_part_time() -> None:
     slow = make(certification="RHIT", specialty="him", hours_per_week=5)
     fast = make(certification="RHIT", specialty="him", hours_per_week=40)
     assert slow.milestone("p1-enrol") is not None
     assert "CAHIIM" in slow.milestone("p1-enrol").title
-    # 18-24 months, planned at 21
-    assert slow.phases[0].end == date(2028, 10, 4) == fast.phases[0].end
+    # full-time 24 months; part-time 36-48, planned at 42; the final term starts 4 months earlier
+    assert fast.milestone("p1-graduate").due == date(2029, 1, 4)
+    assert slow.milestone("p1-graduate").due == date(2030, 7, 4)
+    assert fast.phases[0].end == date(2028, 9, 4)
     assert any("CAHIIM" in w and "no work-experience route" in w for w in slow.warnings)
+    assert any("part-time" in w for w in slow.warnings)
 
 
 def test_specialty_credential_comes_after_its_experience() -> None:
     plan = make(specialty="auditing")
-    # auditing asks for 3-5 years of experience: phase 3 lasts 4 years
+    # auditing asks for 3-5 years of experience, counted from the first job: 4 years of work
     phase3 = plan.phases[2]
-    assert (phase3.end - phase3.start).days in range(4 * 365, 4 * 365 + 3)
+    first_job = plan.milestone("p3-first-job").due
+    assert (phase3.end - first_job).days in range(4 * 365, 4 * 365 + 3)
     exam = plan.milestone("p4-exam")
     assert exam is not None and "CPMA" in exam.title
 
@@ -106,7 +113,7 @@ def test_codeset_updates_recur_from_phase_3_on() -> None:
     codesets = [m for m in plan.milestones() if m.kind is MilestoneKind.CODESET]
     assert codesets, "code-set updates expected"
     assert all(m.due > plan.phases[1].end for m in codesets)
-    assert {(m.due.month, m.due.day) for m in codesets} == {(10, 1), (1, 1)}
+    assert {(m.due.month, m.due.day) for m in codesets} == {(10, 1), (1, 1), (4, 1)}
     october = {m.due for m in codesets if m.due.month == 10}
     expected = {
         date(year, 10, 1)
@@ -222,5 +229,5 @@ def test_every_target_and_background_builds(cert: str, background: Background) -
 
 def test_certified_as_says_cpc_a_until_the_a_is_removed() -> None:
     assert make(background="none").certified_as == "CPC-A"
-    assert make(background="coding").certified_as == "CPC"
+    assert make(background="coding").certified_as == "CPC-A"  # until the letters are in
     assert make(certification="CCS", specialty="inpatient-hospital").certified_as == "CCS"

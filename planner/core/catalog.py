@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -85,6 +86,8 @@ class CeuRule(FrozenModel):
     credits: Figure
     cycle_years: Figure
     note: str = ""
+    specific_credits: float | None = None  # part of the body's CEUs that must be on one topic
+    specific_topic: str = ""  # e.g. "auditing" (CPMA), "specialty-specific" (CEDC)
 
 
 class EligibilityKind(StrEnum):
@@ -94,6 +97,18 @@ class EligibilityKind(StrEnum):
     PROGRAM = "program"  # a required academic programme
     RECOMMENDED_EXPERIENCE = "recommended-experience"  # experience recommended, not required
     PROGRAM_OR_EXPERIENCE = "program-or-experience"  # a training programme or work
+
+
+class Prerequisite(FrozenModel):
+    """One route to eligibility: every part of it is needed on the exam date."""
+
+    title: str = Field(min_length=1)
+    credentials: tuple[str, ...] = ()  # any one of these held (RN, MD, DO are outside the catalog)
+    program: str | None = None  # a completed programme id in training.yaml
+    experience_years: Figure | None = None  # years of the work named in ``experience``
+    experience: str = ""  # the kind of work: "coding", "CDI"
+    source: str = Field(min_length=1)
+    as_of: str = Field(min_length=1)
 
 
 class Eligibility(FrozenModel):
@@ -107,6 +122,10 @@ class Eligibility(FrozenModel):
     recommended_experience_years: Figure | None = None
     entry_credential: str | None = None  # route for those without the experience
     waived_by: tuple[str, ...] = ()
+    # required routes (any one of them); empty: nothing is required to sit the exam
+    prerequisites: tuple[Prerequisite, ...] = ()
+    schedulable: bool = True  # False: the data cannot say when a learner qualifies (CHDA)
+    verified: bool = True  # False: the rule is not confirmed on the body's own page
 
 
 class ApprenticeRoute(FrozenModel):
@@ -146,6 +165,11 @@ class Certification(FrozenModel):
     ceu: CeuRule | None = None
     apprentice: ApprenticeRule | None = None
     renewal_fee: Figure | None = None  # per CEU cycle
+    replaces: str | None = None  # a credential this one replaces once granted (RHIA -> RHIT)
+    # earlier credentials the plan lets lapse once this one is held (planner rule: CCS -> CCA)
+    lets_lapse: tuple[str, ...] = ()
+    route_note: str = ""  # why no plan leads to it, where none does
+    inpatient: bool = False  # a hospital inpatient credential: ICD-10-PCS and MS-DRG
     salary_average: Figure | None = None  # survey average for holders (AAPC)
     gaps: tuple[str, ...] = ()  # figures looked for and not found
 
@@ -158,10 +182,13 @@ class Specialty(FrozenModel):
     description: str = Field(min_length=1)
     fits: tuple[str, ...] = Field(min_length=1)  # target certifications it suits, best first
     credential: str | None = None  # add-on credential it leads to
-    experience_years_before: Figure  # typical experience before moving into it
+    # sourced experience employers look for before this lane; None: the planner's own rule
+    # (training.yaml specialise_after) applies and the plan says so
+    experience_years_before: Figure | None = None
+    # work in the lane itself before its credential (CDI: the CDIP's years of CDI work)
+    lane_work: str = ""
     pay_average: Figure | None = None  # survey average in this lane
     pay_baseline: Figure | None = None  # same survey's baseline, for the pay effect
-    remote_friendly: bool = False
     roles: tuple[str, ...] = ()
 
     @property
@@ -255,7 +282,9 @@ class Program(FrozenModel):
     id: str = Field(pattern=SLUG_PATTERN)
     name: str
     hours: Figure | None = None
-    months: Figure | None = None
+    months: Figure | None = None  # full-time length
+    part_time_months: Figure | None = None  # part-time length, where the data gives one
+    for_holders: tuple[str, ...] = ()  # open only to holders of one of these (completion degrees)
     cost: Figure | None = None  # the whole programme
     tuition_per_year: Figure | None = None  # degree programmes: times the programme's length
     counts_as_apprentice_course: bool = False
@@ -267,6 +296,8 @@ class BackgroundTraining(FrozenModel):
 
     program: str | None = None  # programme id; None: no course needed, a review only
     summary: str
+    # for AHIMA exams (CCA/CCS): the programme instead of AAPC's course; None: same as above
+    ahima_program: str | None = None
 
 
 class CostFigures(FrozenModel):
@@ -295,6 +326,12 @@ class TrainingData(FrozenModel):
     first_time_pass_rate: Figure | None = None  # share of candidates passing at the first try
     # exam-specific first-time pass rates by credential id (else first_time_pass_rate)
     pass_rates_by_credential: dict[str, Figure] = Field(default_factory=dict)
+    retake_weeks: Figure | None = None  # planner rule: re-study and resit after a failed exam
+    job_search_months: Figure | None = None  # planner rule: time from credential to first job
+    specialise_after: Figure | None = None  # planner rule: work before a lane with no figure
+    office_before_remote: Figure | None = None  # seed: on-site years before remote work
+    part_time_hours_per_week: float = 12.0  # planner rule: below this a degree is part-time
+    application_window_days: int = 120  # AHIMA: sit the exam within this many days of approval
 
 
 class CodeSetUpdate(FrozenModel):
@@ -304,6 +341,30 @@ class CodeSetUpdate(FrozenModel):
     code_set: str
     month: int = Field(ge=1, le=12)
     day: int = Field(ge=1, le=31)
+    source: str = Field(min_length=1)
+    as_of: str = Field(min_length=1)
+    # CMS names ICD-10-CM/PCS releases by fiscal year: the Oct 1, 2027 release is "FY 2028"
+    fiscal_year_naming: bool = False
+    inpatient_only: bool = False  # ICD-10-PCS: only on inpatient (facility) paths
+    occasional: bool = False  # published only in some years (April 1 ICD-10 updates)
+    switch_over: bool = True  # exams are kept clear of it (a planner rule)
+    note: str = ""
+
+
+class BodyRules(FrozenModel):
+    """Continuing-education and membership rules one body applies to all its credentials."""
+
+    cycle_years: Figure
+    ceu_by_count: tuple[float, ...] = ()  # AAPC: CEUs for 1, 2, ... credentials (last: more)
+    extra_per_credential: float = 0.0  # AHIMA: each further credential adds this many
+    ceu_max: float | None = None
+    first_cycle: str = Field(pattern=r"^(exam|membership-renewal)$")
+    first_cycle_note: str = ""
+    domain_share: Figure | None = None  # AHIMA: share within the HIIM domains
+    own_share: Figure | None = None  # AHIMA: share from AHIMA or its component associations
+    own_share_from: date | None = None
+    membership_dues: Figure | None = None  # per year
+    membership_required: bool = False
     source: str = Field(min_length=1)
     as_of: str = Field(min_length=1)
 
@@ -318,6 +379,7 @@ class Catalog(FrozenModel):
     specialties: dict[str, Specialty]
     salary: SalaryData
     training: TrainingData
+    bodies: dict[Body, BodyRules] = Field(default_factory=dict)
 
     def targets(self) -> list[Certification]:
         """Certifications offered as the first target, in catalog order."""
@@ -387,6 +449,7 @@ def _by_id(label: str, kind: str, items: list[Any]) -> dict[str, Any]:
 def load_catalog(folder: Path | None = None) -> Catalog:
     """Load and cross-check the catalog from the installed package (or from ``folder``)."""
     cert_label, raw = _read("certifications.yaml", folder)
+    raw_bodies = raw.get("bodies") if isinstance(raw, dict) else None
     certs = _by_id(
         cert_label,
         "certification",
@@ -404,13 +467,20 @@ def load_catalog(folder: Path | None = None) -> Catalog:
             for i, e in enumerate(_entries(spec_label, raw, "specialties"))
         ],
     )
+    bodies = {
+        Body(name): _validate(cert_label, f"bodies.{name}", BodyRules, rules)
+        for name, rules in (raw_bodies if isinstance(raw_bodies, dict) else {}).items()
+        if name in {b.value for b in Body}
+    }
     sal_label, raw = _read("salaries.yaml", folder)
     salary = _validate(sal_label, "salary", SalaryData, raw)
     tr_label, raw = _read("training.yaml", folder)
     training = _validate(tr_label, "training", TrainingData, raw)
     _cross_check(certs, specs, training, cert_label, spec_label, tr_label)
     _check_salary(salary, certs, specs, sal_label)
-    return Catalog(certifications=certs, specialties=specs, salary=salary, training=training)
+    return Catalog(
+        certifications=certs, specialties=specs, salary=salary, training=training, bodies=bodies
+    )
 
 
 def _cross_check(
@@ -436,6 +506,23 @@ def _cross_check(
                 raise CatalogError(
                     f"{cert_label}: entry '{cert.id}', field '{field}': unknown credential '{ref}'"
                 )
+        for route in elig.prerequisites:
+            if route.program is not None and route.program not in programs:
+                raise CatalogError(
+                    f"{cert_label}: entry '{cert.id}', field 'eligibility.prerequisites': "
+                    f"unknown programme '{route.program}'"
+                )
+        for lapsed in cert.lets_lapse:
+            if lapsed not in certs:
+                raise CatalogError(
+                    f"{cert_label}: entry '{cert.id}', field 'lets_lapse': "
+                    f"unknown credential '{lapsed}'"
+                )
+        if cert.replaces is not None and cert.replaces not in certs:
+            raise CatalogError(
+                f"{cert_label}: entry '{cert.id}', field 'replaces': "
+                f"unknown credential '{cert.replaces}'"
+            )
         if cert.prep is not None and cert.prep.unit not in ("hours", "weeks", "months"):
             raise CatalogError(
                 f"{cert_label}: entry '{cert.id}', field 'prep.unit': "

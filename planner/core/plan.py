@@ -16,10 +16,16 @@ from planner.core.catalog import (
     Catalog,
     Certification,
     EligibilityKind,
-    Program,
     Specialty,
 )
 from planner.core.costs import Costs
+from planner.core.credentials import (
+    CredentialTimeline,
+    Grant,
+    derive_timeline,
+    earliest_eligible,
+    unmet,
+)
 from planner.core.dates import (
     HORIZON_YEARS,
     MONTH_NAMES,
@@ -82,6 +88,20 @@ class Step(StrEnum):
     APPRENTICE_REMOVED = "p3-apprentice-removed"
     TARGET_EXAM = "p3-target-exam"  # the target credential's exam when phase 2 sits another
     TARGET_CREDENTIAL = "p3-target-credential"
+    TARGET_PREPARE = "p3-target-prepare"
+    TARGET_APPLY = "p3-target-apply"
+    RETAKE_WINDOW = "p3-retake-window"
+    REMOTE_READY = "p3-remote-ready"
+    MEMBERSHIP = "p2-membership"
+    APPLY = "p2-apply"
+    FINAL_TERM = "p1-final-term"  # AHIMA early testing opens (RHIT)
+    GRADUATE = "p1-graduate"
+    ADDON_MEMBERSHIP = "p4-membership"
+    ADDON_FINAL_TERM = "p4-final-term"  # AHIMA early testing opens (RHIA)
+    ADDON_APPLY = "p4-apply"
+    LANE_START = "p4-lane"  # starting work in the lane (its experience counts from here)
+    LANE_MOVE = "p4-move"  # moving into the lane when no credential is scheduled
+    ROUTE = "p4-route"  # the realistic route when the lane's credential is out of reach
     ADDON_EXAM = "p4-exam"  # the specialty's credential
     ADDON_CREDENTIAL = "p4-credential"
 
@@ -138,6 +158,10 @@ class Plan(FrozenModel):
     # what the schedule alone says: the outlook is recomputed from these when dates move
     schedule_warnings: tuple[str, ...] = Field(default=(), exclude=True, repr=False)
     schedule_sources: tuple[SourceRef, ...] = Field(default=(), exclude=True, repr=False)
+    # which credentials are held when, each body's CEU cycles and dues (derived from the dates)
+    credentials: CredentialTimeline = Field(
+        default_factory=CredentialTimeline, exclude=True, repr=False
+    )
 
     @property
     def finish(self) -> date:
@@ -177,6 +201,11 @@ class _Draft:
             self.phase_of[str(mid)] = phase
 
 
+APPLY_LEAD_DAYS = 30  # apply this long before the window closes: approval takes days (planner rule)
+TERM_MONTHS = 4  # a final term (semester) of a degree programme, for early testing (planner rule)
+EARLY_TEST_BEFORE_END_DAYS = 30  # the early-tested exam falls in the final term's last month
+
+
 def _duration_end(start: date, prep: Figure, hours_per_week: float, hours: float) -> date:
     """End of a study block: hours scale with the learner's week, weeks and months do not."""
     if prep.unit == "hours":
@@ -186,19 +215,40 @@ def _duration_end(start: date, prep: Figure, hours_per_week: float, hours: float
     return add_months(start, math.ceil(prep.planning))
 
 
+def _months_before(day: date, prep: Figure, hours_per_week: float, hours: float) -> date:
+    """Start of a study block that ends on ``day``."""
+    if prep.unit == "hours":
+        return day - timedelta(weeks=max(1, math.ceil(hours / hours_per_week)))
+    if prep.unit == "weeks":
+        return day - timedelta(weeks=math.ceil(prep.planning))
+    return add_months(day, -math.ceil(prep.planning))
+
+
 def avoid_switchover(day: date, catalog: Catalog) -> date:
-    """Move an exam out of the days around a code-set switch-over (never earlier)."""
+    """Move an exam out of the days around a code-set switch-over (never earlier).
+
+    A planner rule, not an AAPC or AHIMA one: AAPC even allows the previous year's books early
+    in the year. Occasional updates (April 1) are not switch-overs.
+    """
     margin = timedelta(days=catalog.training.exam_blackout_days)
     moved = True
     while moved:
         moved = False
         for update in catalog.training.codeset_updates:
+            if not update.switch_over:
+                continue
             for year in (day.year - 1, day.year, day.year + 1):
                 switch = date(year, update.month, update.day)
                 if switch - margin <= day <= switch + margin:
                     day = switch + margin + timedelta(days=1)
                     moved = True
     return day
+
+
+def apply_date(exam: date, earliest: date, catalog: Catalog) -> date:
+    """When to apply to AHIMA: inside its window before the exam, never before ``earliest``."""
+    lead = catalog.training.application_window_days - APPLY_LEAD_DAYS
+    return min(exam, max(earliest, exam - timedelta(days=lead)))
 
 
 def _prep_for(cert: Certification, catalog: Catalog) -> Figure:
@@ -223,6 +273,11 @@ def _exam_title(cert: Certification) -> str:
     )
 
 
+def fiscal_year(day: date) -> int:
+    """The US federal fiscal year ``day`` falls in (FY 2028 starts on October 1, 2027)."""
+    return day.year + 1 if day.month >= 10 else day.year
+
+
 def build_plan(inputs: PlanInputs, catalog: Catalog) -> Plan:
     """Build the five-phase plan for ``inputs`` from the catalog (pure and deterministic)."""
     cert = catalog.certifications.get(inputs.certification)
@@ -233,15 +288,131 @@ def build_plan(inputs: PlanInputs, catalog: Catalog) -> Plan:
     if spec is None:
         valid = ", ".join(catalog.specialties)
         raise PlanError(f"unknown specialty '{inputs.specialty}' (valid: {valid})")
-    if inputs.state is not None and inputs.state not in catalog.salary.states:
-        pass  # unknown states are allowed: the projection says no state figure is known
     return _Builder(inputs, catalog, cert, spec).build()
+
+
+def credential_timeline(plan: Plan, catalog: Catalog) -> CredentialTimeline:
+    """The credentials-held timeline of ``plan``, derived from its credential milestones."""
+    return _timeline(
+        plan.milestones(),
+        catalog,
+        exam_credential=plan.exam_credential,
+        certification=plan.certification,
+        specialty=plan.specialty,
+        until=plan.finish,
+    )
+
+
+def _timeline(
+    milestones: list[Milestone],
+    catalog: Catalog,
+    *,
+    exam_credential: str,
+    certification: str,
+    specialty: str,
+    until: date,
+) -> CredentialTimeline:
+    by_id = {m.id: m for m in milestones}
+    first = catalog.certifications[exam_credential]
+    spec = catalog.specialties[specialty]
+    grants: list[Grant] = []
+    removed = by_id.get(Step.APPRENTICE_REMOVED)
+    earned = by_id.get(Step.FIRST_CREDENTIAL)
+    if earned is not None:
+        designation = first.apprentice.designation if removed and first.apprentice else None
+        grants.append(Grant(first.id, earned.due, designation))
+    if removed is not None:
+        grants.append(Grant(first.id, removed.due))
+    target = by_id.get(Step.TARGET_CREDENTIAL)
+    if target is not None:
+        grants.append(Grant(certification, target.due))
+    addon = by_id.get(Step.ADDON_CREDENTIAL)
+    if addon is not None and spec.credential is not None:
+        grants.append(Grant(spec.credential, addon.due))
+    joined: dict[Body, date] = {}
+    for mid in (Step.MEMBERSHIP, Step.ADDON_MEMBERSHIP):
+        if mid in by_id:
+            joined.setdefault(Body.AAPC, by_id[mid].due)
+    programs: list[tuple[str, date]] = []
+    if Step.FINAL_TERM in by_id and first.eligibility.required_program:
+        programs.append((first.eligibility.required_program, by_id[Step.FINAL_TERM].due))
+    addon_cert = catalog.certifications.get(spec.credential or "")
+    if Step.ADDON_FINAL_TERM in by_id and addon_cert and addon_cert.eligibility.required_program:
+        programs.append((addon_cert.eligibility.required_program, by_id[Step.ADDON_FINAL_TERM].due))
+    experience: list[tuple[str, date]] = []
+    if Step.FIRST_JOB in by_id:
+        experience.append(("coding", by_id[Step.FIRST_JOB].due))
+    if Step.LANE_START in by_id and spec.lane_work:
+        experience.append((spec.lane_work, by_id[Step.LANE_START].due))
+    return derive_timeline(
+        grants,
+        catalog,
+        until,
+        joined=joined,
+        programs=tuple(programs),
+        experience=tuple(experience),
+    )
+
+
+def ceu_milestones(
+    timeline: CredentialTimeline, target: str, catalog: Catalog, from_day: date, until: date
+) -> list[Milestone]:
+    """One CEU reminder per cycle due in (from_day, until], from the credentials held then.
+
+    Ids are ``ceu-<credential>-<year>``: the target's id where it is held, else the body's
+    first credential held (stable for the same dates).
+    """
+    reminders = []
+    for cycle in timeline.cycles:
+        if not from_day < cycle.due <= until:
+            continue
+        held = timeline.catalog_ids_on(cycle.due, cycle.body)
+        key = target if target in held else held[0]
+        rules = catalog.bodies.get(cycle.body)
+        why = f"{_and_list(cycle.credentials)} stay active only with continuing education."
+        if cycle.parts:
+            why += " Of these: " + "; ".join(cycle.parts) + "."
+        if rules is not None and cycle.prorated and rules.first_cycle_note:
+            why += " " + rules.first_cycle_note
+        reminders.append(
+            Milestone(
+                id=f"ceu-{key.lower()}-{cycle.due.year}",
+                title=f"Report {cycle.summary}",
+                due=cycle.due,
+                why=why,
+                kind=MilestoneKind.CEU,
+            )
+        )
+    return reminders
+
+
+def _with_ceus(plan: Plan, timeline: CredentialTimeline, catalog: Catalog) -> Plan:
+    """The plan with its CEU reminders made from ``timeline`` (after dates moved)."""
+    fresh = ceu_milestones(timeline, plan.certification, catalog, plan.exam_date, plan.finish)
+    current = [m for m in plan.milestones() if m.kind is MilestoneKind.CEU]
+    if current == fresh:
+        return plan
+    phases = []
+    for index, phase in enumerate(plan.phases):
+        last = index == len(plan.phases) - 1
+        mine = [
+            m
+            for m in fresh
+            if (phase.start < m.due <= phase.end) or (index == 0 and m.due == phase.start)
+        ]
+        if last:
+            mine += [m for m in fresh if m.due > phase.end]
+        kept = [m for m in phase.milestones if m.kind is not MilestoneKind.CEU]
+        ordered = sorted(kept + mine, key=lambda m: m.due)
+        phases.append(phase.model_copy(update={"milestones": tuple(ordered)}))
+    return plan.model_copy(update={"phases": tuple(phases)})
 
 
 def with_outlook(plan: Plan, catalog: Catalog) -> Plan:
     """The plan with its income, costs, break-even and their warnings computed from its dates.
 
-    The builder and an accepted re-plan both end here, so the outlook is made in one place.
+    The builder and an accepted re-plan both end here, so the outlook is made in one place;
+    the credentials-held timeline is derived here too, from the plan's (possibly moved) dates.
     """
     outlook = project_outlook(
         plan.inputs,
@@ -252,12 +423,14 @@ def with_outlook(plan: Plan, catalog: Catalog) -> Plan:
         dates=_outlook_dates(plan, catalog),
     )
     sources = Sources({s.what: s for s in plan.schedule_sources}).merged(outlook.sources)
-    return plan.model_copy(
+    timeline = credential_timeline(plan, catalog)
+    return _with_ceus(plan, timeline, catalog).model_copy(
         update={
             "salary": outlook.salary,
             "costs": outlook.costs,
             "warnings": plan.schedule_warnings + outlook.warnings,
             "sources": sources.sorted(),
+            "credentials": timeline,
         }
     )
 
@@ -295,18 +468,25 @@ class _Builder:
         self.draft = _Draft()
         self.hpw = inputs.hours_per_week
         self.p2_start = inputs.start
+        self.graduation: date | None = None
+        self.horizon = add_years(inputs.start, HORIZON_YEARS)
+        self.coder = inputs.background is Background.CODING
+        # optional input (on by default): keep time for a possible retake after each exam
+        self.retake_buffer = bool(getattr(inputs, "retake_buffer", True))
+        self.phase4_from = 0  # draft index where phase 4's steps begin
 
     # -- phases -------------------------------------------------------------------------
     def build(self) -> Plan:
         p1_end, p1_hours = self._phase1(self.inputs.start)
         first_cert, p2_end, p2_hours = self._phase2(p1_end)
         p3_end = self._phase3(p2_end, first_cert)
-        p4_end, p4_hours = self._phase4(p3_end)
-        horizon = add_years(self.inputs.start, HORIZON_YEARS)
-        p5_end = max(horizon, add_years(p4_end, 1))
-        self._phase5(p4_end, p5_end, first_cert)
+        p4_end, p4_hours = self._phase4(p3_end, first_cert)
+        p5_end = max(self.horizon, add_years(p4_end, 1))
+        self._phase5(p4_end, p5_end)
         self._codesets(p2_end, p5_end)
         self._warnings_general()
+        timeline = self._timeline_so_far(first_cert, p5_end)
+        self._ceus(timeline, p2_end, p5_end)
 
         bounds = [self.inputs.start, p1_end, p2_end, p3_end, p4_end, p5_end]
         hours = [p1_hours, p2_hours, 0.0, p4_hours, 0.0]
@@ -335,8 +515,21 @@ class _Builder:
         )
         return with_outlook(schedule, self.catalog)
 
-    def _due(self, step: Step) -> date:
+    def _due(self, step: str) -> date:
         return next(m.due for m in self.draft.milestones if m.id == step)
+
+    def _has(self, step: str) -> bool:
+        return any(m.id == step for m in self.draft.milestones)
+
+    def _timeline_so_far(self, first: Certification, until: date) -> CredentialTimeline:
+        return _timeline(
+            self.draft.milestones,
+            self.catalog,
+            exam_credential=first.id,
+            certification=self.cert.id,
+            specialty=self.spec.id,
+            until=until,
+        )
 
     def _assemble(self, bounds: list[date], hours: list[float]) -> tuple[Phase, ...]:
         whys = (
@@ -371,41 +564,49 @@ class _Builder:
             for i in range(5)
         )
 
+    @property
+    def inpatient(self) -> bool:
+        """Hospital inpatient paths code procedures with ICD-10-PCS and group MS-DRGs."""
+        addon = self.catalog.certifications.get(self.spec.credential or "")
+        return self.cert.inpatient or (addon is not None and addon.inpatient)
+
     def _phase1(self, start: date) -> tuple[date, float]:
         training = self.catalog.training
         elig = self.cert.eligibility
         if elig.kind is EligibilityKind.PROGRAM and elig.required_program:
-            program, months, end_or_none = self._programme(
-                self.cert, start, ("p1-enrol", "p1-graduate"), phase=1
+            final_term, graduation = self._degree(
+                self.cert, start, (Step.FINAL_TERM, "p1-enrol", Step.GRADUATE), phase=1
             )
-            if months is None or end_or_none is None:
-                raise PlanError(f"programme '{program.id}' has no length in the data")
-            end = end_or_none
+            self.graduation = graduation
             self.draft.add(
                 "p1-coding-systems",
                 "Complete the coding courses (ICD-10-CM, ICD-10-PCS, CPT, HCPCS)",
-                at_fraction(start, end, 0.5),
+                at_fraction(start, final_term, 0.5),
                 "The RHIT exam covers coding, data quality and health information management.",
             )
-            self.warnings.append(
-                f"{self.cert.id} needs a {program.name} before the exam; there is no "
-                f"work-experience route. The programme's length ({months.describe()}) is set "
-                "by the school, not by your weekly study hours."
-            )
             self.src.rule(f"{self.cert.id} eligibility", elig.summary, elig.source, elig.as_of)
-            return end, 0.0
+            return final_term, 0.0
 
         background = training.backgrounds[self.inputs.background]
-        if background.program is None:
+        first = self._first_credential()
+        program_id = background.program
+        if first.body is not Body.AAPC and background.ahima_program is not None:
+            program_id = background.ahima_program  # AAPC's CPC course is not for AHIMA exams
+        if program_id is None:
             end = add_weeks(start, 1)
+            codes = (
+                "ICD-10-CM, ICD-10-PCS, CPT and HCPCS"
+                if self.inpatient
+                else ("ICD-10-CM, CPT and HCPCS")
+            )
             self.draft.add(
                 "p1-review",
-                "Review this year's ICD-10-CM, CPT and HCPCS changes",
+                f"Review this year's {codes} changes",
                 end,
                 background.summary,
             )
             return end, 0.0
-        program = self.catalog.program(background.program)
+        program = self.catalog.program(program_id)
         if program.hours is None:
             raise PlanError(f"programme '{program.id}' has no study hours in the data")
         hours = self.src.use(f"{program.name}: study hours", program.hours).planning
@@ -429,6 +630,14 @@ class _Builder:
             at_fraction(start, end, 0.75),
             "Procedures and supplies are billed with CPT and HCPCS codes.",
         )
+        if self.inpatient:
+            self.draft.add(
+                "p1-icd10pcs",
+                "ICD-10-PCS procedure coding and inpatient coding (MS-DRG)",
+                at_fraction(start, end, 0.85),
+                "Hospital inpatient stays are coded with ICD-10-CM and ICD-10-PCS and grouped "
+                "into MS-DRGs; the CCS exam's inpatient cases test exactly this.",
+            )
         self.draft.add(
             "p1-course",
             f"Finish the {_inline(program.name)}",
@@ -438,25 +647,71 @@ class _Builder:
         )
         return end, hours
 
-    def _programme(
-        self, cert: Certification, start: date, ids: tuple[str, str], *, phase: int
-    ) -> tuple[Program, Figure | None, date | None]:
-        """Enrol in the programme ``cert`` requires; its length and end (None when unknown)."""
+    def _degree(
+        self, cert: Certification, start: date, ids: tuple[str, str, str], *, phase: int
+    ) -> tuple[date, date]:
+        """Enrol in the degree ``cert`` requires; (final term starts, graduation)."""
         elig = cert.eligibility
         program = self.catalog.program(elig.required_program or "")
-        self.draft.add(ids[0], f"Enrol in a {program.name}", start, elig.summary, phase=phase)
+        final_id, enrol_id, graduate_id = ids
+        self.draft.add(enrol_id, f"Enrol in a {program.name}", start, elig.summary, phase=phase)
         if program.months is None:
-            return program, None, None
-        months = self.src.use(f"{program.name}: length", program.months)
-        end = add_months(start, math.ceil(months.planning))
+            raise PlanError(f"programme '{program.id}' has no length in the data")
+        part_time = (
+            program.part_time_months is not None
+            and self.hpw < self.catalog.training.part_time_hours_per_week
+        )
+        length = (
+            program.part_time_months if part_time and program.part_time_months else program.months
+        )
+        months = self.src.use(
+            f"{program.name}: length ({'part-time' if part_time else 'full-time'})", length
+        )
+        graduation = add_months(start, math.ceil(months.planning))
+        final_term = add_months(graduation, -TERM_MONTHS)
+        if program.part_time_months is not None:
+            pace = (
+                f"At {self.hpw:g} h/week the plan assumes {'part' if part_time else 'full'}-time "
+                f"study ({months.describe()}; under "
+                f"{self.catalog.training.part_time_hours_per_week:g} h/week counts as part-time, "
+                "a planner rule)."
+            )
+        else:
+            pace = f"The programme takes {months.describe()}, set by the school, not your hours."
+        self.warnings.append(
+            f"{cert.id} needs a {program.name}; there is no work-experience route. {pace} "
+            "AHIMA lets students in their final term test early, so the exam falls in the final "
+            "term."
+        )
+        self.src.rule(
+            "Degree pace (planner rule)",
+            f"under {self.catalog.training.part_time_hours_per_week:g} h/week a degree is "
+            "studied part-time",
+            "planner rule",
+            "2026-11-30",
+        )
+        self.src.rule(
+            "AHIMA early testing",
+            "students in their last term of a CAHIIM programme may test early",
+            "https://cms-qa.ahima.org/certification-careers/certification-exams/rhit",
+            "n.d.",
+        )
         self.draft.add(
-            ids[1],
+            final_id,
+            "Start the final term (AHIMA early testing opens)",
+            final_term,
+            "Students in their last term of a CAHIIM-accredited programme may apply to test "
+            "early (AHIMA).",
+            phase=phase,
+        )
+        self.draft.add(
+            graduate_id,
             f"Finish the {program.name}",
-            end,
-            f"{elig.summary} Finishing it is the only route to the {cert.id} exam.",
+            graduation,
+            f"{elig.summary} Finishing it is the only route to the {cert.id}.",
             MilestoneKind.CREDENTIAL,
         )
-        return program, months, end
+        return final_term, graduation
 
     def _first_credential(self) -> Certification:
         """The credential sat in phase 2: the target, or its entry credential."""
@@ -464,7 +719,7 @@ class _Builder:
         if (
             elig.kind is EligibilityKind.RECOMMENDED_EXPERIENCE
             and elig.entry_credential
-            and self.inputs.background is not Background.CODING
+            and not self.coder
         ):
             return self.catalog.certifications[elig.entry_credential]
         return self.cert
@@ -472,9 +727,15 @@ class _Builder:
     def _phase2(self, start: date) -> tuple[Certification, date, float]:
         self.p2_start = start
         first = self._first_credential()
-        prep = self.src.use(f"{first.id} exam preparation", _prep_for(first, self.catalog))
-        hours = _prep_hours(prep, self.inputs.background) if prep.unit == "hours" else 0.0
-        ready = _duration_end(start, prep, self.hpw, hours)
+        by_degree = self.graduation is not None
+        if by_degree:
+            assert self.graduation is not None
+            hours = 0.0
+            ready = max(start, self.graduation - timedelta(days=EARLY_TEST_BEFORE_END_DAYS))
+        else:
+            prep = self.src.use(f"{first.id} exam preparation", _prep_for(first, self.catalog))
+            hours = _prep_hours(prep, self.inputs.background) if prep.unit == "hours" else 0.0
+            ready = _duration_end(start, prep, self.hpw, hours)
         exam = avoid_switchover(ready, self.catalog)
         target = self.inputs.target_exam_date
         if target is not None:
@@ -483,7 +744,8 @@ class _Builder:
                 if exam != target:
                     self.warnings.append(
                         f"Your target exam date {target.isoformat()} falls in the weeks around "
-                        f"a code-set switch-over; the plan uses {exam.isoformat()}."
+                        f"a code-set switch-over; the plan uses {exam.isoformat()} (a planner "
+                        "rule, not an exam-body rule)."
                     )
             else:
                 self.warnings.append(
@@ -491,26 +753,41 @@ class _Builder:
                     f"allows at {self.hpw:g} h/week; the plan keeps {exam.isoformat()}."
                 )
         if exam != ready:
-            self.src.rule(
-                "Exam date and code-set switch-over",
-                f"exam kept {self.catalog.training.exam_blackout_days} days away from "
-                "each code-set switch-over",
-                "planner rule",
-                "n.d.",
-            )
+            self._blackout_rule()
         if first.body is Body.AAPC:
-            why = "AAPC membership is required to sit AAPC exams."
-            if first.membership_dues is not None:
-                self.src.use("AAPC membership dues", first.membership_dues)
-            self.draft.add("p2-membership", "Join AAPC (student membership)", start, why, phase=2)
+            if self.coder:
+                title = "Join AAPC (professional membership)"
+                why = (
+                    "AAPC membership is required to sit AAPC exams and to keep the credential. "
+                    "Student membership is for learners in training, not for working coders."
+                )
+            else:
+                title = "Join AAPC (student membership)"
+                why = (
+                    "AAPC membership is required to sit AAPC exams; once certified you renew "
+                    "as a professional member."
+                )
+            rules = self.catalog.bodies.get(Body.AAPC)
+            if rules is not None and rules.membership_dues is not None:
+                self.src.use("AAPC membership dues", rules.membership_dues)
+            self.draft.add(Step.MEMBERSHIP, title, start, why, phase=2)
         else:
-            self.draft.add(
-                "p2-apply",
-                f"Apply to {first.body.value} for the {first.id} exam",
-                at_fraction(start, exam, 0.5),
-                f"{first.body.value} exams are scheduled after your application is approved "
-                "(AHIMA: sit within 120 days of approval).",
+            window = self.catalog.training.application_window_days
+            title = (
+                f"Apply to {first.body.value} for early testing (final term)"
+                if by_degree
+                else f"Apply to {first.body.value} for the {first.id} exam"
             )
+            self.draft.add(
+                Step.APPLY,
+                title,
+                apply_date(exam, start, self.catalog),
+                f"{first.body.value} approves the application first; the exam must then be sat "
+                f"within {window} days, so the plan applies about "
+                f"{window - APPLY_LEAD_DAYS} days before the exam.",
+                phase=2,
+            )
+            self._window_rule()
         self.draft.add(
             Step.PRACTICE_EXAM,
             "Take a full timed practice exam",
@@ -520,14 +797,17 @@ class _Builder:
         self.draft.add(
             Step.FIRST_EXAM, _exam_title(first), exam, self._exam_why(first), MilestoneKind.EXAM
         )
-        designation = first.id
-        if first.apprentice is not None and self.inputs.background is not Background.CODING:
-            designation = first.apprentice.designation
+        designation = first.apprentice.designation if first.apprentice is not None else first.id
         self.draft.add(
             Step.FIRST_CREDENTIAL,
             f"Earn the {designation} credential",
             exam,
-            f"{first.name} ({first.body.value}).",
+            f"{first.name} ({first.body.value})."
+            + (
+                " Passing without two years of verified coding work gives the apprentice 'A'."
+                if first.apprentice is not None
+                else ""
+            ),
             MilestoneKind.CREDENTIAL,
         )
         if first.exam is not None:
@@ -537,6 +817,24 @@ class _Builder:
                 self.src.use(f"{first.id} passing mark", first.exam.passing)
         return first, exam, hours
 
+    def _blackout_rule(self) -> None:
+        self.src.rule(
+            "Exam date and code-set switch-over (planner rule)",
+            f"exam kept {self.catalog.training.exam_blackout_days} days away from each code-set "
+            "switch-over; AAPC itself allows the previous year's books early in the year",
+            "planner rule",
+            "2026-11-30",
+        )
+
+    def _window_rule(self) -> None:
+        self.src.rule(
+            "AHIMA application window",
+            f"the exam is sat within {self.catalog.training.application_window_days} days of "
+            "the application's approval",
+            "https://ahima.org/certification-careers/certifications-overview/ccs",
+            "n.d.",
+        )
+
     def _exam_why(self, cert: Certification) -> str:
         passing = cert.exam.passing if cert.exam is not None else None
         if passing is None:
@@ -545,103 +843,182 @@ class _Builder:
             return f"Passing mark: {passing.lo:g}%."
         return f"Passing mark: scaled score {passing.describe()}."
 
-    def _experience_years(self) -> Figure:
-        spec_years = self.spec.experience_years_before
-        return self.src.use(f"Experience before {self.spec.name}", spec_years)
+    def _retake(self, exam: date, mid: str, cert: Certification, *, phase: int) -> date:
+        """The date the credential is secure, allowing for one retake when the buffer is on."""
+        weeks = self.catalog.training.retake_weeks
+        rate = self.catalog.training.first_time_pass_rate
+        if not self.retake_buffer or weeks is None:
+            return exam
+        weeks = self.src.use("Retake buffer (planner rule)", weeks)
+        why = "Plan for a possible retake."
+        if rate is not None:
+            rate = self.src.use("First-time pass rate", rate)
+            why = (
+                f"First-time pass rates are about {rate.describe()} ({rate.source}, "
+                f"{rate.as_of}); the plan keeps {weeks.describe()} to re-study and resit "
+                "(a planner rule; switch the retake buffer off to plan for a first pass)."
+            )
+        secure = avoid_switchover(add_weeks(exam, math.ceil(weeks.planning)), self.catalog)
+        self.draft.add(
+            mid,
+            f"If needed, resit the {cert.id} exam by this date",
+            secure,
+            why + " Skip this step once you have passed.",
+            MilestoneKind.TASK,
+            phase=phase,
+        )
+        return secure
+
+    def _lane_years(self) -> Figure | None:
+        """Experience before the lane: its own sourced figure, else the planner's rule."""
+        if self.spec.experience_years_before is not None:
+            return self.src.use(
+                f"Experience before {self.spec.name}", self.spec.experience_years_before
+            )
+        rule = self.catalog.training.specialise_after
+        if rule is None:
+            return None
+        return self.src.use("Work before specialising (planner rule)", rule)
 
     def _phase3(self, start: date, first: Certification) -> date:
-        years = self._experience_years().planning
-        elig = self.cert.eligibility
-        target_exam = start
-        if first is not self.cert:
-            needed = elig.recommended_experience_years
-            work_years = 1.0
-            if needed is not None:
-                work_years = self.src.use(f"{self.cert.id} recommended experience", needed).lo
-            target_exam = avoid_switchover(add_years(start, work_years), self.catalog)
-        end = max(add_years(start, years), target_exam)
-        default_office = self.src.use(
-            "Time in an office before remote work", self.catalog.training.default_experience_years
-        )
-        if self.inputs.background is Background.CODING:
+        secured = self._retake(start, Step.RETAKE_WINDOW, first, phase=3)
+        training = self.catalog.training
+        if self.coder:
+            first_job = start
             self.draft.add(
                 Step.FIRST_JOB,
                 "Keep a record of your coding work (dates, employer letters)",
-                at_fraction(start, end, 0.1),
+                first_job,
                 "Employer letters prove your experience for credentials and promotions.",
                 MilestoneKind.CAREER,
+                phase=3,
             )
         else:
+            search = training.job_search_months
+            months = 0
+            text = ""
+            if search is not None:
+                search = self.src.use("Job search (planner rule)", search)
+                months = math.ceil(search.planning)
+                text = f" (a job search of about {search.describe()})"
+            ready = max(secured, self.graduation or secured)
+            first_job = add_months(ready, months)
             self.draft.add(
                 Step.FIRST_JOB,
-                "Start in an entry-level coding role",
-                at_fraction(start, end, 0.1),
-                "Employers prefer experience; entry-level roles exist but take persistence "
-                "to find.",
+                f"Start in an entry-level coding role{text}",
+                first_job,
+                "Employers prefer experience and many ask for 1-2 years even for entry-level "
+                "roles; entry-level jobs exist but take persistence to find. The search time is "
+                "a planner assumption: no measured time-to-first-job was found.",
                 MilestoneKind.CAREER,
+                phase=3,
             )
+        office = training.office_before_remote or training.default_experience_years
+        office = self.src.use("Time on site before remote work", office)
         self.draft.add(
-            "p3-remote-ready",
+            Step.REMOTE_READY,
             "Remote roles become realistic",
-            add_years(start, default_office.planning),
-            f"Most coders work on site for {default_office.describe()} before going remote.",
+            add_years(first_job, office.planning),
+            f"Most coders work on site for {office.describe()} in their first coding job "
+            "before going remote (counted from that job).",
             MilestoneKind.CAREER,
         )
-        self._apprentice(start, first)
+        self._apprentice(secured, first)  # after a possible retake: the exam is passed
+        end = max(secured, first_job + timedelta(days=1))
         if first is not self.cert:
-            self.draft.add(
-                Step.TARGET_EXAM,
-                _exam_title(self.cert),
-                target_exam,
-                f"{elig.summary} {self._exam_why(self.cert)}",
-                MilestoneKind.EXAM,
-                phase=3,
-            )
-            self.draft.add(
-                Step.TARGET_CREDENTIAL,
-                f"Earn the {self.cert.id} credential",
-                target_exam,
-                f"{self.cert.name} ({self.cert.body.value}).",
-                MilestoneKind.CREDENTIAL,
-                phase=3,
-            )
-            self.warnings.append(
-                f"{self.cert.id}: {self.cert.body.value} recommends coding experience first, "
-                f"so the plan takes the {first.id} in phase 2 and sits the {self.cert.id} "
-                f"a year after the {first.id} (AHIMA's '{first.id} plus one year')."
-            )
+            end = max(end, self._target_after_entry(first, first_job))
+        lane = self._lane_years()
+        if lane is not None:
+            end = max(end, add_years(first_job, lane.planning))
+        if self.graduation is not None:
+            end = max(end, self.graduation)
         return end
+
+    def _target_after_entry(self, first: Certification, first_job: date) -> date:
+        """The target exam after the entry credential: 'CCA plus one year' of work."""
+        elig = self.cert.eligibility
+        needed = elig.recommended_experience_years
+        work_years = 1.0
+        if needed is not None:
+            work_years = self.src.use(f"{self.cert.id} recommended experience", needed).lo
+        exam = avoid_switchover(add_years(first_job, work_years), self.catalog)
+        prep = self.src.use(f"{self.cert.id} exam preparation", _prep_for(self.cert, self.catalog))
+        hours = _prep_hours(prep, self.inputs.background) if prep.unit == "hours" else 0.0
+        prepare = max(first_job, _months_before(exam, prep, self.hpw, hours))
+        self.draft.add(
+            Step.TARGET_PREPARE,
+            f"Start preparing for the {self.cert.id} ({prep.describe()} alongside work)",
+            prepare,
+            f"The {self.cert.id} is a harder exam than the {first.id}: plan a preparation "
+            "block while you work.",
+            phase=3,
+        )
+        if self.cert.body is Body.AHIMA:
+            self.draft.add(
+                Step.TARGET_APPLY,
+                f"Apply to AHIMA for the {self.cert.id} exam",
+                apply_date(exam, prepare, self.catalog),
+                f"Sit the exam within {self.catalog.training.application_window_days} days of "
+                "approval.",
+                phase=3,
+            )
+            self._window_rule()
+        self.draft.add(
+            Step.TARGET_EXAM,
+            _exam_title(self.cert),
+            exam,
+            f"{elig.summary} {self._exam_why(self.cert)}",
+            MilestoneKind.EXAM,
+            phase=3,
+        )
+        self.draft.add(
+            Step.TARGET_CREDENTIAL,
+            f"Earn the {self.cert.id} credential",
+            exam,
+            f"{self.cert.name} ({self.cert.body.value}).",
+            MilestoneKind.CREDENTIAL,
+            phase=3,
+        )
+        self.warnings.append(
+            f"{self.cert.id}: {self.cert.body.value} recommends coding experience first, so the "
+            f"plan takes the {first.id} in phase 2 and sits the {self.cert.id} "
+            f"{work_years:g} year(s) after your first coding job (AHIMA's '{first.id} plus one "
+            "year' counts work, not time since the exam)."
+        )
+        return self._retake(exam, "p3-target-retake", self.cert, phase=3)
 
     def _apprentice(self, start: date, first: Certification) -> None:
         rule = first.apprentice
         if rule is None:
             return
         routes = {r.id: r for r in rule.routes}
-        employed = self.inputs.background is Background.CODING and "employment" in routes
+        employed = self.coder and "employment" in routes
         route = routes["employment"] if employed else routes.get("education", rule.routes[0])
         due = start
         if rule.processing_weeks is not None:
             processing = self.src.use("Apprentice removal processing", rule.processing_weeks)
             due = add_weeks(start, processing.hi)
         if employed:
+            title = f"Send employer letters to remove the apprentice 'A' ({route.title})"
             why = (
                 "Coding work before and after the exam counts: submit signed employer letters "
-                "once you have two years."
+                "for two years of coding work."
             )
             warning = (
-                f"{rule.designation}: if you have fewer than two years of coding work, the "
-                "apprentice designation stays until you reach them (or use AAPC's course and "
-                "Practicode routes)."
+                f"{rule.designation}: the exam gives the {rule.designation} until AAPC has your "
+                "employer letters; if you have fewer than two years of coding work, the 'A' "
+                "stays until you reach them (or use AAPC's course and Practicode routes)."
             )
         else:
             self.draft.add(
                 "p2-practicode",
                 "Complete Practicode (AAPC practice on real redacted records)",
-                at_fraction(self.p2_start, start, 0.9),
+                at_fraction(self.p2_start, self._due(Step.FIRST_EXAM), 0.9),
                 "Practicode takes one year off the apprentice requirement and can be done "
                 "during exam training.",
                 phase=2,
             )
+            title = f"Remove the apprentice 'A' ({route.title})"
             why = (
                 "An 80-contact-hour coding course plus Practicode fulfils the two-year "
                 "requirement without employment."
@@ -652,13 +1029,7 @@ class _Builder:
                 f"'{route.title}' route (80-contact-hour course plus Practicode): the 'A' goes "
                 "a few weeks after the exam; without it, it takes two years of coding work."
             )
-        self.draft.add(
-            Step.APPRENTICE_REMOVED,
-            f"Remove the apprentice 'A' ({route.title})",
-            due,
-            why,
-            MilestoneKind.CREDENTIAL,
-        )
+        self.draft.add(Step.APPRENTICE_REMOVED, title, due, why, MilestoneKind.CREDENTIAL)
         self.warnings.append(warning)
         self.src.rule(
             f"{rule.designation} removal routes",
@@ -667,42 +1038,114 @@ class _Builder:
             rule.as_of,
         )
 
-    def _phase4(self, start: date) -> tuple[date, float]:
+    def _lane_move(self, start: date, why: str) -> tuple[date, float]:
+        end = add_months(start, 3)
+        self.draft.add(
+            Step.LANE_MOVE, f"Move into {self.spec.name} work", end, why, MilestoneKind.CAREER
+        )
+        self.src.rule(
+            "Phase 4 without an add-on credential (planner rule)",
+            "three months to move into the new role",
+            "planner rule",
+            "2026-11-30",
+        )
+        return end, 0.0
+
+    def _unreachable(self, start: date, addon: Certification, why: str) -> tuple[date, float]:
+        # drop the steps toward it already drafted (enrolment, membership, lane work)
+        for milestone in self.draft.milestones[self.phase4_from :]:
+            self.draft.phase_of.pop(milestone.id, None)
+        del self.draft.milestones[self.phase4_from :]
+        elig = addon.eligibility
+        if elig.prerequisites:
+            titles = [r.title for r in elig.prerequisites]
+            routes = "; or ".join([titles[0]] + [_inline(t) for t in titles[1:]])
+            if not elig.verified:
+                routes += " (not confirmed on an AHIMA page: check it)".replace(
+                    "AHIMA", addon.body.value
+                )
+        else:
+            routes = elig.summary.rstrip(".")
+        self.draft.add(
+            Step.ROUTE,
+            f"Realistic route to the {addon.id}: {routes}",
+            start,
+            addon.route_note or elig.summary,
+            MilestoneKind.CAREER,
+            phase=4,
+        )
+        self.warnings.append(f"The {addon.id} is not scheduled: {why}. Realistic route: {routes}.")
+        self.src.rule(f"{addon.id} eligibility", elig.summary, elig.source, elig.as_of)
+        return self._lane_move(start, self.spec.description)
+
+    def _phase4(self, start: date, first: Certification) -> tuple[date, float]:
         addon_id = self.spec.credential
         if addon_id is None or addon_id == self.cert.id:
-            end = add_months(start, 3)
-            self.draft.add(
-                "p4-move",
-                f"Move into {self.spec.name} work",
-                end,
-                self.spec.description,
-                MilestoneKind.CAREER,
-            )
-            self.src.rule(
-                "Phase 4 without an add-on credential",
-                "three months to move into the new role",
-                "planner rule",
-                "n.d.",
-            )
-            return end, 0.0
+            return self._lane_move(start, self.spec.description)
         addon = self.catalog.certifications[addon_id]
-        study_start = start
         elig = addon.eligibility
-        if elig.kind is EligibilityKind.PROGRAM and elig.required_program:
-            program, _months, finished = self._programme(
-                addon, start, ("p4-program", "p4-program-done"), phase=4
-            )
-            if finished is not None:
-                study_start = finished
-            else:
-                self.warnings.append(
-                    f"{addon.id} needs a {program.name}; its length is not in the data, so the "
-                    "plan does not include it."
+        self.phase4_from = len(self.draft.milestones)
+        if elig.required_program:
+            program = self.catalog.program(elig.required_program)
+            held = set(self._timeline_so_far(first, start).catalog_ids_on(start))
+            if program.for_holders and not held & set(program.for_holders):
+                return self._unreachable(
+                    start,
+                    addon,
+                    f"the {_inline(program.name)} is for {' or '.join(program.for_holders)} "
+                    "holders, and the length of a full bachelor's is not in the sourced data",
                 )
-        prep = self.src.use(f"{addon.id} exam preparation", _prep_for(addon, self.catalog))
-        hours = _prep_hours(prep, self.inputs.background) if prep.unit == "hours" else 0.0
-        ready = _duration_end(study_start, prep, self.hpw, hours)
-        exam = avoid_switchover(ready, self.catalog)
+        if not elig.schedulable:
+            return self._unreachable(
+                start, addon, f"its eligibility is not confirmed on an {addon.body.value} page"
+            )
+        if addon.body is Body.AAPC and first.body is not Body.AAPC:
+            self.draft.add(
+                Step.ADDON_MEMBERSHIP,
+                "Join AAPC (professional membership)",
+                start,
+                "AAPC membership is required to sit AAPC exams and to keep AAPC credentials; "
+                "its dues come on top of AHIMA's.",
+                phase=4,
+            )
+        if self.spec.lane_work:
+            role = self.spec.roles[0] if self.spec.roles else "a role in the lane"
+            self.draft.add(
+                Step.LANE_START,
+                f"Start {self.spec.lane_work} work ({role})",
+                start,
+                f"The {addon.id} counts years of {self.spec.lane_work} work, not coding in "
+                "general.",
+                MilestoneKind.CAREER,
+                phase=4,
+            )
+        hours = 0.0
+        if elig.kind is EligibilityKind.PROGRAM and elig.required_program:
+            final_term, graduation = self._degree(
+                addon, start, (Step.ADDON_FINAL_TERM, "p4-program", "p4-program-done"), phase=4
+            )
+            study_start = final_term
+            ready = max(final_term, graduation - timedelta(days=EARLY_TEST_BEFORE_END_DAYS))
+        else:
+            prep = self.src.use(f"{addon.id} exam preparation", _prep_for(addon, self.catalog))
+            hours = _prep_hours(prep, self.inputs.background) if prep.unit == "hours" else 0.0
+            ready = _duration_end(start, prep, self.hpw, hours)
+            study_start = start
+        timeline = self._timeline_so_far(first, self.horizon)
+        eligible = earliest_eligible(addon, ready, timeline, self.horizon)
+        if eligible is None:
+            why = unmet(addon, self.horizon, timeline) or "its prerequisites are not met in time"
+            if unmet(addon, add_years(self.horizon, 50), timeline) is None:
+                why = f"its prerequisites are met only after this plan's {HORIZON_YEARS} years"
+            return self._unreachable(start, addon, why)
+        if eligible > ready:
+            self.src.rule(f"{addon.id} eligibility", elig.summary, elig.source, elig.as_of)
+            if not elig.prerequisites or elig.kind is not EligibilityKind.PROGRAM:
+                prep = _prep_for(addon, self.catalog)
+                study_start = max(start, _months_before(eligible, prep, self.hpw, hours))
+        exam = avoid_switchover(eligible, self.catalog)
+        if exam != eligible:
+            self._blackout_rule()
         self.draft.add(
             "p4-prepare",
             f"Start preparing for the {addon.id}",
@@ -710,6 +1153,16 @@ class _Builder:
             f"{addon.name}: {addon.best_for}",
             phase=4,
         )
+        if addon.body is Body.AHIMA:
+            self.draft.add(
+                Step.ADDON_APPLY,
+                f"Apply to AHIMA for the {addon.id} exam",
+                apply_date(exam, study_start, self.catalog),
+                f"Sit the exam within {self.catalog.training.application_window_days} days of "
+                "approval.",
+                phase=4,
+            )
+            self._window_rule()
         self.draft.add(
             Step.ADDON_EXAM, _exam_title(addon), exam, self._exam_why(addon), MilestoneKind.EXAM
         )
@@ -717,12 +1170,23 @@ class _Builder:
             Step.ADDON_CREDENTIAL,
             f"Earn the {addon.id} credential",
             exam,
-            f"Leads to {self.spec.name} roles.",
+            f"Leads to {self.spec.name} roles."
+            + (
+                ""
+                if elig.verified
+                else f" Check the {addon.id} eligibility with {addon.body.value}."
+            ),
             MilestoneKind.CREDENTIAL,
         )
+        if not elig.verified:
+            self.warnings.append(
+                f"{addon.id}: the plan schedules it by the commonly stated eligibility "
+                f"({'; or '.join(r.title for r in elig.prerequisites)}), which is not confirmed on "
+                f"an {addon.body.value} page: check it before applying."
+            )
         return exam, hours
 
-    def _phase5(self, start: date, end: date, first: Certification) -> None:
+    def _phase5(self, start: date, end: date) -> None:
         roles = (
             ", ".join(self.spec.roles) if self.spec.roles else "management, consulting, education"
         )
@@ -740,27 +1204,30 @@ class _Builder:
             "Management, auditing and education roles can exceed $100,000 (seed article).",
             MilestoneKind.CAREER,
         )
-        ceu = self.cert.ceu
-        if ceu is None:
-            return
-        credits = self.src.use(f"{self.cert.id} CEUs per cycle", ceu.credits)
-        cycle = self.src.use(f"{self.cert.id} CEU cycle", ceu.cycle_years)
-        certified = self._target_certified_date(first)
-        due = add_years(certified, cycle.planning)
-        while due <= end:
-            self.draft.add(
-                f"ceu-{self.cert.id.lower()}-{due.year}",
-                f"Report {credits.lo:g} CEUs for the {self.cert.id} ({cycle.lo:g}-year cycle)",
-                due,
-                f"The {self.cert.id} stays active only with continuing education. "
-                f"{ceu.note}".strip(),
-                MilestoneKind.CEU,
+
+    def _ceus(self, timeline: CredentialTimeline, from_day: date, until: date) -> None:
+        """One reminder per CEU cycle, from the credentials held on its due date."""
+        for reminder in ceu_milestones(timeline, self.cert.id, self.catalog, from_day, until):
+            self.draft.add(reminder.id, reminder.title, reminder.due, reminder.why, reminder.kind)
+        for body in {c.body for c in timeline.cycles if from_day < c.due <= until}:
+            rules = self.catalog.bodies.get(body)
+            if rules is None:
+                continue
+            self.src.use(f"{body.value} CEU cycle", rules.cycle_years)
+            self.src.rule(
+                f"{body.value} CEUs follow the credentials held",
+                "CEUs per cycle by the credentials held on the due date",
+                rules.source,
+                rules.as_of,
             )
-            due = add_years(due, cycle.planning)
+            if rules.own_share is not None:
+                self.src.use(f"{body.value} CEUs from its own resources", rules.own_share)
+            if rules.domain_share is not None:
+                self.src.use(f"{body.value} CEUs in the HIIM domains", rules.domain_share)
 
     def _certified_as(self, first: Certification) -> str:
         apprentice = self.cert.apprentice
-        if first is self.cert and apprentice and self.inputs.background is not Background.CODING:
+        if first is self.cert and apprentice is not None:
             return apprentice.designation
         return self.cert.id
 
@@ -769,25 +1236,44 @@ class _Builder:
 
     def _codesets(self, from_day: date, until: date) -> None:
         for update in self.catalog.training.codeset_updates:
+            name = update.code_set
+            if update.fiscal_year_naming and self.inpatient:
+                name = f"{update.code_set}/PCS"
             for year in range(from_day.year, until.year + 1):
                 day = date(year, update.month, update.day)
-                if from_day < day <= until:
-                    self.draft.add(
-                        f"codeset-{update.id}-{year}",
-                        f"{update.code_set} {year} update takes effect",
-                        day,
-                        "Coders must use the current code set; learn the new and deleted codes.",
-                        MilestoneKind.CODESET,
-                    )
+                if not from_day < day <= until:
+                    continue
+                label = f"FY {fiscal_year(day)}" if update.fiscal_year_naming else str(year)
+                if update.occasional:
+                    title = f"Possible {name} April update ({label})"
+                else:
+                    title = f"{name} {label} takes effect"
+                self.draft.add(
+                    f"codeset-{update.id}-{year}",
+                    title,
+                    day,
+                    update.note or "Coders must use the current code set.",
+                    MilestoneKind.CODESET,
+                )
             self.src.rule(
-                f"{update.code_set} update date",
+                f"{update.code_set} update date" + (" (occasional)" if update.occasional else ""),
                 f"every {MONTH_NAMES[update.month - 1]} {update.day}",
                 update.source,
                 update.as_of,
             )
 
     def _warnings_general(self) -> None:
-        self.warnings.append("Entry-level remote jobs are rare: expect to work on site at first.")
+        self.warnings.append(
+            "Job market: many employers want 1-2 years of experience even for entry-level "
+            "roles, and entry-level remote jobs are rare: expect to work on site at first "
+            "(seed; codingclarified.com, May 2024; Journal of AHIMA)."
+        )
+        self.src.rule(
+            "Entry-level job market",
+            "employers prefer experience; entry-level jobs exist but are hard to find",
+            "https://codingclarified.com/cpc-guide/",
+            "2024-05-28",
+        )
         if self.inputs.state is not None and self.inputs.state not in self.catalog.salary.states:
             self.warnings.append(
                 f"No state wage figure for {self.inputs.state} in the data: the salary outlook "
@@ -798,3 +1284,31 @@ class _Builder:
                 f"{self.hpw:g} hours a week is more than a full-time job: the plan assumes you "
                 "keep it up every week."
             )
+
+
+def _and_list(names: tuple[str, ...]) -> str:
+    items = list(names)
+    if len(items) <= 1:
+        return "The " + "".join(items)
+    return "The " + ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def reminder_group_title(reminders: list[Milestone]) -> str:
+    """One line for a run of recurring reminders (code-set updates, CEU deadlines).
+
+    Screens and print-outs list the reminders under this line so the real steps stay visible.
+    """
+    if not reminders:
+        return "No reminders"
+    years = sorted({m.due.year for m in reminders})
+    span = f"{years[0]}" if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
+    codesets = [m for m in reminders if m.kind is MilestoneKind.CODESET]
+    ceus = [m for m in reminders if m.kind is MilestoneKind.CEU]
+    parts = []
+    if codesets:
+        days = sorted({(m.due.month, m.due.day) for m in codesets})
+        when = ", ".join(f"{MONTH_NAMES[month - 1][:3]} {day}" for month, day in days)
+        parts.append(f"{len(codesets)} code-set updates ({when} each year)")
+    if ceus:
+        parts.append(f"{len(ceus)} CEU deadline{'s' if len(ceus) > 1 else ''}")
+    return f"Recurring reminders {span}: " + ", ".join(parts)

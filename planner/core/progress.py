@@ -400,28 +400,37 @@ def readiness(plan: Plan, profile: Profile, catalog: Catalog, last: int = 3) -> 
 
 
 def ceu_progress(plan: Plan, profile: Profile, catalog: Catalog, today: date) -> CeuProgress | None:
-    """CEUs earned in the current cycle, once the target credential is earned."""
+    """CEUs earned in the running cycle of the target's body, from the credentials-held timeline.
+
+    The cycle asks what the credentials held on its due date ask (AAPC 36/40/.../52 by count,
+    AHIMA 20 or 30 plus 10 per further credential); CEUs logged for any of them count.
+    """
     cert = catalog.certifications[plan.certification]
-    if cert.ceu is None:
-        return None
-    cycle_ends = sorted(m.due for m in plan.milestones() if m.kind is MilestoneKind.CEU)
-    certified = plan.certified_date
-    if today < certified or not cycle_ends:
-        return None
-    cycle_end = next((d for d in cycle_ends if d >= today), cycle_ends[-1])
-    previous = [d for d in cycle_ends if d < cycle_end]
-    cycle_start = previous[-1] if previous else certified
+    timeline = plan.credentials
+    cycle = timeline.cycle_on(cert.body, today)
+    if cycle is None:
+        later = [c for c in timeline.cycles if c.body is cert.body and c.due >= today]
+        held = timeline.held_on(today, cert.body)
+        if not held or not later:
+            return None
+        cycle = later[0]
+    # CEUs count for a credential held on the day they were earned (AAPC: none before it)
     earned = sum(
         c.credits
         for c in profile.ceus
-        if c.credential == cert.id and cycle_start <= c.day <= cycle_end
+        if cycle.start <= c.day <= cycle.due
+        and (
+            c.credential == cert.body.value
+            or c.credential in timeline.held_on(c.day, cert.body)
+            or c.credential in timeline.catalog_ids_on(c.day, cert.body)
+        )
     )
-    required = cert.ceu.credits.lo
+    parts = f" ({'; '.join(cycle.parts)})" if cycle.parts else ""
     return CeuProgress(
-        credential=cert.id,
+        credential=", ".join(cycle.credentials),
         earned=earned,
-        required=required,
-        cycle_end=cycle_end,
-        text=f"{earned:g} of {required:g} {cert.id} CEUs earned; the cycle ends "
-        f"{cycle_end.isoformat()}.",
+        required=cycle.credits,
+        cycle_end=cycle.due,
+        text=f"{earned:g} of {cycle.credits:g} {cert.body.value} CEUs earned for the "
+        f"{' and '.join(cycle.credentials)}{parts}; the cycle ends {cycle.due.isoformat()}.",
     )

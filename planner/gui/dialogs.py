@@ -287,19 +287,37 @@ def _link(source: str) -> str:
 HOW_TEXT = """
 <h3>How your plan is computed</h3>
 <p>The plan is built from your answers and the career data shipped with the app; the same
-answers always give the same plan.</p>
+answers always give the same plan. Each rule names its source; a <i>planner rule</i> is the
+app's own choice, not an AAPC, AHIMA or CMS rule.</p>
 <ol>
-<li><b>Learn core coding systems.</b> Its length comes from the study hours of the course your
-background needs, divided by your hours per week. (RHIT needs an accredited degree, whose
-length does not depend on your hours.)</li>
-<li><b>Earn certification.</b> Exam preparation hours for the credential, again at your weekly
-hours. The exam date is kept clear of the weeks around a code-set switch-over.</li>
-<li><b>Gain practical experience.</b> The experience typically needed before moving into your
-specialty.</li>
-<li><b>Specialize.</b> Preparation for the add-on credential your specialty leads to.</li>
-<li><b>Expand career scope.</b> Senior roles and continuing education up to {horizon} years
-out.</li>
+<li><b>Learn core coding systems.</b> The study hours of the course your background needs,
+divided by your hours per week. Hospital (inpatient) paths add ICD-10-PCS and MS-DRG coding.
+The RHIT needs a CAHIIM-accredited associate degree: about 2 years full-time, 3-4 years
+part-time (under 20 hours a week, a planner rule).</li>
+<li><b>Earn certification.</b> Exam preparation at your weekly hours; AHIMA exams start with an
+application, and the exam falls within AHIMA's 120-day window. RHIT students test early, in their
+final term. The exam is kept 14 days away from a code-set switch-over (a planner rule: AAPC even
+allows last year's books early in the year).</li>
+<li><b>Gain practical experience.</b> With first-time pass rates around 50-60%, the plan keeps a
+few weeks for a possible retake, then a job search of 2-6 months (a
+planner rule: nobody measures it). Remote work, the CCS after the CCA ("CCA plus one year") and
+the experience a specialty asks for are all counted from your first coding job.</li>
+<li><b>Specialize.</b> The add-on credential your specialty leads to, scheduled only when its
+prerequisites are met on the exam date (for example the CDIP: a qualifying credential plus two
+years of CDI work). When a credential cannot be reached within {horizon} years, the plan says so
+and shows the realistic route.</li>
+<li><b>Expand career scope.</b> Senior roles up to {horizon} years out.</li>
 </ol>
+<p><b>Credentials and continuing education.</b> The plan tracks which credentials you hold on
+each date (the CPC-A becomes the CPC when the 'A' is removed; the RHIA replaces the RHIT). Each
+CEU deadline asks what your credentials ask together: AAPC 36 CEUs for one credential up to 52
+for five, with 16 on auditing for a CPMA, 16 on compliance for a CPCO and 8 per specialty
+credential, the first cycle pro-rated to your membership renewal; AHIMA 20 (30 for the RHIA)
+plus 10 per further credential up to 50, 80% in the HIIM domains and, since 2025, 40% from
+AHIMA or its state associations.</p>
+<p><b>Reminders.</b> Code-set updates use CMS's names (the October 1, 2027 release is
+"ICD-10-CM/PCS FY 2028"), with the occasional April 1 update. They are grouped under one line
+per phase so the real steps stay visible.</p>
 <p><b>Progress and re-planning.</b> Your logged hours are compared with the hours the plan
 expects by today. If your recent pace (last four weeks) would finish the exam phase at another
 date, <i>Accept re-plan</i> moves the open milestones; what you have done keeps its date, and

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.plan import MilestoneKind, Phase, Plan
+from planner.core.plan import Milestone, MilestoneKind, Phase, Plan, reminder_group_title
 from planner.core.profile import MilestoneStatus, Profile
 from planner.gui.controller import PlannerController
 from planner.gui.widgets import (
@@ -106,6 +106,7 @@ class MilestonesPage(QWidget):
         self._controller = controller
         self._items: dict[str, QTreeWidgetItem] = {}
         self._phase_items: dict[int, QTreeWidgetItem] = {}
+        self._reminder_groups: dict[int, QTreeWidgetItem] = {}  # phase -> its reminders' line
         self._shown: tuple[object, object] = (None, None)  # plan and milestones last shown
         self.setObjectName("milestonesPage")
         outer = QVBoxLayout(self)
@@ -232,6 +233,7 @@ class MilestonesPage(QWidget):
             self.tree.clear()
             self._items.clear()
             self._phase_items.clear()
+            self._reminder_groups.clear()
             bold = QFont(self.tree.font())
             bold.setBold(True)
             for phase in plan.phases:
@@ -242,19 +244,24 @@ class MilestonesPage(QWidget):
                 top.setFirstColumnSpanned(True)
                 self._phase_items[phase.number] = top
                 for milestone in phase.milestones:
-                    item = QTreeWidgetItem(top)
-                    item.setData(COL_TITLE, ID_ROLE, milestone.id)
-                    item.setText(COL_TITLE, milestone.title)
-                    item.setToolTip(COL_TITLE, f"{milestone.title}\n{milestone.why}")
-                    item.setText(COL_DUE, fmt_date(milestone.due))
-                    item.setFlags(
-                        Qt.ItemFlag.ItemIsEnabled
-                        | Qt.ItemFlag.ItemIsSelectable
-                        | Qt.ItemFlag.ItemIsUserCheckable
-                        | Qt.ItemFlag.ItemIsEditable
+                    if not milestone.is_reminder:
+                        self._add_item(top, milestone)
+                # recurring reminders: one collapsed line per phase, so the steps stay visible
+                reminders = [m for m in phase.milestones if m.is_reminder]
+                if reminders:
+                    group = QTreeWidgetItem(top)
+                    group.setText(COL_TITLE, reminder_group_title(reminders))
+                    group.setToolTip(
+                        COL_TITLE, "Expand to see each code-set update and CEU deadline"
                     )
-                    self._items[milestone.id] = item
+                    group.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                    group.setFirstColumnSpanned(True)
+                    self._reminder_groups[phase.number] = group
+                    for milestone in reminders:
+                        self._add_item(group, milestone)
             self.tree.expandAll()
+            for group in self._reminder_groups.values():
+                group.setExpanded(False)
             self._refresh_statuses(self._controller.profile)
         self._apply_filters()
         self.tree.verticalScrollBar().setValue(scroll)
@@ -265,14 +272,33 @@ class MilestonesPage(QWidget):
         else:
             self._show_details(None)
 
+    def _add_item(self, parent: QTreeWidgetItem, milestone: Milestone) -> None:
+        item = QTreeWidgetItem(parent)
+        item.setData(COL_TITLE, ID_ROLE, milestone.id)
+        item.setText(COL_TITLE, milestone.title)
+        item.setToolTip(COL_TITLE, f"{milestone.title}\n{milestone.why}")
+        item.setText(COL_DUE, fmt_date(milestone.due))
+        item.setFlags(
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsUserCheckable
+            | Qt.ItemFlag.ItemIsEditable
+        )
+        self._items[milestone.id] = item
+
+    def reminder_group(self, phase_number: int) -> QTreeWidgetItem | None:
+        """The collapsed line that holds a phase's recurring reminders."""
+        return self._reminder_groups.get(phase_number)
+
     def _next_open(self, plan: Plan) -> str | None:
-        """The first milestone not done or skipped (what to look at next)."""
+        """The first step (not a reminder) not done or skipped: what to look at next."""
         profile = self._controller.profile
         return next(
             (
                 m.id
                 for m in plan.milestones()
-                if profile.milestone_status(m.id)
+                if not m.is_reminder
+                and profile.milestone_status(m.id)
                 not in (MilestoneStatus.DONE, MilestoneStatus.SKIPPED)
             ),
             None,
@@ -339,6 +365,9 @@ class MilestonesPage(QWidget):
             item.setHidden(
                 (hide_closed and closed) or (hide_reminders and milestone.kind in REMINDER_KINDS)
             )
+        for group in self._reminder_groups.values():
+            children = [group.child(i) for i in range(group.childCount())]
+            group.setHidden(all(child is None or child.isHidden() for child in children))
 
     # ------------------------------------------------------------------ selection and details
 
@@ -360,8 +389,10 @@ class MilestonesPage(QWidget):
                 self.hide_reminders.setChecked(False)
             self._apply_filters()
         parent = item.parent()
-        if parent is not None:
+        while parent is not None:
+            parent.setHidden(False)
             parent.setExpanded(True)
+            parent = parent.parent()
         self.tree.setCurrentItem(item, COL_TITLE)
         self.tree.scrollToItem(item, QAbstractItemView.ScrollHint.PositionAtCenter)
         if focus:

@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QToolTip, QWidget
 
-from planner.core.plan import MilestoneKind, Plan
+from planner.core.plan import Milestone, MilestoneKind, Plan
 from planner.core.profile import MilestoneStatus
 from planner.gui.widgets import STATUS_TEXT, FlowLayout, fmt_date, plain_label, status_color
 
@@ -259,18 +259,31 @@ class TimelineView(QWidget):
         if self._plan is None:
             self._markers = []
             return
-        self._markers = [
-            MarkerInfo(
-                id=m.id,
-                title=m.title,
-                kind=m.kind,
-                due=m.due,
-                phase=phase.number,
-                status=self._statuses.get(m.id, MilestoneStatus.NOT_STARTED),
-            )
-            for phase in self._plan.phases
-            for m in phase.milestones
-        ]
+        markers: list[MarkerInfo] = []
+        by_year: dict[int, list[tuple[int, Milestone]]] = {}
+        for phase in self._plan.phases:
+            for m in phase.milestones:
+                if m.kind is MilestoneKind.CODESET:
+                    by_year.setdefault(m.due.year, []).append((phase.number, m))
+                    continue
+                markers.append(self._marker(m, phase.number, m.title))
+        # code-set updates recur every year: one marker a year holds them all
+        for year, group in sorted(by_year.items()):
+            number, first = group[0]
+            names = "; ".join(f"{m.title} ({fmt_date(m.due)})" for _n, m in group)
+            markers.append(self._marker(first, number, f"Code-set updates {year}: {names}"))
+        markers.sort(key=lambda marker: marker.due)
+        self._markers = markers
+
+    def _marker(self, milestone: Milestone, phase: int, title: str) -> MarkerInfo:
+        return MarkerInfo(
+            id=milestone.id,
+            title=title,
+            kind=milestone.kind,
+            due=milestone.due,
+            phase=phase,
+            status=self._statuses.get(milestone.id, MilestoneStatus.NOT_STARTED),
+        )
 
     def _invalidate(self) -> None:
         self._layout_cache = None

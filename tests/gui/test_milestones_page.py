@@ -24,10 +24,21 @@ def test_tree_lists_every_milestone_by_phase(window: MainWindow) -> None:
         assert top is not None
         assert top.text(COL_TITLE).startswith(f"Phase {phase.number} · {phase.name}")
         assert fmt_date(phase.end) in top.text(COL_TITLE)
-        titles = [top.child(i).text(COL_TITLE) for i in range(top.childCount())]
-        dues = [top.child(i).text(COL_DUE) for i in range(top.childCount())]
-        assert titles == [m.title for m in phase.milestones]
-        assert dues == [fmt_date(m.due) for m in phase.milestones]
+        # steps first, then one collapsed line holding the phase's recurring reminders
+        steps = [m for m in phase.milestones if not m.is_reminder]
+        reminders = [m for m in phase.milestones if m.is_reminder]
+        rows = [top.child(i) for i in range(top.childCount())]
+        assert [r.text(COL_TITLE) for r in rows[: len(steps)]] == [m.title for m in steps]
+        assert [r.text(COL_DUE) for r in rows[: len(steps)]] == [fmt_date(m.due) for m in steps]
+        group = page.reminder_group(phase.number)
+        if reminders:
+            assert rows[len(steps) :] == [group]
+            assert group.text(COL_TITLE).startswith("Recurring reminders")
+            assert not group.isExpanded()
+            inner = [group.child(i).text(COL_TITLE) for i in range(group.childCount())]
+            assert inner == [m.title for m in reminders]
+        else:
+            assert len(rows) == len(steps) and group is None
     done = page.item_for("p1-terminology")
     assert done is not None
     assert done.checkState(COL_TITLE) == Qt.CheckState.Checked

@@ -7,11 +7,21 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from planner.core.plan import MilestoneKind
+from planner.core.plan import MilestoneKind, Plan
 from planner.core.profile import MilestoneStatus
 from planner.gui.main_window import MainWindow
 from planner.gui.timeline import RANGE_ALL, RANGE_EARLY, marker_path
 from planner.gui.widgets import fmt_date
+
+
+def marker_ids(plan: Plan) -> set[str]:
+    """Every milestone except code-set updates, plus the first code-set update of each year."""
+    ids = {m.id for m in plan.milestones() if m.kind is not MilestoneKind.CODESET}
+    firsts: dict[int, str] = {}
+    for m in plan.milestones():
+        if m.kind is MilestoneKind.CODESET:
+            firsts.setdefault(m.due.year, m.id)
+    return ids | set(firsts.values())
 
 
 def test_rows_and_markers_are_the_plan(window: MainWindow) -> None:
@@ -24,7 +34,13 @@ def test_rows_and_markers_are_the_plan(window: MainWindow) -> None:
     assert [r.name for r in rows][:2] == ["Learn core coding systems", "Earn certification"]
     assert all(r.baseline_start is None for r in rows)
     markers = {m.id: m for m in view.markers()}
-    assert set(markers) == {m.id for m in plan.milestones()}
+    assert set(markers) == marker_ids(plan)
+    # code-set updates: one marker a year that names each update of that year
+    codesets = [m for m in view.markers() if m.kind is MilestoneKind.CODESET]
+    assert len(codesets) == len(
+        {m.due.year for m in plan.milestones() if m.kind is MilestoneKind.CODESET}
+    )
+    assert all(m.title.startswith(f"Code-set updates {m.due.year}: ") for m in codesets)
     assert markers["p1-terminology"].status is MilestoneStatus.DONE
     assert markers["p1-cpt-hcpcs"].status is MilestoneStatus.IN_PROGRESS
     assert markers["p2-exam"].kind is MilestoneKind.EXAM
@@ -64,7 +80,7 @@ def test_today_line_and_range(window: MainWindow) -> None:
     )
     assert view.range_mode() == RANGE_ALL
     assert view.visible_range() == (plan.phases[0].start, plan.finish)
-    assert {m.id for m in view.visible_markers()} == {m.id for m in plan.milestones()}
+    assert {m.id for m in view.visible_markers()} == marker_ids(plan)
     window.timeline_page.range_combo.setCurrentIndex(0)
     assert view.range_mode() == RANGE_EARLY
 
