@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Annotated, Any
 from uuid import uuid4
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from planner.core.base import MutableModel
 from planner.core.inputs import PlanInputs
@@ -137,6 +137,23 @@ class CeuEntry(MutableModel):
     credential: str = Field(min_length=1, description="credential id the credits count for")
 
 
+class ProgrammeProgress(MutableModel):
+    """What the learner has completed of a degree programme (RHIT, RHIA), as they enter it."""
+
+    credits_earned: float = Field(default=0, ge=0, le=1000)
+    credits_required: float | None = Field(default=None, gt=0, le=1000)
+    terms_done: int = Field(default=0, ge=0, le=100)
+    terms_total: int | None = Field(default=None, ge=1, le=100)
+
+    @model_validator(mode="after")
+    def _not_more_than_the_programme(self) -> ProgrammeProgress:
+        if self.credits_required is not None and self.credits_earned > self.credits_required:
+            raise ValueError("credits earned cannot exceed the credits the programme requires")
+        if self.terms_total is not None and self.terms_done > self.terms_total:
+            raise ValueError("terms done cannot exceed the programme's terms")
+        return self
+
+
 class ReplanState(MutableModel):
     """An accepted re-plan: not-done milestones move by ``shift_days``; the plan is the baseline."""
 
@@ -161,6 +178,9 @@ class Profile(MutableModel):
     scores: list[ExamScore] = Field(default_factory=list)
     ceus: list[CeuEntry] = Field(default_factory=list)
     replan: ReplanState | None = None
+    programme: ProgrammeProgress | None = Field(
+        default=None, description="degree paths: the programme's credits and terms done"
+    )
     notes: str = ""
 
     @field_validator("schema_version")
@@ -187,6 +207,13 @@ class Profile(MutableModel):
         """Status of a milestone (not started when never recorded)."""
         progress = self.milestones.get(milestone_id)
         return MilestoneStatus.NOT_STARTED if progress is None else progress.status
+
+
+def day_after_today(day: date, today: date, what: str) -> str | None:
+    """A sentence when ``day`` lies after ``today`` (a done date or a CEU cannot), else None."""
+    if day > today:
+        return f"{what} cannot be after today ({today.isoformat()}); got {day.isoformat()}."
+    return None
 
 
 # ---------------------------------------------------------------- repairs on load

@@ -116,7 +116,7 @@ def derive(
         plan = previous.plan
     else:
         plan = current_plan(baseline, profile, catalog)
-    progress = compute_progress(plan, profile, catalog, today)
+    progress = compute_progress(plan, profile, catalog, today, baseline)
     return PlanState(
         profile=profile,
         catalog=catalog,
