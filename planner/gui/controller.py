@@ -322,12 +322,12 @@ class PlannerController(QObject):
             return False
         previous = self._profile.milestones.get(milestone_id)
         note = previous.note if previous is not None else ""
-        if previous == MilestoneProgress(status=MilestoneStatus.DONE, done_on=day, note=note):
-            return False
         try:
             progress = MilestoneProgress(status=MilestoneStatus.DONE, done_on=day, note=note)
         except ValidationError as exc:
             self.errorOccurred.emit(f"Not changed: {validation_message(exc)}")
+            return False
+        if previous == progress:
             return False
         milestones = {**self._profile.milestones, milestone_id: progress}
         text = f"Done on {day.isoformat()}: {self._title(milestone_id)}"
