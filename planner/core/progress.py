@@ -14,6 +14,7 @@ from planner.core.dates import HORIZON_YEARS, add_months, add_years, months_betw
 from planner.core.inputs import PlanInputs
 from planner.core.plan import (
     EXAM_STEPS,
+    TARGET_SLACK_DAYS,
     Milestone,
     MilestoneKind,
     Plan,
@@ -29,7 +30,6 @@ PACE_DAYS = 28  # the pace window: the last four weeks
 MIN_TRACKED_DAYS = 14  # a projection from fewer days of logging swings too much to act on
 MAX_PROPOSED_SHIFT_DAYS = 730  # beyond this, the weekly hours themselves should change
 STUDY_PHASES = (1, 2)  # the phases whose dates depend on study hours before certification
-TARGET_SLACK_DAYS = 91  # a target exam date this much later than the hours need is flagged
 START_WINDOW_YEARS = 2  # start dates further from today than this need confirmation
 PROGRAMME_END = "p1-graduate"  # the milestone a degree path's programme ends with
 
