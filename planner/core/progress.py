@@ -403,13 +403,19 @@ def planned_curve(
     return tuple(points)
 
 
+def is_overdue(milestone: Milestone, status: MilestoneStatus, today: date) -> bool:
+    """Open and its date has passed (code-set reminders are news, never overdue)."""
+    return (
+        milestone.due < today
+        and status not in (MilestoneStatus.DONE, MilestoneStatus.SKIPPED)
+        and milestone.kind is not MilestoneKind.CODESET
+    )
+
+
 def overdue_ids(plan: Plan, profile: Profile, today: date) -> tuple[str, ...]:
-    """Open milestones whose date has passed (code-set reminders are news, never overdue)."""
-    closed = closed_ids(profile)
+    """Ids of the plan's overdue milestones, in plan order."""
     return tuple(
-        m.id
-        for m in plan.milestones()
-        if m.due < today and m.id not in closed and m.kind is not MilestoneKind.CODESET
+        m.id for m in plan.milestones() if is_overdue(m, profile.milestone_status(m.id), today)
     )
 
 
