@@ -12,7 +12,13 @@ from pathlib import Path
 from typing import Annotated, Any
 from uuid import uuid4
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import (
+    Field,
+    SerializerFunctionWrapHandler,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
 
 from planner.core.base import MutableModel
 from planner.core.inputs import PlanInputs
@@ -192,6 +198,14 @@ class Profile(MutableModel):
                 "older formats are upgraded by migrate()"
             )
         return value
+
+    @model_serializer(mode="wrap")
+    def _omit_empty_programme(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # a profile without programme progress is written byte for byte as before the field
+        data: dict[str, Any] = handler(self)
+        if data.get("programme", 0) is None:
+            del data["programme"]
+        return data
 
     def total_hours(self) -> float:
         """All hours in the study log."""
