@@ -428,7 +428,8 @@ def cmd_done(args: argparse.Namespace, done: bool = True) -> int:
         )
     from planner.core.profile import day_after_today
 
-    problem = day_after_today(args.date, today(), "The day it was done") if args.date else None
+    day = getattr(args, "date", None)
+    problem = day_after_today(day, today(), "The day it was done") if day else None
     if done and problem is not None:
         raise UserError(f"codepath done: {problem}", EXIT_USAGE)
     store = _store(args)
