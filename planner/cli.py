@@ -498,7 +498,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_replan(args: argparse.Namespace) -> int:
-    from planner.core.profile import ReplanState
+    from planner.core.progress import accepted_replan
 
     store, state = _load(args)
     if args.reset:
@@ -510,10 +510,7 @@ def cmd_replan(args: argparse.Namespace) -> int:
     if not progress.proposed_shift_days:
         raise UserError(f"codepath replan: nothing to re-plan ({progress.status_text})")
     with store.update() as fresh:
-        previous = fresh.replan.shift_days if fresh.replan is not None else 0
-        fresh.replan = ReplanState(
-            accepted_on=now, shift_days=previous + progress.proposed_shift_days
-        )
+        fresh.replan = accepted_replan(fresh, now, progress.proposed_shift_days)
     days = progress.proposed_shift_days
     direction = "later" if days > 0 else "earlier"
     print(f"Accepted: open milestones move {abs(days)} days {direction}.")

@@ -161,10 +161,33 @@ class ProgrammeProgress(MutableModel):
 
 
 class ReplanState(MutableModel):
-    """An accepted re-plan: not-done milestones move by ``shift_days``; the plan is the baseline."""
+    """An accepted re-plan: not-done milestones move by ``shift_days`` (from the baseline).
+
+    ``previous`` is the re-plan that was in force when this one was accepted: the plan is the
+    baseline re-planned step by step, so accepting never moves what the last step placed
+    against the direction of the new one.
+    """
 
     accepted_on: Day
     shift_days: int = Field(ge=-36_500, le=36_500)
+    previous: ReplanState | None = None
+
+    @model_serializer(mode="wrap")
+    def _omit_no_previous(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # a single re-plan is written byte for byte as before the field existed
+        data: dict[str, Any] = handler(self)
+        if data.get("previous", 0) is None:
+            del data["previous"]
+        return data
+
+    def steps(self) -> list[ReplanState]:
+        """The re-plans accepted so far, oldest first (this one last)."""
+        chain: list[ReplanState] = []
+        step: ReplanState | None = self
+        while step is not None:
+            chain.append(step)
+            step = step.previous
+        return chain[::-1]
 
 
 class Profile(MutableModel):

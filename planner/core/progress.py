@@ -310,16 +310,26 @@ def _yearly_codesets(codesets: list[Milestone], after: date, until: date) -> lis
 
 
 def current_plan(baseline: Plan, profile: Profile, catalog: Catalog | None = None) -> Plan:
-    """The plan the learner follows: the baseline, or the re-plan they accepted.
+    """The plan the learner follows: the baseline, or the re-plans they accepted, in order.
 
     With the catalog, the salary outlook and break-even follow the moved dates too.
     """
     if profile.replan is None:
         return baseline
-    shifted = shift_plan(
-        baseline, profile.replan.shift_days, done_ids(profile), profile.replan.accepted_on, catalog
-    )
-    return with_outlook(shifted, catalog) if catalog is not None else shifted
+    done = done_ids(profile)
+    plan, before = baseline, 0
+    for step in profile.replan.steps():
+        plan = shift_plan(plan, step.shift_days - before, done, step.accepted_on, catalog)
+        before = step.shift_days
+    return with_outlook(plan, catalog) if catalog is not None else plan
+
+
+def accepted_replan(profile: Profile, today: date, shift_days: int) -> ReplanState:
+    """The re-plan state after accepting a move of ``shift_days`` today (ValidationError if too
+    far): the window, ``codepath replan`` and the preview all build it here."""
+    previous = profile.replan
+    total = shift_days + (previous.shift_days if previous is not None else 0)
+    return ReplanState(accepted_on=today, shift_days=total, previous=previous)
 
 
 def replan_preview(
@@ -327,13 +337,10 @@ def replan_preview(
 ) -> Plan:
     """The plan accepting a re-plan of ``shift_days`` on ``today`` gives (what the preview shows).
 
-    It is built exactly as an accepted re-plan is (``current_plan`` with the new ReplanState),
+    It is built exactly as an accepted re-plan is (``current_plan`` with ``accepted_replan``),
     so the preview and the plan after accepting cannot differ.
     """
-    previous = profile.replan.shift_days if profile.replan is not None else 0
-    accepted = profile.model_copy(
-        update={"replan": ReplanState(accepted_on=today, shift_days=previous + shift_days)}
-    )
+    accepted = profile.model_copy(update={"replan": accepted_replan(profile, today, shift_days)})
     return current_plan(baseline, accepted, catalog)
 
 
@@ -654,8 +661,8 @@ def compute_progress(
     replan_text = ""
     if in_programme:
         replan_text = (
-            "Your programme's length is set by your school, so there is nothing to re-plan; "
-            f"exam preparation starts on {prep_start.isoformat()}."
+            "Your programme's length is set by your school; re-planning from your pace "
+            f"applies to exam preparation, which starts on {prep_start.isoformat()}."
         )
     elif status is StatusKind.ON_TRACK:
         replan_text = "You are on track with your plan; nothing to re-plan."

@@ -27,11 +27,10 @@ from planner.core.profile import (
     MilestoneStatus,
     Profile,
     ProgrammeProgress,
-    ReplanState,
     StudyEntry,
     day_after_today,
 )
-from planner.core.progress import Progress
+from planner.core.progress import Progress, accepted_replan
 from planner.core.state import PlanState, derive
 from planner.core.storage import ProfileStore
 from planner.gui.edits import (
@@ -417,9 +416,8 @@ class PlannerController(QObject):
             return False
         if shift == 0:
             return False
-        previous = self._profile.replan.shift_days if self._profile.replan is not None else 0
         try:
-            state = ReplanState(accepted_on=self._today, shift_days=previous + shift)
+            state = accepted_replan(self._profile, self._today, shift)
         except ValidationError as exc:
             self.errorOccurred.emit(f"Cannot re-plan: {validation_message(exc)}")
             return False
