@@ -458,7 +458,11 @@ class ProgressPage(QWidget):
         degree = progress.degree
         self.programme_box.setVisible(degree is not None)
         if degree is not None:
-            self.programme_label.setText(humanize_dates(degree.text))
+            self.programme_label.setText(
+                f"Your {degree.programme}, {fmt_date(degree.start)} – {fmt_date(degree.end)}: "
+                "enter what your school's records show (leave “Credits required” at 0 if you "
+                "count terms or courses instead)."
+            )
         self.readiness_label.setText(progress.readiness.text)
         if progress.ceu is not None:
             self.ceu_label.setText(humanize_dates(progress.ceu.text))
