@@ -91,21 +91,20 @@ def main() -> int:
 
     began = time.perf_counter()
     from planner.core.catalog import default_catalog
-    from planner.core.plan import build_plan
-    from planner.core.progress import current_plan
+    from planner.core.state import derive
     from planner.core.storage import ProfileStore
-    from planner.gui.printing import export_pdf
+    from planner.render.printing import export_pdf
     from planner.report.calendar import write_ics
 
     imports = time.perf_counter() - began
     catalog = default_catalog()
     profile = build_profile()
-    plan = current_plan(build_plan(profile.inputs, catalog), profile)
+    state = derive(profile, catalog, TODAY)
     missed: list[str] = []
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
         began = time.perf_counter()
-        export_pdf(plan, profile, catalog, TODAY, out / "first.pdf")
+        export_pdf(state, out / "first.pdf")
         first = time.perf_counter() - began
         print(f"imports (planner, printing, Qt): {imports * 1000:.0f} ms")
         print(f"first export in a fresh process (starts Qt, imports matplotlib): {first:.3f} s")
@@ -114,7 +113,7 @@ def main() -> int:
             times = []
             for _ in range(options.runs):
                 began = time.perf_counter()
-                export_pdf(plan, profile, catalog, TODAY, path, paper=paper)
+                export_pdf(state, path, paper=paper)
                 times.append(time.perf_counter() - began)
             size = path.stat().st_size
             pages = _pages(path)
@@ -131,7 +130,7 @@ def main() -> int:
         times = []
         for _ in range(options.runs):
             began = time.perf_counter()
-            write_ics(plan, profile, out / "plan.ics")
+            write_ics(state, out / "plan.ics")
             times.append(time.perf_counter() - began)
         print(
             f"export ics   : median {statistics.median(times) * 1000:.1f} ms; "

@@ -108,7 +108,7 @@ def redraw(changes: int) -> None:
             cert, spec = combos[index % len(combos)]
             if (cert, spec) == (controller.plan.certification, controller.plan.specialty):
                 cert, spec = combos[(index + 1) % len(combos)]
-            controller._plan_cache.clear()
+            controller._plans.clear()
             begin = time.perf_counter()
             controller.update_inputs(certification=cert, specialty=spec)
             return begin, time.perf_counter()

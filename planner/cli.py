@@ -200,6 +200,17 @@ def _build_parser() -> _Parser:
     ceu.add_argument("--provider", default="", type=_text)
     ceu.add_argument("--date", type=_date, help="default: today")
 
+    cost = sub.add_parser("cost", help="list your plan's costs, or enter what one really costs you")
+    with_profile(cost)
+    cost.add_argument("id", nargs="?", type=_text, help="cost id from the list, e.g. program")
+    cost.add_argument(
+        "amount",
+        nargs="?",
+        type=_number(0, 10_000_000, low_included=True),
+        help="USD: the whole cost of that row (replaces the estimate)",
+    )
+    cost.add_argument("--clear", action="store_true", help="go back to the estimate")
+
     status = sub.add_parser("status", help="progress, pace, projected dates, readiness")
     with_profile(status)
     status.add_argument("--format", choices=["text", "json"], default="text")
@@ -483,6 +494,44 @@ def cmd_ceu(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_cost(args: argparse.Namespace) -> int:
+    from planner.core.inputs import ActualCost, PlanInputs
+
+    store, state = _load(args)
+    costs = state.plan.costs
+    known = [item.id for item in costs.items] + list(costs.missing_ids)
+    if args.id is None:
+        print("Costs of your plan (id, estimate, yours); enter yours with: codepath cost ID AMOUNT")
+        for item in costs.items:
+            mine = f"  yours ${item.planned:,}" if item.entered else ""
+            estimate = (
+                f"${item.low:,}" if item.low == item.high else (f"${item.low:,}-${item.high:,}")
+            )
+            print(f"  {item.id:<28} {item.label}: {estimate}{mine}")
+        for missing in costs.missing_ids:
+            print(f"  {missing:<28} not in the data: enter yours")
+        return 0
+    cost_id = args.id.lower()
+    if cost_id not in known:
+        raise UserError(
+            f"codepath cost: unknown cost id '{args.id}' (valid: {', '.join(known)})", EXIT_USAGE
+        )
+    if args.amount is None and not args.clear:
+        raise UserError("codepath cost: give an AMOUNT in USD, or --clear", EXIT_USAGE)
+    with store.update() as profile:
+        kept = [c for c in profile.inputs.actual_costs if c.id != cost_id]
+        if not args.clear:
+            kept.append(ActualCost(id=cost_id, amount=args.amount))
+        data = profile.inputs.model_dump(mode="json")
+        data["actual_costs"] = [c.model_dump(mode="json") for c in kept]
+        profile.inputs = PlanInputs.model_validate(data)
+    if args.clear:
+        print(f"The plan uses the estimate for {cost_id} again.")
+    else:
+        print(f"The plan uses your ${args.amount:,.0f} for {cost_id}.")
+    return 0
+
+
 def cmd_status(args: argparse.Namespace) -> int:
     from planner.core.progress import closed_ids
     from planner.report.text import progress_to_text
@@ -498,7 +547,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_replan(args: argparse.Namespace) -> int:
-    from planner.core.progress import accepted_replan
+    from planner.core.state import accepted_replan
 
     store, state = _load(args)
     if args.reset:
@@ -506,12 +555,12 @@ def cmd_replan(args: argparse.Namespace) -> int:
             fresh.replan = None
         print("Back on the original plan.")
         return 0
-    now, progress = state.today, state.progress
-    if not progress.proposed_shift_days:
-        raise UserError(f"codepath replan: nothing to re-plan ({progress.status_text})")
+    accepted = accepted_replan(state)  # the same rule as the window's "Accept"
+    days = state.progress.proposed_shift_days
+    if accepted is None or not days:
+        raise UserError(f"codepath replan: nothing to re-plan ({state.progress.status_text})")
     with store.update() as fresh:
-        fresh.replan = accepted_replan(fresh, now, progress.proposed_shift_days)
-    days = progress.proposed_shift_days
+        fresh.replan = accepted
     direction = "later" if days > 0 else "earlier"
     print(f"Accepted: open milestones move {abs(days)} days {direction}.")
     return 0
@@ -550,7 +599,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.pdf is not None and args.ics is not None and args.pdf.resolve() == args.ics.resolve():
         raise UserError("codepath export: --pdf and --ics name the same file", EXIT_USAGE)
     store, state = _load(args)
-    plan, profile = state.plan, state.profile
     for target in (args.pdf, args.ics):
         if target is not None and store.owns(target):
             raise UserError(
@@ -561,12 +609,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.ics is not None:
         from planner.report.calendar import write_ics
 
-        write_ics(plan, profile, args.ics)
+        write_ics(state, args.ics)
         print(f"Wrote {args.ics}")
     if args.pdf is not None:
-        from planner.gui.printing import export_pdf
+        from planner.render.printing import export_pdf  # QtGui only: no widgets, no planner.gui
 
-        export_pdf(plan, profile, _catalog(), today(), args.pdf, paper=args.paper)
+        export_pdf(state, args.pdf, paper=args.paper)
         print(f"Wrote {args.pdf}")
     return 0
 
@@ -594,6 +642,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "undone": lambda a: cmd_done(a, done=False),
     "score": cmd_score,
     "ceu": cmd_ceu,
+    "cost": cmd_cost,
     "status": cmd_status,
     "replan": cmd_replan,
     "restore": cmd_restore,

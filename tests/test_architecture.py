@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -17,13 +19,14 @@ CORE_MODULES = [
 CORE_MODULES.append("planner.cli")
 
 
-def run(code: str) -> subprocess.CompletedProcess[str]:
+def run(code: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-c", textwrap.dedent(code)],
         capture_output=True,
         text=True,
         timeout=60,
         check=True,
+        env=env,
     )
 
 
@@ -70,11 +73,66 @@ def test_the_chart_draws_without_qt() -> None:
     assert result.stdout.split() == ["False", "False"]
 
 
-def test_pyside6_is_imported_only_under_planner_gui() -> None:
+def test_pyside6_is_imported_only_under_planner_gui_and_render() -> None:
     root = ROOT / "planner"
     offenders = [
         str(path.relative_to(root))
         for path in root.rglob("*.py")
-        if "PySide6" in path.read_text(encoding="utf-8") and path.parent.name != "gui"
+        if "PySide6" in path.read_text(encoding="utf-8")
+        and path.parent.name not in ("gui", "render")
     ]
     assert offenders == []
+
+
+def test_render_needs_only_qtgui_and_qtsvg() -> None:
+    allowed = {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtSvg"}
+    for path in sorted((ROOT / "planner" / "render").glob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        used = set(re.findall(r"\b(?:from|import) (PySide6\.\w+)", text))
+        assert used <= allowed, (path.name, used - allowed)
+        assert "planner.gui" not in text, path.name
+
+
+def test_pdf_export_loads_no_widgets_and_leaves_the_environment(tmp_path: Path) -> None:
+    """``codepath export`` as a headless user runs it: a QGuiApplication, nothing of the GUI."""
+    result = run(
+        f"""
+        import os, sys
+        from planner.cli import main
+        from planner.core.catalog import default_catalog
+        from planner.core.demo import demo_profile
+        from planner.core.storage import ProfileStore
+        from datetime import date
+
+        store = ProfileStore({str(tmp_path / "me.json")!r})
+        store.save(demo_profile(date(2026, 3, 2)))
+        before = dict(os.environ)
+        code = main(["export", "--profile", str(store.path),
+                     "--pdf", {str(tmp_path / "me.pdf")!r}, "--ics", {str(tmp_path / "me.ics")!r}])
+        from PySide6.QtGui import QGuiApplication
+        app = QGuiApplication.instance()
+        print(code)
+        print(type(app).__name__, app.platformName())
+        print(sorted(m for m in sys.modules if m.startswith("planner.gui")))
+        print(sorted(m for m in sys.modules if m.startswith(("PySide6.QtWidgets",
+                                                             "PySide6.QtPrintSupport"))))
+        print(dict(os.environ) == before)
+        """,
+        env={
+            **{
+                k: v
+                for k, v in os.environ.items()
+                if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")
+            },
+            "CODEPATH_HOME": str(tmp_path),
+            "CODEPATH_TODAY": "2026-06-01",
+        },
+    )
+    code, app, gui, widgets, same_env = result.stdout.splitlines()[-5:]
+    assert code == "0", result.stderr
+    assert (tmp_path / "me.pdf").read_bytes().startswith(b"%PDF-")
+    assert (tmp_path / "me.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert app == "QGuiApplication offscreen"
+    assert gui == "[]"
+    assert widgets == "[]"
+    assert same_env == "True"

@@ -13,7 +13,7 @@ from icalendar import Calendar
 from planner.core.catalog import Catalog
 from planner.core.plan import MilestoneKind, Plan, build_plan
 from planner.core.profile import MilestoneProgress, MilestoneStatus, Profile, ReplanState
-from planner.core.progress import current_plan
+from planner.core.state import PlanState, derive
 from planner.report.calendar import (
     build_calendar,
     default_stamp,
@@ -21,6 +21,8 @@ from planner.report.calendar import (
     profile_key,
     write_ics,
 )
+
+TODAY = date(2027, 9, 1)
 
 
 def make_profile(**changes: object) -> Profile:
@@ -33,16 +35,23 @@ def profile() -> Profile:
 
 
 @pytest.fixture(scope="module")
-def plan(profile: Profile, catalog: Catalog) -> Plan:
-    return build_plan(profile.inputs, catalog)
+def state(profile: Profile, catalog: Catalog) -> PlanState:
+    return derive(profile, catalog, TODAY)
+
+
+@pytest.fixture(scope="module")
+def plan(state: PlanState) -> Plan:
+    return state.plan
 
 
 def events(data: bytes) -> list[Any]:
     return list(Calendar.from_ical(data).walk("VEVENT"))
 
 
-def test_every_milestone_is_an_all_day_event(plan: Plan, profile: Profile) -> None:
-    data = build_calendar(plan, profile)
+def test_every_milestone_is_an_all_day_event(
+    state: PlanState, plan: Plan, profile: Profile
+) -> None:
+    data = build_calendar(state)
     parsed = Calendar.from_ical(data)
     assert str(parsed["version"]) == "2.0" and "Coding Path Planner" in str(parsed["prodid"])
     found = {str(e["uid"]): e for e in parsed.walk("VEVENT")}
@@ -55,15 +64,16 @@ def test_every_milestone_is_an_all_day_event(plan: Plan, profile: Profile) -> No
         assert start == milestone.due and end == milestone.due + timedelta(days=1)
         assert str(event["summary"]) == milestone.title
         assert str(event["description"]) == milestone.why
-        assert event.decoded("dtstamp") == default_stamp(plan, profile)
+        assert event.decoded("dtstamp") == default_stamp(state)
+        assert event["categories"].to_ical().decode() == milestone.kind.label
     text = data.decode("utf-8")
     assert text.count("DTSTART;VALUE=DATE:") == len(milestones)
     assert text.count("DTEND;VALUE=DATE:") == len(milestones)
     assert "\r\n" in text
 
 
-def test_exam_codeset_and_ceu_dates_are_in(plan: Plan, profile: Profile) -> None:
-    found = {str(e["uid"]): e for e in events(build_calendar(plan, profile))}
+def test_exam_codeset_and_ceu_dates_are_in(state: PlanState, plan: Plan, profile: Profile) -> None:
+    found = {str(e["uid"]): e for e in events(build_calendar(state))}
     exam = plan.milestone("p2-exam")
     assert exam is not None and exam.due == plan.exam_date
     assert found[event_uid(exam, profile)].decoded("dtstart") == plan.exam_date
@@ -83,13 +93,13 @@ def test_uids_are_unique_and_readable(plan: Plan, profile: Profile) -> None:
 
 
 def test_exporting_twice_gives_identical_bytes(
-    tmp_path: Path, plan: Plan, profile: Profile
+    state: PlanState, tmp_path: Path, plan: Plan, profile: Profile
 ) -> None:
     first, second = tmp_path / "a.ics", tmp_path / "b.ics"
-    write_ics(plan, profile, first)
-    write_ics(plan, profile, second)
-    assert first.read_bytes() == second.read_bytes() == build_calendar(plan, profile)
-    write_ics(plan, profile, first)  # over an existing file
+    write_ics(state, first)
+    write_ics(state, second)
+    assert first.read_bytes() == second.read_bytes() == build_calendar(state)
+    write_ics(state, first)  # over an existing file
     assert first.read_bytes() == second.read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.ics", "b.ics"]  # no temp left
 
@@ -117,30 +127,32 @@ def test_another_plan_gets_other_uids(profile: Profile) -> None:
 def test_replan_moves_dates_and_the_stamp(catalog: Catalog) -> None:
     profile = make_profile()
     profile.replan = ReplanState(accepted_on=date(2027, 6, 1), shift_days=30)
-    plan = current_plan(build_plan(profile.inputs, catalog), profile)
-    stamp = default_stamp(plan, profile)
+    state = derive(profile, catalog, TODAY)
+    plan = state.plan
+    assert plan.exam_date > state.baseline.exam_date  # the calendar follows the current plan
+    stamp = default_stamp(state)
     assert stamp == datetime(2027, 6, 1, tzinfo=UTC)
-    found = {str(e["uid"]): e for e in events(build_calendar(plan, profile))}
+    found = {str(e["uid"]): e for e in events(build_calendar(state))}
     exam = plan.milestone("p2-exam")
     assert exam is not None
     assert found[event_uid(exam, profile)].decoded("dtstart") == plan.exam_date
 
 
-def test_explicit_stamp(plan: Plan, profile: Profile) -> None:
+def test_explicit_stamp(state: PlanState, plan: Plan, profile: Profile) -> None:
     naive = datetime(2027, 3, 1, 9, 30, 15, 999)
     aware = datetime(2027, 3, 1, 10, 30, 15, tzinfo=timezone(timedelta(hours=1)))
-    data = build_calendar(plan, profile, stamp=naive)
+    data = build_calendar(state, stamp=naive)
     assert b"DTSTAMP:20270301T093015Z" in data
-    assert build_calendar(plan, profile, stamp=aware) == data
+    assert build_calendar(state, stamp=aware) == data
 
 
 def test_unwritable_path_raises_oserror_naming_it(
-    tmp_path: Path, plan: Plan, profile: Profile
+    state: PlanState, tmp_path: Path, plan: Plan, profile: Profile
 ) -> None:
     target = tmp_path / "missing" / "plan.ics"
     with pytest.raises(OSError) as info:
-        write_ics(plan, profile, target)
+        write_ics(state, target)
     assert info.value.filename == str(target)
     with pytest.raises(IsADirectoryError):
-        write_ics(plan, profile, tmp_path)
+        write_ics(state, tmp_path)
     assert list(tmp_path.iterdir()) == []

@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from planner.core.base import Confidence, Figure
 from planner.core.catalog import Body, Catalog, EligibilityKind, load_catalog
+from planner.core.inputs import US_STATES
 
 SPECIALTY_IDS = {
     "outpatient-physician",
@@ -213,9 +214,10 @@ def test_salary_percentiles_are_ordered(catalog: Catalog) -> None:
 
 def test_state_table(catalog: Catalog) -> None:
     states = catalog.salary.states
-    assert states["CA"].median.value == 53740
+    assert states["CA"].median.value == 59700
     assert states["CA"].name == "California"
-    assert len(states) == 19
+    assert states["WA"].median.value == 62250
+    assert set(states) == {code for code, _name in US_STATES}  # every state and DC
     for code, wage in states.items():
         assert len(code) == 2 and code.isupper(), code
         assert wage.median.as_of == catalog.salary.state_reference_median.as_of, code

@@ -102,11 +102,13 @@ def test_missing_source(folder: Path) -> None:
 
 def test_empty_source_in_salaries(folder: Path) -> None:
     def change(data: dict[str, Any]) -> None:
-        data["p90"] = {**data["p90"], "source": ""}
+        records = data["occupations"]["records"]
+        records["p90"] = {**records["p90"], "source": ""}
 
     _edit(folder, "salaries.yaml", change)
     message = _error(folder)
-    assert "salaries.yaml" in message and "'salary'" in message and "'p90.source'" in message
+    assert "salaries.yaml" in message and "'salary'" in message
+    assert "'occupations.records.p90.source'" in message
 
 
 def test_low_above_high(folder: Path) -> None:

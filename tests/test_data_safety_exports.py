@@ -16,9 +16,15 @@ from planner.core.fileio import NotRegularFileError, write_atomically
 from planner.core.inputs import PlanInputs
 from planner.core.plan import Plan, build_plan
 from planner.core.profile import Profile
+from planner.core.state import PlanState, derive
 from planner.report.calendar import build_calendar, write_ics
 
 POSIX = pytest.mark.skipif(os.name == "nt", reason="POSIX file modes, FIFOs and symlinks")
+
+
+def state_of(profile: Profile) -> PlanState:
+    """What an export of ``profile`` prints, on a fixed day."""
+    return derive(profile, default_catalog(), date(2027, 3, 1))
 
 
 def make_profile(name: str = "Jordan Rivera") -> Profile:
@@ -49,26 +55,28 @@ def test_calendar_export_is_private_and_never_widens_a_mode(
     tmp_path: Path, plan: Plan, open_umask: object
 ) -> None:
     target = tmp_path / "plan.ics"
-    write_ics(plan, make_profile(), target)
+    write_ics(state_of(make_profile()), target)
     assert mode(target) == 0o600
     os.chmod(target, 0o400)
-    write_ics(plan, make_profile("Again"), target)
+    write_ics(state_of(make_profile("Again")), target)
     assert mode(target) == 0o400  # kept, not widened
     os.chmod(target, 0o640)
-    write_ics(plan, make_profile(), target)
+    write_ics(state_of(make_profile()), target)
     assert mode(target) == 0o640
 
 
 @POSIX
-def test_pdf_export_is_private(tmp_path: Path, plan: Plan, open_umask: object) -> None:
-    from planner.gui.printing import export_pdf
+def test_pdf_export_is_private(
+    tmp_path: Path, plan: Plan, open_umask: object, qapp: object
+) -> None:
+    from planner.render.printing import export_pdf
 
     target = tmp_path / "roadmap.pdf"
-    export_pdf(plan, make_profile(), default_catalog(), date(2027, 3, 1), target)
+    export_pdf(state_of(make_profile()), target)
     assert target.read_bytes().startswith(b"%PDF")
     assert mode(target) == 0o600
     os.chmod(target, 0o600)
-    export_pdf(plan, make_profile(), default_catalog(), date(2027, 3, 1), target)
+    export_pdf(state_of(make_profile()), target)
     assert mode(target) == 0o600
 
 
@@ -77,7 +85,7 @@ def test_a_fifo_export_target_is_refused(tmp_path: Path, plan: Plan) -> None:
     fifo = tmp_path / "plan.ics"
     os.mkfifo(fifo)
     with pytest.raises(NotRegularFileError, match="named pipe") as info:
-        write_ics(plan, make_profile(), fifo)
+        write_ics(state_of(make_profile()), fifo)
     assert info.value.filename == str(fifo)
     assert fifo.is_fifo()
     assert [p.name for p in tmp_path.iterdir()] == ["plan.ics"]
@@ -102,9 +110,9 @@ def test_an_export_through_a_symlink_writes_its_target(tmp_path: Path, plan: Pla
     os.chmod(real, 0o600)
     link = tmp_path / "plan.ics"
     link.symlink_to(real)
-    write_ics(plan, make_profile(), link)
+    write_ics(state_of(make_profile()), link)
     assert link.is_symlink()
-    assert real.read_bytes() == build_calendar(plan, make_profile())
+    assert real.read_bytes() == build_calendar(state_of(make_profile()))
     assert mode(real) == 0o600
     assert sorted(p.name for p in tmp_path.iterdir()) == ["Sync", "plan.ics"]
 
@@ -119,14 +127,14 @@ def test_stale_export_temp_files_are_cleaned_up(tmp_path: Path, plan: Plan) -> N
     fresh.write_bytes(b"")
     other = tmp_path / ".plan.ics.notes.tmp"  # not one of ours
     other.write_bytes(b"")
-    write_ics(plan, make_profile(), target)
+    write_ics(state_of(make_profile()), target)
     assert not stale.exists()
     assert fresh.exists() and other.exists()
 
 
 def test_a_very_long_export_name_is_written(tmp_path: Path, plan: Plan) -> None:
     target = tmp_path / ("r" * 245 + ".ics")
-    write_ics(plan, make_profile(), target)
+    write_ics(state_of(make_profile()), target)
     assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")
 
 
@@ -138,8 +146,8 @@ def test_control_characters_in_the_name_do_not_break_the_calendar(
 ) -> None:
     profile = make_profile(name)
     profile.notes = "line one\nline two"
-    data = build_calendar(plan, profile)
+    data = build_calendar(state_of(profile))
     parsed = Calendar.from_ical(data)
     assert str(parsed["x-wr-calname"]) == "Coding Path Planner: CPC roadmap: Jordan Rivera"
-    write_ics(plan, profile, tmp_path / "plan.ics")
+    write_ics(state_of(profile), tmp_path / "plan.ics")
     assert (tmp_path / "plan.ics").read_bytes() == data

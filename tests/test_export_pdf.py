@@ -16,10 +16,11 @@ from helpers.samples import studied_profile
 from pypdf import PdfReader
 
 from planner.core.catalog import Catalog
-from planner.core.plan import Plan, build_plan
+from planner.core.plan import Plan
 from planner.core.profile import Profile
-from planner.gui import printing
-from planner.gui.printing import export_pdf
+from planner.core.state import PlanState, derive
+from planner.render import printing
+from planner.render.printing import export_pdf
 
 TODAY = date(2027, 9, 1)
 PAPERS = {"letter": (612, 792), "a4": (595, 842)}
@@ -31,25 +32,37 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _shared_app(qapp: Any) -> None:
+    """In-process exports run in pytest's one QApplication, the one the GUI tests need.
+
+    Alone, an export starts a QGuiApplication (the command-line tests below check that);
+    in a shared test process that would leave the widget tests without a QApplication.
+    """
+
+
 @pytest.fixture(scope="module")
 def profile() -> Profile:
     return studied_profile()
 
 
 @pytest.fixture(scope="module")
-def plan(profile: Profile, catalog: Catalog) -> Plan:
-    return build_plan(profile.inputs, catalog)
+def state(profile: Profile, catalog: Catalog) -> PlanState:
+    return derive(profile, catalog, TODAY)
 
 
 @pytest.fixture(scope="module")
-def pdfs(
-    tmp_path_factory: pytest.TempPathFactory, plan: Plan, profile: Profile, catalog: Catalog
-) -> dict[str, Path]:
+def plan(state: PlanState) -> Plan:
+    return state.plan
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory: pytest.TempPathFactory, state: PlanState) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("pdf")
     paths = {}
     for paper in PAPERS:
         path = folder / f"roadmap-{paper}.pdf"
-        export_pdf(plan, profile, catalog, TODAY, path, paper=paper)
+        export_pdf(state, path, paper=paper)
         paths[paper] = path
     return paths
 
@@ -155,24 +168,18 @@ def test_a4_and_letter_paginate_differently_but_fully(pdfs: dict[str, Path]) -> 
 # ---------------------------------------------------------------- errors and atomic writes
 
 
-def test_unwritable_path_raises_oserror_naming_it(
-    tmp_path: Path, plan: Plan, profile: Profile, catalog: Catalog
-) -> None:
+def test_unwritable_path_raises_oserror_naming_it(tmp_path: Path, state: PlanState) -> None:
     target = tmp_path / "no-such-folder" / "x.pdf"
     with pytest.raises(OSError) as info:
-        export_pdf(plan, profile, catalog, TODAY, target)
+        export_pdf(state, target)
     assert info.value.filename == str(target)
     with pytest.raises(IsADirectoryError):
-        export_pdf(plan, profile, catalog, TODAY, tmp_path)
+        export_pdf(state, tmp_path)
     assert list(tmp_path.iterdir()) == []
 
 
 def test_failed_export_keeps_the_old_file(
-    tmp_path: Path,
-    plan: Plan,
-    profile: Profile,
-    catalog: Catalog,
-    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path, state: PlanState, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "roadmap.pdf"
     target.write_bytes(b"old")
@@ -182,24 +189,22 @@ def test_failed_export_keeps_the_old_file(
 
     monkeypatch.setattr(printing, "render_pdf", broken)
     with pytest.raises(RuntimeError):
-        export_pdf(plan, profile, catalog, TODAY, target)
+        export_pdf(state, target)
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["roadmap.pdf"]
 
 
-def test_overwrites_atomically(
-    tmp_path: Path, plan: Plan, profile: Profile, catalog: Catalog
-) -> None:
+def test_overwrites_atomically(tmp_path: Path, state: PlanState) -> None:
     target = tmp_path / "roadmap.pdf"
     target.write_bytes(b"old")
-    export_pdf(plan, profile, catalog, TODAY, target, paper="A4")
+    export_pdf(state, target, paper="A4")
     assert target.read_bytes().startswith(b"%PDF-")
     assert [p.name for p in tmp_path.iterdir()] == ["roadmap.pdf"]
 
 
-def test_unknown_paper(tmp_path: Path, plan: Plan, profile: Profile, catalog: Catalog) -> None:
+def test_unknown_paper(tmp_path: Path, state: PlanState) -> None:
     with pytest.raises(ValueError, match="unknown paper"):
-        export_pdf(plan, profile, catalog, TODAY, tmp_path / "x.pdf", paper="legal")
+        export_pdf(state, tmp_path / "x.pdf", paper="legal")
     assert list(tmp_path.iterdir()) == []
 
 

@@ -23,8 +23,8 @@ from planner.core.profile import (
 from planner.core.progress import (
     Progress,
     StatusKind,
-    accepted_replan,
     at_day,
+    next_replan_state,
     replan_preview,
     start_date_problem,
 )
@@ -63,7 +63,7 @@ def accepted(profile: Profile, day: date) -> Profile:
     shift = progress_of(profile, day).proposed_shift_days
     if not shift:
         return profile
-    return profile.model_copy(update={"replan": accepted_replan(profile, day, shift)})
+    return profile.model_copy(update={"replan": next_replan_state(profile, day, shift)})
 
 
 # ---------------------------------------------------------------- random plans, logs, dates
@@ -360,7 +360,7 @@ def test_item5_rhit_started_last_year_tracks_programme_and_exam_preparation() ->
     assert progress_of(on_pace, today).status is StatusKind.ON_TRACK
 
 
-def test_item6_an_accepted_replan_keeps_every_ceu_deadline() -> None:
+def test_item6_an_next_replan_state_keeps_every_ceu_deadline() -> None:
     profile = Profile(inputs=inputs(), study_log=weekly(START, 10, 5))
     day = START + timedelta(weeks=10)
     moved = accepted(profile, day)

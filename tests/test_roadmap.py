@@ -5,24 +5,27 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date
 
 import pytest
 from helpers.samples import sample_inputs, studied_profile
 
 from planner.core.catalog import Catalog
+from planner.core.dates import format_date
 from planner.core.plan import MilestoneKind, Plan, build_plan
 from planner.core.profile import (
     CeuEntry,
     MilestoneProgress,
     MilestoneStatus,
     Profile,
+    ReplanState,
 )
 from planner.core.progress import compute_progress
+from planner.core.state import derive
+from planner.report.chart_svg import salary_chart_svg, timeline_svg
 from planner.report.charts import salary_source_line
-from planner.report.roadmap import (
-    DISCLAIMER,
-    MAX_NOTE,
+from planner.report.document import (
     Chart,
     Check,
     CheckState,
@@ -32,12 +35,9 @@ from planner.report.roadmap import (
     Paragraph,
     Roadmap,
     Table,
-    build_roadmap,
-    format_date,
     html_to_text,
-    salary_chart_svg,
-    timeline_svg,
 )
+from planner.report.roadmap import DISCLAIMER, MAX_NOTE, build_roadmap
 from planner.report.text import humanize_dates
 
 TODAY = date(2027, 9, 1)
@@ -57,9 +57,13 @@ def plan(profile: Profile, catalog: Catalog) -> Plan:
     return build_plan(profile.inputs, catalog)
 
 
+def roadmap_of(profile: Profile, catalog: Catalog, today: date = TODAY) -> Roadmap:
+    return build_roadmap(derive(profile, catalog, today))
+
+
 @pytest.fixture(scope="module")
-def roadmap(plan: Plan, profile: Profile, catalog: Catalog) -> Roadmap:
-    return build_roadmap(plan, profile, catalog, TODAY)
+def roadmap(profile: Profile, catalog: Catalog) -> Roadmap:
+    return roadmap_of(profile, catalog)
 
 
 Row = tuple[Check, str, str, str]
@@ -114,18 +118,36 @@ def test_summary_page(roadmap: Roadmap, plan: Plan, profile: Profile, catalog: C
         assert phase.name in charts[0].alt
 
 
-def test_break_even_month_is_shown_when_known(catalog: Catalog) -> None:
+def test_break_even_range_is_shown_when_known(catalog: Catalog) -> None:
     profile = Profile(inputs=sample_inputs(current_income=28_000))
     plan = build_plan(profile.inputs, catalog)
-    assert plan.costs.break_even_month is not None and plan.costs.break_even_date is not None
-    text = flat(build_roadmap(plan, profile, catalog, TODAY).text())
-    assert f"month {plan.costs.break_even_month} of the plan" in text
-    assert format_date(plan.costs.break_even_date) in text
+    costs = plan.costs
+    assert costs.break_even_month is not None
+    assert costs.break_even_note.startswith("Break-even comes in months 16-23 of the plan")
+    text = flat(roadmap_of(profile, catalog).text())
+    assert "Break-even comes in months 16-23 of the plan (May 4, 2028 to Dec 4, 2028)" in text
+    assert "CRC exam fee falls due later in the plan and is not repaid by then" in text
+
+
+def test_pay_vintage_band_meaning_and_context_are_printed(catalog: Catalog) -> None:
+    from planner.core.salary import context_lines
+    from planner.report.charts import salary_vintage_line
+
+    profile = Profile(inputs=sample_inputs(current_income=28_000))
+    plan = build_plan(profile.inputs, catalog)
+    text = flat(roadmap_of(profile, catalog).text())
+    assert flat(salary_vintage_line(plan)) in text
+    assert "2024 dollars" in text
+    assert flat(catalog.salary.band_meaning) in text
+    lines = context_lines(catalog.salary)
+    assert len(lines) >= 4
+    for line in lines:
+        assert flat(line) in text
 
 
 def test_no_name_no_prepared_for(plan: Plan, catalog: Catalog) -> None:
     anonymous = studied_profile(name="")
-    document = build_roadmap(plan, anonymous, catalog, TODAY)
+    document = roadmap_of(anonymous, catalog)
     assert "Prepared for" not in document.text()
     assert document.author == ""
     assert document.footer_left.endswith("CPC roadmap")
@@ -170,6 +192,12 @@ def test_milestone_kinds_and_reasons(roadmap: Roadmap, plan: Plan) -> None:
     assert exam is not None
     cell = row_of(rows, plan, "p2-exam")[2]
     assert "Exam" in cell and exam.why in html_to_text(cell)
+    # the kind's one label, as on screen; plain study steps carry no tag
+    credential = row_of(rows, plan, "p2-credential")[2]
+    assert f"<span class='kind'>{MilestoneKind.CREDENTIAL.label}</span>" in credential
+    task = plan.milestone("p1-terminology")
+    assert task is not None and task.kind is MilestoneKind.TASK
+    assert "class='kind'" not in row_of(rows, plan, "p1-terminology")[2]
     codesets = [m for m in plan.phases[4].milestones if m.kind is MilestoneKind.CODESET]
     assert len(codesets) > 2
     # the same reason is printed once per phase, not on every code-set row
@@ -182,7 +210,7 @@ def test_long_note_is_shortened(plan: Plan, catalog: Catalog) -> None:
     profile.milestones["p1-course"] = MilestoneProgress(
         status=MilestoneStatus.DONE, done_on=date(2027, 8, 1), note="word " * 400
     )
-    rows = milestone_rows(build_roadmap(plan, profile, catalog, TODAY))
+    rows = milestone_rows(roadmap_of(profile, catalog))
     status = html_to_text(row_of(rows, plan, "p1-course")[3])
     assert status.endswith("…") and len(status) < MAX_NOTE + 40
 
@@ -217,7 +245,7 @@ def test_ceu_status_after_certification(plan: Plan, catalog: Catalog) -> None:
     profile.ceus.append(CeuEntry(day=date(2028, 6, 1), credits=10, credential="CPC"))
     progress = compute_progress(plan, profile, catalog, later)
     assert progress.ceu is not None
-    text = flat(build_roadmap(plan, profile, catalog, later).text())
+    text = flat(roadmap_of(profile, catalog, later).text())
     assert progress.ceu.text in text
 
 
@@ -263,9 +291,29 @@ def test_timeline_without_today_outside_the_plan(plan: Plan) -> None:
 
 
 def test_deterministic(plan: Plan, profile: Profile, catalog: Catalog) -> None:
-    first = build_roadmap(plan, profile, catalog, TODAY)
-    second = build_roadmap(plan, profile, catalog, TODAY)
+    first = roadmap_of(profile, catalog)
+    second = roadmap_of(profile, catalog)
     assert first == second  # charts' SVG bytes included
+
+
+def test_prints_the_state_it_is_given(profile: Profile, catalog: Catalog) -> None:
+    state = derive(profile, catalog, TODAY)
+    progress = state.progress.model_copy(update={"status_text": "Status from the state"})
+    text = flat(build_roadmap(replace(state, progress=progress)).text())
+    assert text.count("Status from the state") == 2  # summary page and progress page
+
+
+def test_prints_the_current_plan_after_a_replan(profile: Profile, catalog: Catalog) -> None:
+    moved = profile.model_copy(deep=True)
+    moved.replan = ReplanState(accepted_on=TODAY, shift_days=70)
+    state = derive(moved, catalog, TODAY)
+    assert state.plan.exam_date != state.baseline.exam_date
+    rows = milestone_rows(build_roadmap(state))
+    exam = state.plan.milestone("p2-exam")
+    assert exam is not None
+    assert (exam.title, format_date(exam.due)) in rows
+    summary = flat(build_roadmap(state).text())
+    assert f"exam on {format_date(state.plan.exam_date)}" in summary
 
 
 # ---------------------------------------------------------------- model
@@ -302,15 +350,15 @@ def test_report_modules_do_not_import_qt() -> None:
         "from datetime import date\n"
         "from planner.core.catalog import default_catalog\n"
         "from planner.core.inputs import PlanInputs\n"
-        "from planner.core.plan import build_plan\n"
         "from planner.core.profile import Profile\n"
+        "from planner.core.state import derive\n"
         "from planner.report.roadmap import build_roadmap\n"
         "from planner.report.calendar import build_calendar\n"
         "p = Profile(inputs=PlanInputs(certification='CPC', specialty='auditing',"
         " start=date(2027, 1, 4), hours_per_week=10))\n"
-        "plan = build_plan(p.inputs, default_catalog())\n"
-        "build_roadmap(plan, p, default_catalog(), date(2027, 2, 1))\n"
-        "build_calendar(plan, p)\n"
+        "state = derive(p, default_catalog(), date(2027, 2, 1))\n"
+        "build_roadmap(state)\n"
+        "build_calendar(state)\n"
         "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'\n"
     )
     result = subprocess.run(

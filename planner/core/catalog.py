@@ -179,19 +179,74 @@ class StateWage(FrozenModel):
     median: Figure
 
 
-class SalaryData(FrozenModel):
-    """Salary figures the projection uses."""
+class Occupation(FrozenModel):
+    """An occupation's published pay percentiles (in the dollars of SalaryData.dollars_label)."""
+
+    name: str
+    table: str  # publisher and table, for source lines: "BLS OEWS May 2024, SOC 29-2072"
+    p10: Figure
+    p25: Figure
+    median: Figure
+    p90: Figure  # the cap of every band on this occupation
+
+
+class PaySetting(FrozenModel):
+    """A work setting: the occupation's median there, against its all-industry median."""
+
+    label: str
+    median: Figure
+
+
+class CredentialPay(FrozenModel):
+    """Which occupation (and setting) a credential's pay is based on."""
 
     occupation: str
-    p10: Figure
-    median: Figure
-    p90: Figure
-    certified_average: Figure
-    uncertified_average: Figure
-    raise_per_year: Figure  # added per year of experience
-    state_reference_median: Figure  # national median of the same year as the state table
+    setting: str | None = None
+    apprentice: bool = False  # an apprentice designation (CPC-A, COC-A)
+
+
+class ContextFigure(FrozenModel):
+    """A figure shown next to the chart to help the decision (not used in the projection)."""
+
+    label: str
+    cite: str  # publisher and table in a few words: "AAPC Salary Survey 2025"
+    figure: Figure
+
+
+class SalaryData(FrozenModel):
+    """The salary model's figures and rules (resources/salaries.yaml; docs/DATA.md)."""
+
+    dollars_label: str  # "in 2024 dollars; raises above inflation only"
+    vintage: str  # "pay data: BLS OEWS May 2024; AAPC salary survey 2025"
+    band_meaning: str  # what low, median and high mean, for the app
+    occupation: str
+    occupations: dict[str, Occupation]
+    settings: dict[str, PaySetting]
+    credential_pay: dict[str, CredentialPay]
+    apprentice_factor: Figure  # apprentice pay over certified pay at the same experience
+    experience_growth: Figure  # pay after 24 more years over first-year pay, minus 1
+    experience_time_constant: Figure  # years; shape of the front-loaded experience curve
+    specialty_premiums: dict[str, Figure] = Field(default_factory=dict)
+    state_reference_median: Figure  # national median of the same release as the state table
     states: dict[str, StateWage] = Field(default_factory=dict)
-    facts: tuple[Figure, ...] = ()  # context figures shown with the chart
+    context: tuple[ContextFigure, ...] = ()
+
+    @property
+    def records(self) -> Occupation:
+        """The coding occupation (SOC 29-2072)."""
+        return self.occupations["records"]
+
+    @property
+    def p10(self) -> Figure:
+        return self.records.p10
+
+    @property
+    def median(self) -> Figure:
+        return self.records.median
+
+    @property
+    def p90(self) -> Figure:
+        return self.records.p90
 
 
 class Program(FrozenModel):
@@ -201,7 +256,8 @@ class Program(FrozenModel):
     name: str
     hours: Figure | None = None
     months: Figure | None = None
-    cost: Figure | None = None
+    cost: Figure | None = None  # the whole programme
+    tuition_per_year: Figure | None = None  # degree programmes: times the programme's length
     counts_as_apprentice_course: bool = False
     note: str = ""
 
@@ -214,11 +270,16 @@ class BackgroundTraining(FrozenModel):
 
 
 class CostFigures(FrozenModel):
-    """Study materials and other costs outside programmes and exam fees."""
+    """Study materials, memberships and other costs outside programmes and exam fees."""
 
-    code_books: Figure
+    code_books: Figure  # one year's set, bought for each exam year
     practice_exams: Figure
     prep_products: Figure | None = None
+    practicode: Figure | None = None  # AAPC's apprentice-removal practice records
+    aapc_student_membership: Figure | None = None  # first AAPC year, before certification
+    ahima_additional_recertification: Figure | None = None  # per extra AHIMA credential
+    ceu_cost: Figure | None = None  # per CEU cycle; None: not found (said in the plan)
+    code_book_exams: tuple[str, ...] = ()  # exams that need the current year's code books
 
 
 class TrainingData(FrozenModel):
@@ -231,6 +292,9 @@ class TrainingData(FrozenModel):
     costs: CostFigures
     codeset_updates: tuple[CodeSetUpdate, ...]
     exam_blackout_days: int = Field(ge=0, le=60)  # keep the exam this far from a switch-over
+    first_time_pass_rate: Figure | None = None  # share of candidates passing at the first try
+    # exam-specific first-time pass rates by credential id (else first_time_pass_rate)
+    pass_rates_by_credential: dict[str, Figure] = Field(default_factory=dict)
 
 
 class CodeSetUpdate(FrozenModel):
@@ -345,6 +409,7 @@ def load_catalog(folder: Path | None = None) -> Catalog:
     tr_label, raw = _read("training.yaml", folder)
     training = _validate(tr_label, "training", TrainingData, raw)
     _cross_check(certs, specs, training, cert_label, spec_label, tr_label)
+    _check_salary(salary, certs, specs, sal_label)
     return Catalog(certifications=certs, specialties=specs, salary=salary, training=training)
 
 
@@ -405,6 +470,46 @@ def _cross_check(
             f"{tr_label}: entry 'training', field 'default_prep.unit': "
             "must be hours, weeks or months"
         )
+
+
+def _check_salary(
+    salary: SalaryData,
+    certs: dict[str, Certification],
+    specs: dict[str, Specialty],
+    label: str,
+) -> None:
+    """Every credential has a pay basis, and every reference in the salary model resolves."""
+    for cred_id, pay in salary.credential_pay.items():
+        if pay.occupation not in salary.occupations:
+            raise CatalogError(
+                f"{label}: entry 'credential_pay.{cred_id}', field 'occupation': "
+                f"unknown occupation '{pay.occupation}'"
+            )
+        if pay.setting is not None and pay.setting not in salary.settings:
+            raise CatalogError(
+                f"{label}: entry 'credential_pay.{cred_id}', field 'setting': "
+                f"unknown setting '{pay.setting}'"
+            )
+    for cert in certs.values():
+        if cert.id not in salary.credential_pay:
+            raise CatalogError(f"{label}: entry 'credential_pay': no pay basis for '{cert.id}'")
+    for spec_id in salary.specialty_premiums:
+        if spec_id not in specs:
+            raise CatalogError(
+                f"{label}: entry 'specialty_premiums', field '{spec_id}': unknown specialty"
+            )
+    for occ_id, occ in salary.occupations.items():
+        if (
+            not occ.p10.hi
+            <= occ.p25.lo
+            <= occ.p25.hi
+            <= occ.median.lo
+            <= occ.median.hi
+            <= occ.p90.lo
+        ):
+            raise CatalogError(
+                f"{label}: entry 'occupations.{occ_id}': percentiles are not in order"
+            )
 
 
 @functools.cache

@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from pydantic import ConfigDict, Field, field_validator
+from pydantic import (
+    ConfigDict,
+    Field,
+    SerializationInfo,
+    SerializerFunctionWrapHandler,
+    field_validator,
+    model_serializer,
+)
 
 from planner.core.base import FrozenModel
 from planner.core.catalog import Background
@@ -69,6 +77,17 @@ US_STATES: tuple[tuple[str, str], ...] = (
 )
 
 
+class ActualCost(FrozenModel):
+    """A cost the learner knows (the programme they chose, a fee paid): replaces the estimate."""
+
+    id: str = Field(
+        pattern=r"^[a-z][a-z0-9-]*$",
+        max_length=64,
+        description="cost id as shown by 'codepath cost', e.g. program, exam-cpc, practicode",
+    )
+    amount: float = Field(ge=0, le=10_000_000, description="USD, the whole cost of that row")
+
+
 class PlanInputs(FrozenModel):
     """Inputs of one plan; the plan itself is always derived from these and the catalog.
 
@@ -86,6 +105,24 @@ class PlanInputs(FrozenModel):
     current_income: float | None = Field(default=None, ge=0, le=10_000_000)
     budget: float | None = Field(default=None, ge=0, le=10_000_000)
     target_exam_date: date | None = None
+    actual_costs: tuple[ActualCost, ...] = Field(
+        default=(), description="the learner's own costs; each replaces the estimate of its id"
+    )
+
+    @model_serializer(mode="wrap")
+    def _without_empty_costs(
+        self, handler: SerializerFunctionWrapHandler, _info: SerializationInfo
+    ) -> Any:
+        # a profile without own costs is written exactly as before the field existed
+        data = handler(self)
+        if isinstance(data, dict) and not data.get("actual_costs"):
+            data.pop("actual_costs", None)
+        return data
+
+    def actual_cost(self, cost_id: str) -> float | None:
+        """The learner's own figure for a cost id, or None (the last entry for an id wins)."""
+        found = [c.amount for c in self.actual_costs if c.id == cost_id]
+        return found[-1] if found else None
 
     @field_validator("state")
     @classmethod

@@ -252,12 +252,7 @@ def with_outlook(plan: Plan, catalog: Catalog) -> Plan:
         certification=plan.certification,
         exam_credential=plan.exam_credential,
         specialty=plan.specialty,
-        dates=OutlookDates(
-            exam=plan.exam_date,
-            experience_end=plan.phases[2].end,
-            working_from=plan.working_from,
-            specialized_from=plan.specialized_date,
-        ),
+        dates=_outlook_dates(plan, catalog),
     )
     sources = Sources({s.what: s for s in plan.schedule_sources}).merged(outlook.sources)
     return plan.model_copy(
@@ -267,6 +262,26 @@ def with_outlook(plan: Plan, catalog: Catalog) -> Plan:
             "warnings": plan.schedule_warnings + outlook.warnings,
             "sources": sources.sorted(),
         }
+    )
+
+
+def _outlook_dates(plan: Plan, catalog: Catalog) -> OutlookDates:
+    """The dates and exam credentials of ``plan`` that its pay and costs depend on."""
+    addon = catalog.specialties[plan.specialty].credential
+    later = [(Step.TARGET_EXAM, plan.certification), (Step.ADDON_EXAM, addon or "")]
+    removed = plan.milestone(Step.APPRENTICE_REMOVED)
+    return OutlookDates(
+        exam=plan.exam_date,
+        experience_end=plan.phases[2].end,
+        working_from=plan.working_from,
+        specialized_from=plan.specialized_date,
+        later_exams=tuple(
+            (m.due, credential)
+            for step, credential in later
+            if credential and (m := plan.milestone(step)) is not None
+        ),
+        first_designation=(plan.certified_as if plan.exam_credential == plan.certification else ""),
+        apprentice_removed=removed.due if removed is not None else None,
     )
 
 

@@ -324,7 +324,7 @@ def current_plan(baseline: Plan, profile: Profile, catalog: Catalog | None = Non
     return with_outlook(plan, catalog) if catalog is not None else plan
 
 
-def accepted_replan(profile: Profile, today: date, shift_days: int) -> ReplanState:
+def next_replan_state(profile: Profile, today: date, shift_days: int) -> ReplanState:
     """The re-plan state after accepting a move of ``shift_days`` today (ValidationError if too
     far): the window, ``codepath replan`` and the preview all build it here."""
     previous = profile.replan
@@ -337,10 +337,10 @@ def replan_preview(
 ) -> Plan:
     """The plan accepting a re-plan of ``shift_days`` on ``today`` gives (what the preview shows).
 
-    It is built exactly as an accepted re-plan is (``current_plan`` with ``accepted_replan``),
+    It is built exactly as an accepted re-plan is (``current_plan`` with ``next_replan_state``),
     so the preview and the plan after accepting cannot differ.
     """
-    accepted = profile.model_copy(update={"replan": accepted_replan(profile, today, shift_days)})
+    accepted = profile.model_copy(update={"replan": next_replan_state(profile, today, shift_days)})
     return current_plan(baseline, accepted, catalog)
 
 

@@ -1,21 +1,32 @@
-"""Ten-year income outlook (low / median / high) from the catalog's sourced salary figures."""
+"""Ten-year income outlook (low / median / high) per credential, experience, setting and state.
+
+The rules, each with its source, are in docs/DATA.md ("Pay" rows). In short: a new coder starts
+between the occupation's 10th and 25th percentiles and its median (scaled to the credential's
+setting and the state), pay rises along AAPC's front-loaded experience curve, an apprentice
+earns AAPC's apprentice ratio less, a specialty premium applies only where one survey compares
+credential holders with credential holders, and no band goes above the occupation's 90th
+percentile for the state. Amounts are in the dollars of the pay data (today's dollars).
+"""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from planner.core.base import FrozenModel
-from planner.core.catalog import Catalog, Certification, Specialty
+from planner.core.catalog import Catalog, CredentialPay, Occupation, SalaryData, Specialty
 from planner.core.dates import HORIZON_YEARS, add_months
 from planner.core.inputs import PlanInputs
 from planner.core.sources import Sources
 
 MONTHS = HORIZON_YEARS * 12
+CURVE_SPAN_YEARS = 24.0  # the survey's span: 1 year against more than 25 years of experience
 
 
 class SalaryYear(FrozenModel):
-    """Projected income in one plan year (USD)."""
+    """Projected income in one plan year (USD, in the pay data's dollars)."""
 
     year: int
     start: date
@@ -26,29 +37,131 @@ class SalaryYear(FrozenModel):
 
 
 @dataclass(frozen=True)
+class PayBand:
+    """Yearly pay at one moment: low, median and high."""
+
+    low: float
+    median: float
+    high: float
+
+    def scaled(self, factor: float) -> PayBand:
+        return PayBand(self.low * factor, self.median * factor, self.high * factor)
+
+    def capped(self, cap: float) -> PayBand:
+        return PayBand(min(self.low, cap), min(self.median, cap), min(self.high, cap))
+
+    def best(self, other: PayBand) -> PayBand:
+        """The better of two bands, end by end (a new credential never lowers pay)."""
+        return PayBand(
+            max(self.low, other.low), max(self.median, other.median), max(self.high, other.high)
+        )
+
+
+@dataclass(frozen=True)
 class SalaryProjection:
     """Yearly rows for the plan plus the monthly median series used for break-even."""
 
     years: tuple[SalaryYear, ...]
     monthly_median: tuple[float, ...]
+    monthly_low: tuple[float, ...] = ()
 
 
-def state_factor(inputs: PlanInputs, catalog: Catalog, sources: Sources) -> float:
-    """State median over the national median of the same year (1 when no state figure)."""
-    if inputs.state is None or inputs.state not in catalog.salary.states:
+def experience_multiplier(data: SalaryData, years: float) -> float:
+    """Pay after ``years`` of experience over first-year pay (AAPC's curve, front-loaded)."""
+    growth = data.experience_growth.planning
+    tau = data.experience_time_constant.planning
+    years = max(0.0, years)
+    return 1.0 + growth * (1.0 - math.exp(-years / tau)) / (1.0 - math.exp(-CURVE_SPAN_YEARS / tau))
+
+
+def state_factor(data: SalaryData, state: str | None) -> float:
+    """The state's median over the national median of the same release (1: national figures)."""
+    if state is None or state not in data.states:
         return 1.0
-    state = catalog.salary.states[inputs.state]
-    median = sources.use(f"{state.name} median wage", state.median)
-    reference = sources.use(
-        "National median (same year as the state table)", catalog.salary.state_reference_median
+    return data.states[state].median.planning / data.state_reference_median.planning
+
+
+def has_state_figures(data: SalaryData, state: str | None) -> bool:
+    """True when the state has its own wage figure (else the plan uses national figures)."""
+    return state is not None and state in data.states
+
+
+def pay_basis(data: SalaryData, credential: str) -> tuple[CredentialPay, Occupation]:
+    """The occupation (and setting) a credential's pay is based on."""
+    basis = data.credential_pay.get(credential) or data.credential_pay["CPC"]
+    return basis, data.occupations[basis.occupation]
+
+
+def band_cap(data: SalaryData, credential: str, state: str | None) -> float:
+    """The documented cap: the occupation's 90th percentile, scaled to the state."""
+    _basis, occupation = pay_basis(data, credential)
+    return occupation.p90.planning * state_factor(data, state)
+
+
+def pay_band(
+    data: SalaryData,
+    credential: str,
+    years_experience: float,
+    state: str | None,
+    premium: float = 1.0,
+) -> PayBand:
+    """Yearly pay of a holder of ``credential`` after ``years_experience`` of coding work."""
+    basis, occupation = pay_basis(data, credential)
+    entry = PayBand(occupation.p10.planning, occupation.p25.planning, occupation.median.planning)
+    if basis.setting is not None:
+        entry = entry.scaled(data.settings[basis.setting].median.planning / data.median.planning)
+    if basis.apprentice:
+        entry = entry.scaled(data.apprentice_factor.planning)
+    band = entry.scaled(
+        experience_multiplier(data, years_experience) * state_factor(data, state) * premium
     )
-    return median.planning / reference.planning
+    return band.capped(band_cap(data, credential, state))
+
+
+def record_pay_sources(
+    data: SalaryData, credentials: Sequence[str], spec: Specialty, state: str | None, src: Sources
+) -> None:
+    """Name every figure and rule the projection used, with publisher and table."""
+    src.rule("Pay data vintage", data.vintage, "docs/DATA.md (pay rows)", "n.d.")
+    src.rule("Pay amounts", data.dollars_label, "docs/DATA.md (pay rows)", "n.d.")
+    used: set[str] = set()
+    for credential in credentials:
+        basis, occupation = pay_basis(data, credential)
+        if basis.occupation not in used:
+            used.add(basis.occupation)
+            src.use(f"Pay, low at entry: {occupation.table}, 10th percentile", occupation.p10)
+            src.use(f"Pay, median at entry: {occupation.table}, 25th percentile", occupation.p25)
+            src.use(f"Pay, high at entry: {occupation.table}, median", occupation.median)
+            src.use(f"Pay cap: {occupation.table}, 90th percentile", occupation.p90)
+        if basis.setting is not None:
+            setting = data.settings[basis.setting]
+            src.use(
+                f"Pay setting, {setting.label}: BLS OEWS May 2024 industry median",
+                setting.median,
+            )
+        if basis.apprentice:
+            src.use("Pay, apprentice ratio: AAPC 2010 salary survey", data.apprentice_factor)
+    src.use("Pay growth with experience: AAPC 2010 salary survey", data.experience_growth)
+    src.use("Pay curve shape: AAPC 2013 salary survey", data.experience_time_constant)
+    premium = data.specialty_premiums.get(spec.id)
+    if premium is not None:
+        survey = premium.source.split(":")[0]
+        src.use(f"Pay premium, {spec.name}: {survey}", premium)
+    if has_state_figures(data, state) and state is not None:
+        src.use(
+            f"Pay in {data.states[state].name}: BLS OEWS May 2024 state median",
+            data.states[state].median,
+        )
+        src.use(
+            "Pay, national median for the state factor: BLS OEWS May 2024",
+            data.state_reference_median,
+        )
 
 
 def project_salary(
     inputs: PlanInputs,
     catalog: Catalog,
-    cert: Certification,
+    credentials: Sequence[tuple[date, str]],
     spec: Specialty,
     working_from: date,
     specialized_from: date,
@@ -56,54 +169,69 @@ def project_salary(
 ) -> SalaryProjection:
     """Monthly income bands summed into ten plan years.
 
-    Before ``working_from`` the learner keeps their current income (or none). From then on the
-    band starts at the BLS 10th percentile / BLS median / AAPC certified average, each year of
-    experience adds the low / middle / high end of the surveyed yearly raise, the state factor
-    scales it, and from ``specialized_from`` the specialty's pay effect applies.
+    ``credentials`` lists (date earned, credential id) for everything the plan earns, e.g. CPC-A
+    at the first exam and CPC when the apprentice 'A' goes. Before ``working_from`` the learner
+    keeps their current income (or none); from then on each month pays the best band of the
+    credentials held, at the experience gained since ``working_from``; from ``specialized_from``
+    the specialty's premium (if any) applies.
     """
     data = catalog.salary
-    p10 = sources.use("Entry pay, low: BLS 10th percentile", data.p10).planning
-    median = sources.use("Entry pay, median: BLS median", data.median).planning
-    high = sources.use("Entry pay, high: AAPC certified average", data.certified_average).planning
-    raise_fig = sources.use("Yearly raise with experience", data.raise_per_year)
-    factor = state_factor(inputs, catalog, sources)
-    spec_factor = spec.pay_factor
-    if spec.pay_average is not None and spec.pay_baseline is not None:
-        sources.use(f"{spec.name}: surveyed average", spec.pay_average)
-        sources.use(f"{spec.name}: same survey's baseline", spec.pay_baseline)
+    held_all = [credential for _day, credential in credentials]
+    record_pay_sources(data, held_all, spec, inputs.state, sources)
+    premium_fig = data.specialty_premiums.get(spec.id)
     current = (inputs.current_income or 0.0) / 12
-    del cert
 
-    monthly: list[tuple[float, float, float, str]] = []
+    monthly: list[tuple[PayBand, str]] = []
     for month in range(MONTHS):
         day = add_months(inputs.start, month)
-        if day < working_from:
-            monthly.append((current, current, current, "training"))
+        held = [credential for earned, credential in credentials if earned <= day]
+        if day < working_from or not held:
+            monthly.append((PayBand(current, current, current), "training"))
             continue
-        years_working = (day - working_from).days / 365.25
-        band = [
-            p10 + raise_fig.lo * years_working,
-            median + raise_fig.planning * years_working,
-            high + raise_fig.hi * years_working,
-        ]
-        stage = "working"
-        if day >= specialized_from:
-            band = [value * spec_factor for value in band]
-            stage = "specialized"
-        low_v, mid_v, high_v = sorted(value * factor / 12 for value in band)
-        monthly.append((low_v, mid_v, high_v, stage))
+        years = (day - working_from).days / 365.25
+        specialized = day >= specialized_from
+        premium = premium_fig.planning if specialized and premium_fig is not None else 1.0
+        band = pay_band(data, held[0], years, inputs.state, premium)
+        for credential in held[1:]:
+            band = band.best(pay_band(data, credential, years, inputs.state, premium))
+        monthly.append((band.scaled(1 / 12), "specialized" if specialized else "working"))
 
-    years = []
+    years_out = []
     for year in range(HORIZON_YEARS):
         chunk = monthly[year * 12 : (year + 1) * 12]
-        years.append(
+        stages = [stage for _band, stage in chunk]
+        years_out.append(
             SalaryYear(
                 year=year + 1,
                 start=add_months(inputs.start, year * 12),
-                low=round(sum(m[0] for m in chunk)),
-                median=round(sum(m[1] for m in chunk)),
-                high=round(sum(m[2] for m in chunk)),
-                stage=max(("training", "working", "specialized"), key=[m[3] for m in chunk].count),
+                low=round(sum(band.low for band, _ in chunk)),
+                median=round(sum(band.median for band, _ in chunk)),
+                high=round(sum(band.high for band, _ in chunk)),
+                stage=max(("training", "working", "specialized"), key=stages.count),
             )
         )
-    return SalaryProjection(years=tuple(years), monthly_median=tuple(m[1] for m in monthly))
+    return SalaryProjection(
+        years=tuple(years_out),
+        monthly_median=tuple(band.median for band, _ in monthly),
+        monthly_low=tuple(band.low for band, _ in monthly),
+    )
+
+
+def context_lines(data: SalaryData) -> tuple[str, ...]:
+    """The context figures as sentences for the salary page and print-out."""
+    lines = []
+    for item in data.context:
+        figure = item.figure
+        if figure.unit == "percent":
+            amount = f"{figure.lo:g}%"
+        elif figure.unit.startswith("USD"):
+            amount = f"${figure.lo:,.0f}" + (" a year" if "year" in figure.unit else "")
+        else:
+            amount = f"{figure.lo:,.0f}"
+        lines.append(f"{item.label}: {amount} ({item.cite}).")
+    return tuple(lines)
+
+
+def state_label(data: SalaryData, code: str, name: str) -> str:
+    """How the state list shows a state: 'national figures' where it has no wage figure."""
+    return f"{code} – {name}" + ("" if code in data.states else " (national figures)")

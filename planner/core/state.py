@@ -10,7 +10,34 @@ from planner.core.catalog import Catalog
 from planner.core.inputs import PlanInputs
 from planner.core.plan import Plan, PlanError, build_plan
 from planner.core.profile import Profile, ProfileUnknownDataError, ReplanState
-from planner.core.progress import Progress, compute_progress, current_plan, done_ids
+from planner.core.progress import (
+    Progress,
+    compute_progress,
+    current_plan,
+    done_ids,
+    next_replan_state,
+)
+
+
+class PlanCache:
+    """The last few plans built, by their inputs (undo and redo switch back and forth)."""
+
+    def __init__(self, size: int = 24) -> None:
+        self._size = size
+        self._plans: dict[PlanInputs, Plan] = {}
+
+    def get(self, inputs: PlanInputs, catalog: Catalog) -> Plan:
+        """The plan for ``inputs``, built once (PlanError when the data cannot serve them)."""
+        plan = self._plans.get(inputs)
+        if plan is None:
+            plan = build_plan(inputs, catalog)
+            if len(self._plans) >= self._size:
+                self._plans.pop(next(iter(self._plans)))
+            self._plans[inputs] = plan
+        return plan
+
+    def clear(self) -> None:
+        self._plans.clear()
 
 
 @dataclass(frozen=True)
@@ -127,3 +154,15 @@ def derive(
         notices=_notices(profile, catalog),
         basis=basis,
     )
+
+
+def accepted_replan(state: PlanState) -> ReplanState | None:
+    """The re-plan accepted today: the proposed shift on top of any accepted before.
+
+    None when there is nothing to re-plan; pydantic's ValidationError when the total shift
+    is out of range. The window and ``codepath replan`` both accept through this.
+    """
+    shift = state.progress.proposed_shift_days
+    if not shift:
+        return None
+    return next_replan_state(state.profile, state.today, shift)

@@ -1,1 +1,1 @@
-"""The desktop app (the only package that imports PySide6)."""
+"""The desktop app (with planner.render, the only packages that import PySide6)."""

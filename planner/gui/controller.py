@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoStack
 from planner.core.base import validation_message
 from planner.core.catalog import Catalog
 from planner.core.inputs import PlanInputs
-from planner.core.plan import Plan, build_plan
+from planner.core.plan import Plan
 from planner.core.profile import (
     CeuEntry,
     ExamScore,
@@ -30,8 +30,8 @@ from planner.core.profile import (
     StudyEntry,
     day_after_today,
 )
-from planner.core.progress import Progress, accepted_replan
-from planner.core.state import PlanState, derive
+from planner.core.progress import Progress
+from planner.core.state import PlanCache, PlanState, accepted_replan, derive
 from planner.core.storage import ProfileStore
 from planner.gui.edits import (
     STATUS_VERBS,
@@ -41,11 +41,7 @@ from planner.gui.edits import (
 )
 from planner.gui.saving import AUTOSAVE_MS, RETRY_MS, SaveManager
 
-__all__ = ["PlannerController", "validation_message"]
-
 _Entry = TypeVar("_Entry", StudyEntry, ExamScore, CeuEntry)
-
-_PLAN_CACHE_SIZE = 24
 
 
 class PlannerController(QObject):
@@ -81,7 +77,7 @@ class PlannerController(QObject):
         self._catalog = catalog
         self._today = today
         self._read_only = read_only
-        self._plan_cache: dict[PlanInputs, Plan] = {}
+        self._plans = PlanCache()
         self._applied = True  # whether the last undo command's change could be made
         self._state: PlanState | None = None
         self._rederive()
@@ -176,19 +172,10 @@ class PlannerController(QObject):
 
     # ------------------------------------------------------------------ plan building
 
-    def _build(self, inputs: PlanInputs) -> Plan:
-        plan = self._plan_cache.get(inputs)
-        if plan is None:
-            plan = build_plan(inputs, self._catalog)
-            if len(self._plan_cache) >= _PLAN_CACHE_SIZE:
-                self._plan_cache.pop(next(iter(self._plan_cache)))
-            self._plan_cache[inputs] = plan
-        return plan
-
     def try_build(self, inputs: PlanInputs) -> Plan | None:
         """The plan for ``inputs``, or None (and errorOccurred) when it cannot be built."""
         try:
-            return self._build(inputs)
+            return self._plans.get(inputs, self._catalog)
         except Exception as exc:  # noqa: BLE001 - any data problem must not take the app down
             self.errorOccurred.emit(f"Cannot build a plan for these choices: {exc}")
             return None
@@ -205,7 +192,7 @@ class PlannerController(QObject):
             self._catalog,
             self._today,
             previous=None if fresh else self._state,
-            baseline=self._build(self._profile.inputs),
+            baseline=self._plans.get(self._profile.inputs, self._catalog),
         )
 
     def _apply_safely(self, values: dict[str, Any], previous: dict[str, Any]) -> bool:
@@ -410,17 +397,16 @@ class PlannerController(QObject):
 
     def accept_replan(self) -> bool:
         """Move open milestones to the learner's real pace (as ``codepath replan`` does)."""
-        shift = self.progress.proposed_shift_days
-        if shift is None:
-            self.errorOccurred.emit(f"Nothing to re-plan: {self.progress.status_text}")
-            return False
-        if shift == 0:
-            return False
         try:
-            state = accepted_replan(self._profile, self._today, shift)
+            state = accepted_replan(self.state)
         except ValidationError as exc:
             self.errorOccurred.emit(f"Cannot re-plan: {validation_message(exc)}")
             return False
+        if state is None:
+            if self.progress.proposed_shift_days is None:
+                self.errorOccurred.emit(f"Nothing to re-plan: {self.progress.status_text}")
+            return False
+        shift = self.progress.proposed_shift_days or 0
         direction = "later" if shift > 0 else "earlier"
         return self._push(f"Accept re-plan ({abs(shift)} days {direction})", {"replan": state})
 
@@ -447,31 +433,13 @@ class PlannerController(QObject):
         self._undo_stack.setClean()
         self.emit_all()
 
-    def _refuse_own_file(self, path: Path) -> None:
-        if self.store.owns(path):
-            raise OSError(f"{path} is your profile or one of its backups; choose another file name")
-
-    def export_ics(self, path: Path) -> None:
-        """Write the milestones calendar (ImportError while the exporter is not installed)."""
-        from planner.report.calendar import write_ics
-
-        self._refuse_own_file(path)
-        write_ics(self.plan, self._profile, path)
-
-    def export_pdf(self, path: Path, paper: str = "letter") -> None:
-        """Write the printable roadmap as PDF (ImportError while printing is not installed)."""
-        from planner.gui.printing import export_pdf
-
-        self._refuse_own_file(path)
-        export_pdf(self.plan, self._profile, self._catalog, self._today, path, paper=paper)
-
     def switch_to(
         self, profile: Profile, store: ProfileStore, *, saved: bool = True, read_only: bool = False
     ) -> None:
         """Work on another profile (File > New or Open); the undo history starts afresh."""
         old = self._profile
         self._profile = profile
-        self._plan_cache.clear()
+        self._plans.clear()
         try:
             self._rederive(fresh=True)
         except Exception:

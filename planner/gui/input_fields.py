@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 from planner.core.catalog import Background, Catalog
 from planner.core.inputs import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK, US_STATES
+from planner.core.salary import state_label
 
 MONEY_LIMIT = 10_000_000
 NAME_MAX_LENGTH = 200
@@ -73,8 +74,9 @@ def background_options(_catalog: Catalog, _cert_id: str = "") -> list[OptionGrou
     return [OptionGroup("", tuple(Option(b.value, b.label, b.label) for b in Background))]
 
 
-def state_options(_catalog: Catalog, _cert_id: str = "") -> list[OptionGroup]:
-    states = tuple(Option(code, f"{code} – {name}", f"{code} – {name}") for code, name in US_STATES)
+def state_options(catalog: Catalog, _cert_id: str = "") -> list[OptionGroup]:
+    labels = [(code, state_label(catalog.salary, code, name)) for code, name in US_STATES]
+    states = tuple(Option(code, label, label) for code, label in labels)
     not_set = "Not set (national figures)"
     return [OptionGroup("", (Option(None, not_set, not_set), *states))]
 

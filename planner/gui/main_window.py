@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.profile import Profile, ProfileError
 from planner.core.storage import ProfileStore
-from planner.gui import dialogs
+from planner.gui import dialogs, exports
 from planner.gui.controller import PlannerController
 from planner.gui.dialogs import (
     HOW_TEXT,
@@ -440,16 +440,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Saved as {path}", 8000)
 
     def print_preview(self) -> None:
-        from planner.gui.printing import print_preview
+        from planner.gui.print_dialogs import print_preview
 
-        c = self.controller
-        print_preview(self, c.plan, c.profile, c.catalog, c.today)
+        print_preview(self, self.controller.state)
 
     def print_plan(self) -> None:
-        from planner.gui.printing import print_dialog
+        from planner.gui.print_dialogs import print_dialog
 
-        c = self.controller
-        print_dialog(self, c.plan, c.profile, c.catalog, c.today)
+        print_dialog(self, self.controller.state)
 
     def export_pdf(self) -> None:
         metric = QLocale().measurementSystem() == QLocale.MeasurementSystem.MetricSystem
@@ -462,7 +460,8 @@ class MainWindow(QMainWindow):
         if path is None:
             return
         try:
-            self.controller.export_pdf(path, paper="a4" if metric else "letter")
+            c = self.controller
+            exports.export_pdf(c.state, c.store, path, paper="a4" if metric else "letter")
         except OSError as exc:
             ask_message(
                 self,
@@ -483,7 +482,7 @@ class MainWindow(QMainWindow):
         if path is None:
             return
         try:
-            self.controller.export_ics(path)
+            exports.export_ics(self.controller.state, self.controller.store, path)
         except OSError as exc:
             ask_message(
                 self,

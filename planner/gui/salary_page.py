@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHeaderView,
     QLabel,
     QSplitter,
@@ -17,14 +18,31 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.plan import Plan
+from planner.core.salary import context_lines
 from planner.gui.controller import PlannerController
 from planner.gui.widgets import fmt_date, fmt_money, named, note_label, plain_label, read_only_table
-from planner.report.charts import salary_source_line
+from planner.report.charts import salary_source_line, salary_vintage_line
 
 if TYPE_CHECKING:
     from planner.gui.salary_chart import SalaryChart
 
 HOVER_HINT = "Point at a year in the chart to see its low, median and high income."
+YOURS_COLUMN = 5
+YOURS_HINT = (
+    "Double-click a cell in the 'Yours' column to enter what a cost really is for you (the "
+    "programme you chose, a fee you paid); it replaces the estimate. Clear it to go back."
+)
+
+
+def parse_money(text: str) -> float | None:
+    """'$1,250' or '1250' -> 1250.0; '' -> None (back to the estimate); ValueError otherwise."""
+    cleaned = text.strip().replace("$", "").replace(",", "")
+    if not cleaned:
+        return None
+    value = float(cleaned)
+    if not 0 <= value <= 10_000_000:
+        raise ValueError("out of range")
+    return value
 
 
 def _cell(text: str, *, number: bool = False) -> QTableWidgetItem:
@@ -81,15 +99,29 @@ class SalaryPage(QWidget):
         self.source_label = note_label("", "salarySources")
         self.source_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._chart_layout.addWidget(self.source_label)
+        self.about_label = note_label("", "salaryAbout")
+        self.about_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._chart_layout.addWidget(self.about_label)
         splitter.addWidget(top)
 
         self.tabs = named(QTabWidget(), "salaryTabs", "Costs and income tables")
         costs = QWidget()
         costs_layout = QVBoxLayout(costs)
         self.costs_table = read_only_table(
-            "costsTable", "Costs", ["Cost", "When", "Low", "High", "Planned"]
+            "costsTable", "Costs", ["Cost", "When", "Low", "High", "Planned", "Yours"]
         )
+        self.costs_table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.costs_table.setToolTip(YOURS_HINT)
+        self.costs_table.itemChanged.connect(self._on_cost_edited)
+        self._cost_ids: list[str] = []
         costs_layout.addWidget(self.costs_table, 1)
+        self.costs_hint = plain_label(YOURS_HINT)
+        self.costs_hint.setObjectName("costsHint")
+        self.costs_hint.setWordWrap(True)
+        costs_layout.addWidget(self.costs_hint)
         self.costs_summary = plain_label()
         self.costs_summary.setObjectName("costsSummary")
         self.costs_summary.setWordWrap(True)
@@ -139,6 +171,9 @@ class SalaryPage(QWidget):
 
     def _on_model_plan_changed(self, plan: Plan) -> None:
         self.source_label.setText(salary_source_line(plan))
+        salary = self._controller.catalog.salary
+        about = [salary_vintage_line(plan), salary.band_meaning, *context_lines(salary)]
+        self.about_label.setText("\n".join(line for line in about if line))
         if self.chart is not None:
             # matplotlib needs ~80 ms to re-plot and draw: do it only when it can be seen
             if self.isVisible():
@@ -152,7 +187,9 @@ class SalaryPage(QWidget):
     def _fill_costs(self, plan: Plan) -> None:
         costs = plan.costs
         table = self.costs_table
-        table.setRowCount(len(costs.items))
+        table.blockSignals(True)
+        table.setRowCount(len(costs.items) + len(costs.missing_ids))
+        self._cost_ids = []
         for row, item in enumerate(costs.items):
             label = item.label + (f" (×{item.count})" if item.count > 1 else "")
             cells = [
@@ -161,40 +198,69 @@ class SalaryPage(QWidget):
                 _cell(fmt_money(item.low), number=True),
                 _cell(fmt_money(item.high), number=True),
                 _cell(fmt_money(item.planned), number=True),
+                _cell(fmt_money(item.planned) if item.entered else "", number=True),
             ]
-            cells[0].setToolTip(f"Source: {item.source}")
-            for column, cell in enumerate(cells):
-                table.setItem(row, column, cell)
+            cells[0].setToolTip(f"Source: {item.source}" + (f"\n{item.note}" if item.note else ""))
+            self._set_row(row, cells)
+            self._cost_ids.append(item.id)
+        for offset, (cost_id, missing) in enumerate(
+            zip(costs.missing_ids, costs.not_in_data, strict=False)
+        ):
+            row = len(costs.items) + offset
+            cells = [_cell(f"{missing[:1].upper()}{missing[1:]}: not in the data")]
+            cells += [_cell("") for _ in range(YOURS_COLUMN)]
+            self._set_row(row, cells)
+            self._cost_ids.append(cost_id)
+        table.blockSignals(False)
         table.resizeColumnsToContents()
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         lines = [
             f"Up front: {fmt_money(costs.upfront_planned)} planned "
-            f"(sourced range {fmt_money(costs.upfront_low)}–{fmt_money(costs.upfront_high)}). "
+            f"(range {fmt_money(costs.upfront_low)}–{fmt_money(costs.upfront_high)}). "
             f"Over the whole plan: {fmt_money(costs.total_planned)}."
         ]
-        budget = plan.inputs.budget
-        if budget is not None:
-            if costs.upfront_planned <= budget:
-                lines.append(f"Budget check: fits your budget of {fmt_money(budget)}.")
-            else:
-                lines.append(
-                    f"Budget check: above your budget of {fmt_money(budget)} by "
-                    f"{fmt_money(costs.upfront_planned - budget)}; the low end of the ranges is "
-                    f"{fmt_money(costs.upfront_low)}."
-                )
+        if costs.budget_note:
+            lines.append(costs.budget_note)
         else:
             lines.append("Add a budget in Plan settings to check the up-front cost against it.")
-        if costs.break_even_date is not None:
-            lines.append(
-                f"Break-even: month {costs.break_even_month} of the plan "
-                f"({fmt_date(costs.break_even_date)}), when the extra pay has repaid the costs."
-            )
-        elif costs.break_even_note:
-            lines.append(f"Break-even: {costs.break_even_note}")
-        elif plan.inputs.current_income is None:
+        if plan.inputs.current_income is None:
             lines.append("Add your current income in Plan settings to see when the costs pay off.")
+        else:
+            lines.append(f"Break-even: {costs.break_even_note}")
+        choices = [f"{item.label}: {item.note}" for item in costs.items if item.note]
+        lines.extend(choices)
         lines.extend(f"Not in the data: {missing}." for missing in costs.not_in_data)
+        lines.extend(costs.not_needed)
         self.costs_summary.setText("\n".join(lines))
+
+    def _set_row(self, row: int, cells: list[QTableWidgetItem]) -> None:
+        for column, cell in enumerate(cells):
+            if column != YOURS_COLUMN:
+                cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.costs_table.setItem(row, column, cell)
+
+    def _on_cost_edited(self, cell: QTableWidgetItem) -> None:
+        """A 'Yours' cell was edited: the learner's figure replaces the estimate (or goes)."""
+        if cell.column() != YOURS_COLUMN or cell.row() >= len(self._cost_ids):
+            return
+        cost_id = self._cost_ids[cell.row()]
+        try:
+            amount = parse_money(cell.text())
+        except ValueError:
+            self._controller.report_error(
+                f"Not changed: '{cell.text()}' is not an amount in dollars (0 to 10,000,000)."
+            )
+            self._fill_costs(self._controller.plan)
+            return
+        kept = [
+            c.model_dump(mode="json")
+            for c in self._controller.plan.inputs.actual_costs
+            if c.id != cost_id
+        ]
+        if amount is not None:
+            kept.append({"id": cost_id, "amount": amount})
+        if not self._controller.update_inputs("Enter your own cost", actual_costs=kept):
+            self._fill_costs(self._controller.plan)
 
     def _fill_salary(self, plan: Plan) -> None:
         table = self.salary_table

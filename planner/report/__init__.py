@@ -1,1 +1,1 @@
-"""Qt-free rendering: salary chart on a matplotlib Axes, roadmap document, calendar."""
+"""Qt-free report content: the roadmap document and its SVG charts, the calendar (.ics)."""

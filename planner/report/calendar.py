@@ -1,10 +1,10 @@
 """The plan's milestones as an iCalendar (.ics) file of all-day events.
 
-Every milestone of the plan becomes one all-day event on its due date (study steps, the planned
-exam, credentials, code-set update dates and CEU cycle ends). The output is deterministic: the
-same plan and profile always give the same bytes, and each event's UID is derived from the
-milestone id and the profile's start date and certification, so importing the file again
-updates the events instead of duplicating them.
+Every milestone of the current plan becomes one all-day event on its due date (study steps, the
+planned exam, credentials, code-set update dates and CEU cycle ends), filed under its kind's
+label. The output is deterministic: the same plan and profile always give the same bytes, and
+each event's UID is derived from the milestone id and the profile's start date and
+certification, so importing the file again updates the events instead of duplicating them.
 """
 
 from __future__ import annotations
@@ -13,23 +13,19 @@ import hashlib
 import unicodedata
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from icalendar import Calendar, Event
 
 from planner.core.fileio import write_atomically
-from planner.core.plan import Milestone, MilestoneKind, Plan
+from planner.core.plan import Milestone
 from planner.core.profile import Profile
+
+if TYPE_CHECKING:
+    from planner.core.state import PlanState
 
 PRODID = "-//Coding Path Planner//codepath//EN"
 UID_DOMAIN = "codepath-planner"
-KIND_CATEGORIES = {
-    MilestoneKind.TASK: "Study",
-    MilestoneKind.EXAM: "Exam",
-    MilestoneKind.CREDENTIAL: "Credential",
-    MilestoneKind.CODESET: "Code-set update",
-    MilestoneKind.CEU: "Continuing education",
-    MilestoneKind.CAREER: "Career",
-}
 
 
 def one_line_text(text: str) -> str:
@@ -53,20 +49,22 @@ def event_uid(milestone: Milestone, profile: Profile) -> str:
     return f"{milestone.id}-{profile_key(profile)}@{UID_DOMAIN}"
 
 
-def default_stamp(plan: Plan, profile: Profile) -> datetime:
+def default_stamp(state: PlanState) -> datetime:
     """DTSTAMP when none is given: midnight UTC of the plan's start, or of the last re-plan.
 
     Derived from the saved data (not the clock), so exporting twice gives identical bytes.
     """
-    day = plan.inputs.start
+    profile = state.profile
+    day = state.plan.inputs.start
     if profile.replan is not None:
         day = max(day, profile.replan.accepted_on)
     return datetime.combine(day, time(0, 0), tzinfo=UTC)
 
 
-def build_calendar(plan: Plan, profile: Profile, *, stamp: datetime | None = None) -> bytes:
-    """The milestones of ``plan`` as an iCalendar file (bytes, CRLF line ends)."""
-    stamp = stamp if stamp is not None else default_stamp(plan, profile)
+def build_calendar(state: PlanState, *, stamp: datetime | None = None) -> bytes:
+    """The milestones of the current plan as an iCalendar file (bytes, CRLF line ends)."""
+    plan, profile = state.plan, state.profile
+    stamp = stamp if stamp is not None else default_stamp(state)
     if stamp.tzinfo is None:
         stamp = stamp.replace(tzinfo=UTC)
     stamp = stamp.astimezone(UTC).replace(microsecond=0)
@@ -92,7 +90,7 @@ def _event(milestone: Milestone, profile: Profile, stamp: datetime) -> Event:
     event.add("dtend", milestone.due + timedelta(days=1))
     event.add("summary", one_line_text(milestone.title))
     event.add("description", one_line_text(milestone.why))
-    event.add("categories", [KIND_CATEGORIES[milestone.kind]])
+    event.add("categories", [milestone.kind.label])
     event.add("transp", "TRANSPARENT")  # an all-day reminder, not busy time
     return event
 
@@ -105,9 +103,9 @@ def all_day_events(data: bytes) -> list[tuple[str, date, str]]:
     ]
 
 
-def write_ics(plan: Plan, profile: Profile, path: Path, *, stamp: datetime | None = None) -> None:
+def write_ics(state: PlanState, path: Path, *, stamp: datetime | None = None) -> None:
     """Write the calendar to ``path`` atomically (temp file beside it, then os.replace).
 
     Raises OSError naming ``path`` when the folder is missing or not writable.
     """
-    write_atomically(Path(path), build_calendar(plan, profile, stamp=stamp))
+    write_atomically(Path(path), build_calendar(state, stamp=stamp))

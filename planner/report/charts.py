@@ -18,21 +18,36 @@ MEDIAN_COLOR = "#1f4e79"
 INCOME_COLOR = "#7f7f7f"
 
 
+_CONFIDENCE_WORDS = {
+    "official": "",
+    "secondary": "secondary",
+    "repo": "data file, not a BLS page",
+    "derived": "derived",
+    "seed": "seed, not re-checked",
+    "recalled": "not verified",
+}
+
+
 def salary_source_line(plan: Plan) -> str:
-    """The line under the chart that says where the figures come from."""
-    wanted = (
-        "Entry pay, low: BLS 10th percentile",
-        "Entry pay, median: BLS median",
-        "Entry pay, high: AAPC certified average",
-        "Yearly raise with experience",
-    )
-    refs = {r.what: r for r in plan.sources}
+    """The line under the chart: publisher and table of every pay figure, and how sure it is."""
     parts = []
-    for what in wanted:
-        ref = refs.get(what)
-        if ref is not None:
-            parts.append(f"{what.split(': ')[-1]} ({ref.as_of})")
+    for ref in plan.sources:
+        if not ref.what.startswith("Pay") or ref.confidence == "rule":
+            continue
+        role, _, name = ref.what.partition(": ")
+        role = role.removeprefix("Pay").strip(" ,") or "pay"
+        word = _CONFIDENCE_WORDS.get(ref.confidence, ref.confidence)
+        parts.append(f"{name} ({role}; {word})" if word else f"{name} ({role})")
     return "Sources: " + "; ".join(parts) + ". Estimates from public surveys, not a promise."
+
+
+def salary_vintage_line(plan: Plan) -> str:
+    """'Pay data: BLS OEWS May 2024; AAPC salary survey 2025 ... In 2024 dollars; ...'."""
+    refs = {r.what: r.value for r in plan.sources}
+    vintage = refs.get("Pay data vintage", "")
+    dollars = refs.get("Pay amounts", "")
+    text = ". ".join(t[:1].upper() + t[1:] for t in (vintage, dollars) if t)
+    return text + "." if text else ""
 
 
 def plot_salary(ax: Axes, plan: Plan, *, title: bool = True) -> dict[str, Any]:

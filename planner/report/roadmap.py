@@ -1,38 +1,46 @@
-"""The printed personal roadmap as a small, Qt-free document model.
+"""The content of the printed personal roadmap, built from the one derived plan state.
 
-``build_roadmap`` turns a plan, the learner's profile and "today" into a ``Roadmap``: a flat
-sequence of blocks (headings, paragraphs of simple HTML, tables, vector charts as SVG, page
-breaks). The model says *what* is printed; ``planner.gui.printing`` decides *where*: it measures
-every block on the target page size, paginates (a table splits only between rows and repeats its
-header, a chart or paragraph never splits) and paints PDF, preview and printer pages the same way.
-
-HTML in blocks uses only a few tags (``b``, ``i``, ``br``, ``span class=...``) so that any
-renderer can style it: the classes are ``small`` (smaller type), ``muted`` (dark grey) and
-``kind`` (the small capitals label of a milestone kind).
+``build_roadmap`` turns a ``PlanState`` into a ``Roadmap`` document (``planner.report.document``):
+a summary page, a checklist per phase, the income outlook, costs, progress and the sources of
+every figure. Charts come from ``planner.report.chart_svg``; a renderer lays the pages out.
 """
 
 from __future__ import annotations
 
-import html
-import io
-import itertools
-import re
-from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
+from planner.core.catalog import Catalog
 from planner.core.dates import format_date
 from planner.core.plan import Milestone, MilestoneKind, Phase, Plan
 from planner.core.profile import MilestoneProgress, MilestoneStatus, Profile
-from planner.core.progress import Progress, compute_progress
+from planner.core.salary import context_lines
+from planner.report.chart_svg import (
+    SALARY_FIGSIZE,
+    TIMELINE_FIGSIZE,
+    salary_chart_svg,
+    timeline_svg,
+)
+from planner.report.charts import salary_source_line, salary_vintage_line
+from planner.report.document import (
+    Block,
+    Cell,
+    Chart,
+    Check,
+    CheckState,
+    Column,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Roadmap,
+    Table,
+    esc,
+)
 from planner.report.text import humanize_dates, money
 
 if TYPE_CHECKING:
-    from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
-
-    from planner.core.catalog import Catalog
+    from planner.core.progress import Progress
+    from planner.core.state import PlanState
 
 APP_NAME = "Coding Path Planner"
 DISCLAIMER = (
@@ -44,175 +52,6 @@ DISCLAIMER = (
 )
 RECENT_SCORES = 5  # practice-exam scores listed on the progress page
 MAX_NOTE = 300  # characters of a milestone note printed (a table row must fit on a page)
-
-# Chart sizes in inches: about the text width of a Letter or A4 page with 16 mm margins, so the
-# chart's 7-11 pt type prints at about its design size.
-SALARY_FIGSIZE = (7.0, 3.5)
-TIMELINE_FIGSIZE = (7.0, 1.9)
-HATCH_SPACING = 4.5  # points between vector hatch lines
-HATCH_COLOR = "#6f7c8f"
-
-Align = Literal["left", "center", "right"]
-
-
-# ---------------------------------------------------------------- the document model
-
-
-@dataclass(frozen=True)
-class Heading:
-    """A title, kept on the page of what follows: 0 the document, 1 a section, 2 a sub-section."""
-
-    text: str
-    level: int = 1
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """A short piece of simple HTML; never split across pages (keep it to a few lines)."""
-
-    html: str
-    small: bool = False
-    keep_with_next: bool = False
-
-
-class CheckState(StrEnum):
-    """How a printed check box is drawn."""
-
-    OPEN = "open"  # empty box
-    DONE = "done"  # box with a tick
-    IN_PROGRESS = "in-progress"  # box with a dot
-    SKIPPED = "skipped"  # box with a dash
-
-
-@dataclass(frozen=True)
-class Check:
-    """A table cell holding a printed check box (drawn, so it never depends on a font glyph)."""
-
-    state: CheckState
-
-    @property
-    def glyph(self) -> str:
-        """The Unicode box for plain-text renderings: ☐ ☑ ◪ ⊟."""
-        return {
-            CheckState.OPEN: "☐",
-            CheckState.DONE: "☑",
-            CheckState.IN_PROGRESS: "◪",
-            CheckState.SKIPPED: "⊟",
-        }[self.state]
-
-
-Cell = str | Check  # str: simple HTML
-
-
-@dataclass(frozen=True)
-class Column:
-    """A table column: header text, relative width, alignment."""
-
-    title: str
-    width: float
-    align: Align = "left"
-
-
-@dataclass(frozen=True)
-class Table:
-    """Rows that may split across pages between rows; the header is repeated on each page.
-
-    ``continued`` is printed above the repeated header on later pages (e.g. the section name).
-    A table without a header (``header=False``) is a key/value list.
-    """
-
-    columns: tuple[Column, ...]
-    rows: tuple[tuple[Cell, ...], ...]
-    header: bool = True
-    continued: str = ""
-    first_column_bold: bool = False
-
-    def __post_init__(self) -> None:
-        for row in self.rows:
-            if len(row) != len(self.columns):
-                raise ValueError(f"row has {len(row)} cells, table has {len(self.columns)} columns")
-
-
-@dataclass(frozen=True)
-class Chart:
-    """A vector chart (SVG from matplotlib, text kept as text); never split.
-
-    ``aspect`` is height / width; ``width`` is the share of the text width it takes.
-    ``alt`` describes the chart in words (plain-text renderings and tests).
-    """
-
-    svg: bytes
-    aspect: float
-    alt: str
-    width: float = 1.0
-    caption: str = ""  # simple HTML printed under the chart, kept with it
-
-
-@dataclass(frozen=True)
-class PageBreak:
-    """Start a new page (ignored at the top of a page)."""
-
-
-Block = Heading | Paragraph | Table | Chart | PageBreak
-
-
-@dataclass(frozen=True)
-class Roadmap:
-    """The whole printed document."""
-
-    title: str
-    generated_on: date
-    footer_left: str
-    blocks: tuple[Block, ...] = field(default_factory=tuple)
-    author: str = ""  # the learner's name, for the PDF's metadata
-
-    def footer(self, page: int, pages: int) -> tuple[str, str, str]:
-        """Left, centre and right footer text of ``page`` (1-based) of ``pages``."""
-        return (
-            self.footer_left,
-            f"Generated on {format_date(self.generated_on)}",
-            f"Page {page} of {pages}",
-        )
-
-    def text(self) -> str:
-        """The document as plain text (for tests, logs and screen readers)."""
-        lines: list[str] = []
-        for block in self.blocks:
-            if isinstance(block, Heading):
-                lines.extend(["", block.text.upper() if block.level == 1 else block.text])
-            elif isinstance(block, Paragraph):
-                lines.append(html_to_text(block.html))
-            elif isinstance(block, Table):
-                if block.header:
-                    lines.append(" | ".join(c.title for c in block.columns))
-                for row in block.rows:
-                    lines.append(
-                        " | ".join(
-                            c.glyph if isinstance(c, Check) else html_to_text(c) for c in row
-                        )
-                    )
-            elif isinstance(block, Chart):
-                lines.append(f"[Chart: {block.alt}]")
-                if block.caption:
-                    lines.append(html_to_text(block.caption))
-            else:
-                lines.append("\f")
-        return "\n".join(lines).strip() + "\n"
-
-
-# ---------------------------------------------------------------- text helpers
-
-
-def esc(text: str) -> str:
-    """Escape plain text for the simple HTML of blocks."""
-    return html.escape(text, quote=False)
-
-
-def html_to_text(fragment: str) -> str:
-    """Simple block HTML to plain text (``<br>`` becomes a space)."""
-    text = re.sub(r"<br\s*/?>", " ", fragment)
-    text = re.sub(r"<[^>]+>", "", text)
-    return " ".join(html.unescape(text).split())
 
 
 def _span(day_from: date, day_to: date) -> str:
@@ -227,163 +66,12 @@ def _span(day_from: date, day_to: date) -> str:
     return f"{format_date(day_from)} to {format_date(day_to)} ({length})"
 
 
-KIND_LABELS = {
-    MilestoneKind.TASK: "",
-    MilestoneKind.EXAM: "Exam",
-    MilestoneKind.CREDENTIAL: "Credential",
-    MilestoneKind.CODESET: "Code-set update",
-    MilestoneKind.CEU: "Continuing education",
-    MilestoneKind.CAREER: "Career",
-}
-
-
-# ---------------------------------------------------------------- charts (SVG, vector)
-
-
-def _svg(fig: Figure) -> bytes:
-    """The figure as SVG with text kept as text and no time stamp or random ids."""
-    import matplotlib
-
-    buffer = io.BytesIO()
-    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "codepath-roadmap"}):
-        fig.savefig(buffer, format="svg", metadata={"Date": None})
-    return buffer.getvalue()
-
-
-def _vector_hatches(ax: Axes) -> None:
-    """Replace the hatch of every rectangle in ``ax`` by plain line segments.
-
-    Renderers fill SVG hatch patterns with small bitmaps; drawn as lines, the phase hatching
-    stays vector (sharp on paper, no image in the PDF) and still tells phases apart in black and
-    white. Needs a fixed layout (call after ``subplots_adjust``), since it works in points.
-    """
-    from matplotlib.collections import LineCollection
-    from matplotlib.patches import Rectangle
-    from matplotlib.transforms import IdentityTransform
-
-    box = ax.get_window_extent()
-    segments: list[list[tuple[float, float]]] = []
-    for patch in list(ax.patches):
-        hatch = patch.get_hatch()
-        if not hatch or not isinstance(patch, Rectangle):
-            continue
-        patch.set_hatch("")
-        bbox = patch.get_window_extent()
-        x0, x1 = max(bbox.x0, box.x0), min(bbox.x1, box.x1)
-        y0, y1 = max(bbox.y0, box.y0), min(bbox.y1, box.y1)
-        if x1 - x0 < 0.5 or y1 - y0 < 0.5:
-            continue
-        rising = "/" in hatch
-        step = HATCH_SPACING
-        # rising lines y = x + c, falling lines y = -x + c, clipped to the rectangle
-        c = (y0 - x1) if rising else (x0 + y0)
-        end = (y1 - x0) if rising else (x1 + y1)
-        c = step * (c // step)
-        while c <= end:
-            if rising:
-                xa, xb = max(x0, y0 - c), min(x1, y1 - c)
-                if xb > xa:
-                    segments.append([(xa, xa + c), (xb, xb + c)])
-            else:
-                xa, xb = max(x0, c - y1), min(x1, c - y0)
-                if xb > xa:
-                    segments.append([(xa, c - xa), (xb, c - xb)])
-            c += step
-    if segments:
-        lines = LineCollection(segments, colors=HATCH_COLOR, linewidths=0.5, zorder=0.5)
-        ax.add_collection(lines, autolim=False)  # above the phase shading, below the data
-        lines.set_transform(IdentityTransform())
-        lines.set_clip_on(False)
-
-
-def salary_chart_svg(plan: Plan) -> bytes:
-    """The ten-year income band (``plot_salary``) as vector SVG."""
-    from matplotlib.figure import Figure
-
-    from planner.report.charts import plot_salary
-
-    fig = Figure(figsize=SALARY_FIGSIZE, dpi=72)
-    ax = fig.add_subplot()
-    plot_salary(ax, plan)
-    fig.subplots_adjust(left=0.095, right=0.985, top=0.91, bottom=0.13)
-    _separate_marks(ax)
-    _vector_hatches(ax)
-    return _svg(fig)
-
-
-def _separate_marks(ax: Axes, gap: float = 12.0) -> None:
-    """Keep the vertical labels of nearby date lines (e.g. credential and break-even in the
-    same month) from printing on top of each other: the earlier one goes left of its line."""
-    from matplotlib.text import Annotation
-
-    marks = sorted(
-        (
-            (float(ax.transData.transform(t.xy)[0]), t)
-            for t in ax.texts
-            if isinstance(t, Annotation) and t.get_rotation() == 90
-        ),
-        key=lambda pair: pair[0],
-    )
-    for (x, label), (next_x, _next) in itertools.pairwise(marks):
-        if next_x - x < gap:
-            label.xyann = (-3, 0)
-            label.set_horizontalalignment("right")
-
-
-def timeline_svg(plan: Plan, today: date) -> bytes:
-    """The five phases as bars on a time axis (``plot_timeline``), with today marked."""
-    import matplotlib.dates as mdates
-    from matplotlib.figure import Figure
-
-    from planner.report.charts import plot_timeline
-
-    fig = Figure(figsize=TIMELINE_FIGSIZE, dpi=72)
-    ax = fig.add_subplot()
-    marked = plan.phases[0].start <= today <= plan.finish
-    plot_timeline(ax, plan, today=today if marked else None)
-    fig.subplots_adjust(left=0.01, right=0.99, top=0.97, bottom=0.16)
-    _labels_beside_short_bars(fig, ax)
-    if marked:
-        ax.annotate(
-            "today",
-            (mdates.date2num(today), 1.0),  # type: ignore[no-untyped-call]
-            xycoords=("data", "axes fraction"),
-            xytext=(3, -1),
-            textcoords="offset points",
-            va="top",
-            fontsize=7,
-            color="#c00000",
-        )
-    _vector_hatches(ax)
-    return _svg(fig)
-
-
-def _labels_beside_short_bars(fig: Figure, ax: Axes) -> None:
-    """Move a phase label that does not fit inside its bar to the right of the bar."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.patches import Rectangle
-    from matplotlib.transforms import offset_copy
-
-    renderer = FigureCanvasAgg(fig).get_renderer()  # type: ignore[no-untyped-call]
-    bars = [patch for patch in ax.patches if isinstance(patch, Rectangle)]
-    for bar, label in zip(bars, list(ax.texts), strict=False):
-        inside = bar.get_window_extent(renderer)
-        text = label.get_window_extent(renderer)
-        if label.get_horizontalalignment() == "center" and text.width > inside.width - 4:
-            label.set_x(bar.get_x() + bar.get_width())
-            label.set_horizontalalignment("left")
-            label.set_transform(offset_copy(label.get_transform(), fig=fig, x=3, units="points"))
-
-
-# ---------------------------------------------------------------- the builder
-
-
-def build_roadmap(plan: Plan, profile: Profile, catalog: Catalog, today: date) -> Roadmap:
-    """The printable roadmap of ``plan`` (the current plan) for ``profile`` on ``today``."""
-    progress = compute_progress(plan, profile, catalog, today)
+def build_roadmap(state: PlanState) -> Roadmap:
+    """The printable roadmap of the learner's current plan, progress and warnings."""
+    plan, profile, progress, today = state.plan, state.profile, state.progress, state.today
     who = profile.name.strip()
     blocks: list[Block] = []
-    blocks += _summary(plan, profile, progress, today)
+    blocks += _summary(plan, profile, progress, today, state.warnings)
     blocks.append(PageBreak())
     blocks.append(Heading("Your five phases"))
     blocks.append(
@@ -395,7 +83,7 @@ def build_roadmap(plan: Plan, profile: Profile, catalog: Catalog, today: date) -
     )
     for phase in plan.phases:
         blocks += _phase(phase, profile, today)
-    blocks += _salary(plan)
+    blocks += _salary(plan, state.catalog)
     blocks += _costs(plan)
     blocks += _progress(plan, profile, progress, today)
     blocks += _sources(plan)
@@ -409,7 +97,9 @@ def build_roadmap(plan: Plan, profile: Profile, catalog: Catalog, today: date) -
     )
 
 
-def _summary(plan: Plan, profile: Profile, progress: Progress, today: date) -> list[Block]:
+def _summary(
+    plan: Plan, profile: Profile, progress: Progress, today: date, warnings: tuple[str, ...]
+) -> list[Block]:
     inputs = plan.inputs
     costs = plan.costs
     who = profile.name.strip()
@@ -491,20 +181,15 @@ def _summary(plan: Plan, profile: Profile, progress: Progress, today: date) -> l
             ),
         ),
     ]
-    if plan.warnings:
+    if warnings:
         blocks.append(Heading("Please note", level=2))
-        blocks.extend(Paragraph(f"• {esc(humanize_dates(w))}", small=True) for w in plan.warnings)
+        blocks.extend(Paragraph(f"• {esc(humanize_dates(w))}", small=True) for w in warnings)
     return blocks
 
 
 def _break_even(plan: Plan) -> str:
-    costs = plan.costs
-    if costs.break_even_month is not None and costs.break_even_date is not None:
-        return (
-            f"month {costs.break_even_month} of the plan ({format_date(costs.break_even_date)}): "
-            "the extra pay has repaid the costs by then"
-        )
-    return costs.break_even_note.rstrip(". ") or "not known"
+    """The core's one break-even sentence (a range, and what it leaves out)."""
+    return humanize_dates(plan.costs.break_even_note.rstrip(". ")) or "not known"
 
 
 def milestone_check(progress: MilestoneProgress | None) -> CheckState:
@@ -546,10 +231,9 @@ def _phase(phase: Phase, profile: Profile, today: date) -> list[Block]:
     explained: set[str] = set()  # a reason repeated in a phase (code-set updates) is shown once
     for milestone in phase.milestones:
         progress = profile.milestones.get(milestone.id)
-        kind = KIND_LABELS[milestone.kind]
         detail = []
-        if kind:
-            detail.append(f"<span class='kind'>{esc(kind)}</span>")
+        if milestone.kind is not MilestoneKind.TASK:  # plain study steps carry no tag
+            detail.append(f"<span class='kind'>{esc(milestone.kind.label)}</span>")
         if milestone.why not in explained:
             detail.append(esc(milestone.why))
             explained.add(milestone.why)
@@ -585,10 +269,10 @@ def _phase(phase: Phase, profile: Profile, today: date) -> list[Block]:
     return blocks
 
 
-def _salary(plan: Plan) -> list[Block]:
-    from planner.report.charts import salary_source_line
-
+def _salary(plan: Plan, catalog: Catalog) -> list[Block]:
     first, last = plan.salary[0], plan.salary[-1]
+    band_meaning = catalog.salary.band_meaning
+    context = context_lines(catalog.salary)
     return [
         Heading("Income outlook"),
         Paragraph(
@@ -604,6 +288,9 @@ def _salary(plan: Plan) -> list[Block]:
             alt=f"income outlook from {money(first.median)} in year {first.year} to "
             f"{money(last.median)} in year {last.year} (median)",
             caption=f"<span class='small'>{esc(salary_source_line(plan))}</span>",
+        ),
+        Paragraph(
+            esc(" ".join(t for t in (salary_vintage_line(plan), band_meaning) if t)), small=True
         ),
         Table(
             columns=(
@@ -627,6 +314,12 @@ def _salary(plan: Plan) -> list[Block]:
             ),
             continued="Income outlook (continued)",
         ),
+        *(
+            [Heading("Context", level=2)]
+            + [Paragraph(f"• {esc(line)}", small=True) for line in context]
+            if context
+            else []
+        ),
     ]
 
 
@@ -635,7 +328,9 @@ def _costs(plan: Plan) -> list[Block]:
     rows: list[tuple[Cell, ...]] = [
         (
             esc(item.label)
-            + (f" <span class='muted'>× {item.count}</span>" if item.count > 1 else ""),
+            + (f" <span class='muted'>× {item.count}</span>" if item.count > 1 else "")
+            + (" <span class='muted'>(your figure)</span>" if item.entered else "")
+            + (f"<br><span class='small'>{esc(item.note)}</span>" if item.note else ""),
             esc(item.when),
             f"{money(item.low)} to {money(item.high)}",
             money(item.planned),
@@ -657,9 +352,14 @@ def _costs(plan: Plan) -> list[Block]:
         Paragraph(
             f"<b>Up front: {money(costs.upfront_planned)}</b> (range {money(costs.upfront_low)} "
             f"to {money(costs.upfront_high)}). <b>Over the whole plan: "
-            f"{money(costs.total_planned)}</b>. Break-even: {esc(_break_even(plan))}."
+            f"{money(costs.total_planned)}</b>. {esc(_break_even(plan))}."
+            + (f" {esc(costs.budget_note)}" if costs.budget_note else "")
         ),
     ]
+    if costs.not_needed:
+        blocks.append(
+            Paragraph("Not needed on this path: " + esc(" ".join(costs.not_needed)), small=True)
+        )
     if costs.not_in_data:
         blocks.append(
             Paragraph(

@@ -72,12 +72,12 @@ def plan_to_text(plan: Plan) -> str:
         )
     for missing in costs.not_in_data:
         lines.append(f"  Not in the data: {missing}")
-    if costs.break_even_date is not None:
-        lines.append(
-            f"Break-even: month {costs.break_even_month} ({costs.break_even_date.isoformat()})"
-        )
-    elif costs.break_even_note:
-        lines.append(f"Break-even: {costs.break_even_note}")
+    for needless in costs.not_needed:
+        lines.append(f"  Not needed: {needless}")
+    if costs.break_even_note:
+        lines.append(costs.break_even_note)
+    if costs.budget_note:
+        lines.append(costs.budget_note)
     if plan.warnings:
         lines.append("")
         lines.append("Please note")

@@ -17,10 +17,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from planner.core.catalog import Catalog
 from planner.core.inputs import PlanInputs
-from planner.core.plan import Plan, build_plan
 from planner.core.profile import MilestoneProgress, MilestoneStatus, Profile
-from planner.gui import printing
-from planner.report.roadmap import Roadmap, build_roadmap
+from planner.core.state import PlanState, derive
+from planner.gui import print_dialogs
+from planner.render import layout, printing
+from planner.report.document import Roadmap
+from planner.report.roadmap import build_roadmap
 
 TODAY = date(2027, 9, 1)
 
@@ -40,13 +42,13 @@ def profile() -> Profile:
 
 
 @pytest.fixture(scope="module")
-def plan(profile: Profile, catalog: Catalog) -> Plan:
-    return build_plan(profile.inputs, catalog)
+def state(profile: Profile, catalog: Catalog) -> PlanState:
+    return derive(profile, catalog, TODAY)
 
 
 @pytest.fixture(scope="module")
-def document(plan: Plan, profile: Profile, catalog: Catalog) -> Roadmap:
-    return build_roadmap(plan, profile, catalog, TODAY)
+def document(state: PlanState) -> Roadmap:
+    return build_roadmap(state)
 
 
 def pdf_printer(path: Path, paper: QPageSize.PageSizeId = QPageSize.PageSizeId.A4) -> QPrinter:
@@ -66,11 +68,16 @@ def footers(path: Path) -> list[str]:
 def record_paints(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     """Wrap paint_roadmap: note each call's device and whether the wait cursor was up."""
     calls: list[dict[str, Any]] = []
-    original: Callable[..., int] = printing.paint_roadmap
+    original: Callable[..., int] = print_dialogs.paint_roadmap
 
-    def wrapper(painter: QPainter, device: Any, document: Roadmap) -> int:
+    def wrapper(
+        painter: QPainter,
+        device: Any,
+        document: Roadmap,
+        page_range: tuple[int, int] | None = None,
+    ) -> int:
         cursor = QApplication.overrideCursor()
-        pages = original(painter, device, document)
+        pages = original(painter, device, document, page_range)
         calls.append(
             {
                 "device": type(device).__name__,
@@ -80,7 +87,7 @@ def record_paints(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
         )
         return pages
 
-    monkeypatch.setattr(printing, "paint_roadmap", wrapper)
+    monkeypatch.setattr(print_dialogs, "paint_roadmap", wrapper)
     return calls
 
 
@@ -89,9 +96,9 @@ def test_paint_on_a_pdf_printer(qapp: QApplication, tmp_path: Path, document: Ro
     printer = pdf_printer(path, QPageSize.PageSizeId.Letter)
     painter = QPainter()
     assert painter.begin(printer)
-    pages = printing.paint_roadmap(painter, printer, document)
+    pages = layout.paint_roadmap(painter, printer, document)
     painter.end()
-    assert pages == printing.layout_pages(printer, document)
+    assert pages == layout.layout_pages(printer, document)
     assert footers(path) == [f"Page {n} of {pages}" for n in range(1, pages + 1)]
 
 
@@ -102,25 +109,30 @@ def test_page_range_of_the_print_dialog(
     printer = pdf_printer(path)
     printer.setPrintRange(QPrinter.PrintRange.PageRange)
     printer.setFromTo(2, 3)
+    total = print_dialogs._paint_on(printer, document)
+    assert footers(path) == [f"Page 2 of {total}", f"Page 3 of {total}"]
+
+
+def test_page_range_open_ended(qapp: QApplication, tmp_path: Path, document: Roadmap) -> None:
+    path = tmp_path / "tail.pdf"
+    printer = pdf_printer(path)
     painter = QPainter()
     assert painter.begin(printer)
-    total = printing.paint_roadmap(painter, printer, document)
+    total = layout.paint_roadmap(painter, printer, document, page_range=(4, 0))
     painter.end()
-    assert footers(path) == [f"Page 2 of {total}", f"Page 3 of {total}"]
+    assert footers(path) == [f"Page {n} of {total}" for n in range(4, total + 1)]
 
 
 def test_preview_dialog_renders_pages(
     qtbot: Any,
-    plan: Plan,
-    profile: Profile,
-    catalog: Catalog,
+    state: PlanState,
     document: Roadmap,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     calls = record_paints(monkeypatch)
     parent = QWidget()
     qtbot.addWidget(parent)
-    dialog = printing.create_preview_dialog(parent, plan, profile, catalog, TODAY)
+    dialog = print_dialogs.create_preview_dialog(parent, state)
     qtbot.addWidget(dialog)
     assert QApplication.overrideCursor() is None  # the busy cursor is gone again
     dialog.open()
@@ -135,9 +147,7 @@ def test_preview_dialog_renders_pages(
 
 def test_print_preview_is_modal_and_closes(
     qtbot: Any,
-    plan: Plan,
-    profile: Profile,
-    catalog: Catalog,
+    state: PlanState,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     calls = record_paints(monkeypatch)
@@ -152,7 +162,7 @@ def test_print_preview_is_modal_and_closes(
         dialog.close()
 
     QTimer.singleShot(50, close_when_painted)
-    printing.print_preview(None, plan, profile, catalog, TODAY)
+    print_dialogs.print_preview(None, state)
     assert closed == ["QPrintPreviewDialog"]
     assert calls and calls[0]["pages"] >= 5
     assert QApplication.overrideCursor() is None
@@ -160,9 +170,7 @@ def test_print_preview_is_modal_and_closes(
 
 def test_print_dialog_cancelled_prints_nothing(
     qtbot: Any,
-    plan: Plan,
-    profile: Profile,
-    catalog: Catalog,
+    state: PlanState,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     calls = record_paints(monkeypatch)
@@ -175,16 +183,14 @@ def test_print_dialog_cancelled_prints_nothing(
         dialog.reject()
 
     QTimer.singleShot(50, cancel)
-    printing.print_dialog(None, plan, profile, catalog, TODAY)
+    print_dialogs.print_dialog(None, state)
     assert calls == []
 
 
 def test_print_dialog_accepted_prints_every_page(
     qtbot: Any,
     tmp_path: Path,
-    plan: Plan,
-    profile: Profile,
-    catalog: Catalog,
+    state: PlanState,
     document: Roadmap,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -210,8 +216,8 @@ def test_print_dialog_accepted_prints_every_page(
         def deleteLater(self) -> None:
             pass
 
-    monkeypatch.setattr(printing, "QPrintDialog", AcceptingDialog)
-    printing.print_dialog(None, plan, profile, catalog, TODAY)
+    monkeypatch.setattr(print_dialogs, "QPrintDialog", AcceptingDialog)
+    print_dialogs.print_dialog(None, state)
     assert len(calls) == 1 and calls[0]["busy"]
     assert len(footers(path)) == calls[0]["pages"] >= 5
     assert QApplication.overrideCursor() is None
@@ -240,18 +246,17 @@ def test_nothing_crosses_the_page_edge(
         background=background,
         current_income=30_000,
     )
-    plan = build_plan(inputs, catalog)
-    document = build_roadmap(plan, Profile(name="A" * 200, inputs=inputs), catalog, TODAY)
+    document = build_roadmap(derive(Profile(name="A" * 200, inputs=inputs), catalog, TODAY))
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(printing.PDF_DPI)
     writer.setPageLayout(printing.page_layout(paper))
-    layout = printing._Layout(writer)
-    pages = layout.paginate(layout.pieces(document))
+    paged = layout.Layout(writer)
+    pages = paged.paginate(paged.pieces(document))
     assert 5 <= len(pages) <= 11
     for page in pages:
         assert page, "empty page"
         bottom = max(y + piece.height for y, piece in page)
-        assert bottom <= layout.height + 0.01
+        assert bottom <= paged.height + 0.01
         assert min(y for y, _ in page) == 0

@@ -1,50 +1,38 @@
-"""Print, print preview and PDF export of the roadmap: one painter path for all three.
+"""Lays a document out on any paged device and paints it: one painter path for every output.
 
-``paint_roadmap`` lays the blocks of a ``planner.report.roadmap.Roadmap`` out on whatever paged
+``paint_roadmap`` lays the blocks of a ``planner.report.document.Roadmap`` out on whatever paged
 device the painter is open on (a ``QPdfWriter``, the ``QPrinter`` of the preview dialog or a
 real printer): it measures every block at the device's resolution, paginates by itself (a
 paragraph, table row or chart is never cut by a page edge; a long table splits between rows and
 repeats its header) and paints text with ``QTextDocument`` and charts with ``QSvgRenderer`` so
-they stay vector and their text stays text.
+they stay vector and their text stays text. Needs only QtGui and QtSvg (and a QGuiApplication).
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import sys
-from collections.abc import Callable, Iterator
+import html
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLineF, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QByteArray, QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QFontDatabase,
     QFontMetricsF,
-    QGuiApplication,
     QPagedPaintDevice,
-    QPageLayout,
-    QPageSize,
     QPainter,
     QPainterPath,
     QPalette,
-    QPdfWriter,
     QPen,
     QTextDocument,
     QTextOption,
 )
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from planner import __version__
-from planner.core.fileio import write_atomically
-from planner.report.roadmap import (
+from planner.report.document import (
     Chart,
     Check,
     CheckState,
@@ -53,17 +41,7 @@ from planner.report.roadmap import (
     Paragraph,
     Roadmap,
     Table,
-    build_roadmap,
 )
-
-if TYPE_CHECKING:
-    from planner.core.catalog import Catalog
-    from planner.core.plan import Plan
-    from planner.core.profile import Profile
-
-PAPERS = {"letter": QPageSize.PageSizeId.Letter, "a4": QPageSize.PageSizeId.A4}
-MARGINS_MM = QMarginsF(16, 14, 16, 12)  # left, top, right, bottom
-PDF_DPI = 300
 
 FONT_FAMILY = "DejaVu Sans"  # shipped with matplotlib, so always available (and in the charts)
 BODY_PT = 9.5
@@ -89,30 +67,6 @@ RULE_LIGHT = QColor("#8c8c8c")
 HEADER_FILL = QColor("#e3e3e3")
 TEXT = QColor("#000000")
 
-_app: QApplication | None = None  # the application export_pdf created, kept alive
-
-
-# ---------------------------------------------------------------- Qt set-up
-
-
-def ensure_app() -> QGuiApplication:
-    """The running Qt application, or a new one for headless use (export from the CLI).
-
-    On Linux and other X11/Wayland systems an export needs no window, so when the caller has
-    not chosen a platform, Qt's ``offscreen`` platform is used: it works without a display (and
-    with a broken one, such as an ``ssh -X`` session without an X server).
-    """
-    global _app
-    existing = QGuiApplication.instance()
-    if existing is not None:
-        if not isinstance(existing, QGuiApplication):
-            raise RuntimeError("printing needs a QGuiApplication; a QCoreApplication is running")
-        return existing
-    if sys.platform not in ("win32", "darwin") and not os.environ.get("QT_QPA_PLATFORM"):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    _app = QApplication([sys.argv[0] if sys.argv and sys.argv[0] else "codepath"])
-    return _app
-
 
 _fonts_checked = False
 
@@ -135,19 +89,6 @@ def ensure_fonts() -> None:
         "DejaVuSans-BoldOblique.ttf",
     ):
         QFontDatabase.addApplicationFont(str(folder / name))
-
-
-def page_layout(paper: str) -> QPageLayout:
-    """Portrait Letter or A4 with the roadmap's margins."""
-    key = paper.strip().lower()
-    if key not in PAPERS:
-        raise ValueError(f"unknown paper '{paper}' (use letter or a4)")
-    return QPageLayout(
-        QPageSize(PAPERS[key]),
-        QPageLayout.Orientation.Portrait,
-        MARGINS_MM,
-        QPageLayout.Unit.Millimeter,
-    )
 
 
 def _font(points: float, bold: bool = False, italic: bool = False) -> QFont:
@@ -183,7 +124,7 @@ class _TableRun:
     repeat: list[_Piece] = field(default_factory=list)
 
 
-class _Layout:
+class Layout:
     """Measures blocks on one device and turns them into pages of positioned pieces."""
 
     def __init__(self, device: QPagedPaintDevice) -> None:
@@ -508,8 +449,6 @@ class _Layout:
 
 
 def _html_text(text: str) -> str:
-    import html
-
     return html.escape(text, quote=False)
 
 
@@ -519,23 +458,28 @@ def _html_text(text: str) -> str:
 def layout_pages(device: QPagedPaintDevice, document: Roadmap) -> int:
     """How many pages ``document`` takes on ``device`` (measures, does not paint)."""
     ensure_fonts()
-    layout = _Layout(device)
+    layout = Layout(device)
     return len(layout.paginate(layout.pieces(document)))
 
 
-def paint_roadmap(painter: QPainter, device: QPagedPaintDevice, document: Roadmap) -> int:
+def paint_roadmap(
+    painter: QPainter,
+    device: QPagedPaintDevice,
+    document: Roadmap,
+    page_range: tuple[int, int] | None = None,
+) -> int:
     """Paint ``document`` on ``device`` (the painter is already open on it); returns pages.
 
-    Works for ``QPdfWriter``, the preview dialog's ``QPrinter`` and a real printer; with a
-    printer whose dialog chose a page range, only those pages are painted.
+    Works for ``QPdfWriter``, the preview dialog's ``QPrinter`` and a real printer. With
+    ``page_range`` (first, last; 1-based, 0 for open-ended) only those pages are painted.
     """
     ensure_fonts()
-    layout = _Layout(device)
+    layout = Layout(device)
     pages = layout.paginate(layout.pieces(document))
     first, last = 1, len(pages)
-    if isinstance(device, QPrinter) and device.printRange() == QPrinter.PrintRange.PageRange:
-        first = max(first, device.fromPage() or first)
-        last = min(last, device.toPage() or last)
+    if page_range is not None:
+        first = max(first, page_range[0] or first)
+        last = min(last, page_range[1] or last)
     started = False
     for number in range(first, last + 1):
         if started:
@@ -547,139 +491,3 @@ def paint_roadmap(painter: QPainter, device: QPagedPaintDevice, document: Roadma
         painter.restore()
         layout.paint_footer(painter, document, number, len(pages))
     return len(pages)
-
-
-def render_pdf(document: Roadmap, paper: str = "letter") -> bytes:
-    """The roadmap as PDF bytes (Letter or A4, portrait)."""
-    ensure_app()
-    ensure_fonts()
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(PDF_DPI)
-    writer.setPageLayout(page_layout(paper))
-    writer.setTitle(document.title)
-    writer.setCreator(f"Coding Path Planner {__version__}")
-    if document.author:
-        writer.setAuthor(document.author)
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise RuntimeError("could not start the PDF writer")
-    try:
-        paint_roadmap(painter, writer, document)
-    finally:
-        painter.end()
-    buffer.close()
-    return bytes(buffer.data().data())
-
-
-# ---------------------------------------------------------------- public API
-
-
-def export_pdf(
-    plan: Plan,
-    profile: Profile,
-    catalog: Catalog,
-    today: date,
-    path: Path,
-    paper: str = "letter",
-) -> None:
-    """Write the printable roadmap to ``path`` as PDF (Letter or A4), atomically.
-
-    Works without a display (creates an offscreen Qt application when none is running).
-    Raises OSError (naming ``path``) when it cannot be written, ValueError for an unknown paper.
-    """
-    page_layout(paper)  # unknown paper: fail before anything else
-    ensure_app()
-
-    def render() -> bytes:
-        with busy():  # in the app: a wait cursor while the export runs
-            document = build_roadmap(plan, profile, catalog, today)
-            return render_pdf(document, paper)
-
-    write_atomically(Path(path), render)
-
-
-@contextlib.contextmanager
-def busy() -> Iterator[None]:
-    """A wait cursor while the block runs (so the window never looks frozen)."""
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
-
-
-def _setup_printer(printer: QPrinter, document: Roadmap) -> None:
-    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-    printer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
-    printer.setDocName(document.title)
-    printer.setCreator(f"Coding Path Planner {__version__}")
-
-
-def _paint_on(printer: QPrinter, document: Roadmap) -> int:
-    with busy():
-        painter = QPainter()
-        if not painter.begin(printer):
-            raise OSError(f"could not start printing on {printer.printerName() or 'the printer'}")
-        try:
-            return paint_roadmap(painter, printer, document)
-        finally:
-            painter.end()
-
-
-def _document_and_printer(
-    plan: Plan, profile: Profile, catalog: Catalog, today: date
-) -> tuple[Roadmap, QPrinter]:
-    with busy():
-        document = build_roadmap(plan, profile, catalog, today)
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    _setup_printer(printer, document)
-    return document, printer
-
-
-def create_preview_dialog(
-    parent: QWidget | None, plan: Plan, profile: Profile, catalog: Catalog, today: date
-) -> QPrintPreviewDialog:
-    """The print preview of the roadmap, ready to ``exec()`` (or ``open()`` in tests)."""
-    document, printer = _document_and_printer(plan, profile, catalog, today)
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle("Print preview: your roadmap")
-    dialog.paintRequested.connect(lambda device: _paint_on(device, document))
-    dialog.setProperty("roadmap_title", document.title)
-    dialog._printer = printer  # type: ignore[attr-defined]  # keep the printer alive with it
-    return dialog
-
-
-def print_preview(
-    parent: QWidget | None, plan: Plan, profile: Profile, catalog: Catalog, today: date
-) -> None:
-    """Show the print preview of the roadmap (modal); printing from it uses the same pages."""
-    dialog = create_preview_dialog(parent, plan, profile, catalog, today)
-    try:
-        dialog.exec()
-    finally:
-        dialog.deleteLater()
-
-
-def print_dialog(
-    parent: QWidget | None, plan: Plan, profile: Profile, catalog: Catalog, today: date
-) -> None:
-    """Ask for a printer (and page range) and print the roadmap."""
-    document, printer = _document_and_printer(plan, profile, catalog, today)
-    dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Print your roadmap")
-    dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
-    try:
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-    finally:
-        dialog.deleteLater()
-    try:
-        _paint_on(printer, document)
-    except OSError as exc:
-        from planner.gui.widgets import ask_message  # only here: the renderer needs no widgets
-
-        ask_message(
-            parent, QMessageBox.Icon.Warning, "Print your roadmap", f"Printing failed: {exc}"
-        )

@@ -1,0 +1,85 @@
+"""Print preview and print dialogs of the roadmap; the pages come from ``planner.render``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QPageLayout, QPainter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from planner.gui.widgets import ask_message
+from planner.render.layout import paint_roadmap
+from planner.render.printing import CREATOR, MARGINS_MM, busy
+from planner.report.document import Roadmap
+from planner.report.roadmap import build_roadmap
+
+if TYPE_CHECKING:
+    from planner.core.state import PlanState
+
+
+def _page_range(printer: QPrinter) -> tuple[int, int] | None:
+    if printer.printRange() != QPrinter.PrintRange.PageRange:
+        return None
+    return printer.fromPage(), printer.toPage()
+
+
+def _paint_on(printer: QPrinter, document: Roadmap) -> int:
+    with busy():
+        painter = QPainter()
+        if not painter.begin(printer):
+            raise OSError(f"could not start printing on {printer.printerName() or 'the printer'}")
+        try:
+            return paint_roadmap(painter, printer, document, _page_range(printer))
+        finally:
+            painter.end()
+
+
+def _document_and_printer(state: PlanState) -> tuple[Roadmap, QPrinter]:
+    with busy():
+        document = build_roadmap(state)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    printer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
+    printer.setDocName(document.title)
+    printer.setCreator(CREATOR)
+    return document, printer
+
+
+def create_preview_dialog(parent: QWidget | None, state: PlanState) -> QPrintPreviewDialog:
+    """The print preview of the roadmap, ready to ``exec()`` (or ``open()`` in tests)."""
+    document, printer = _document_and_printer(state)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle("Print preview: your roadmap")
+    dialog.paintRequested.connect(lambda device: _paint_on(device, document))
+    dialog.setProperty("roadmap_title", document.title)
+    dialog._printer = printer  # type: ignore[attr-defined]  # keep the printer alive with it
+    return dialog
+
+
+def print_preview(parent: QWidget | None, state: PlanState) -> None:
+    """Show the print preview of the roadmap (modal); printing from it uses the same pages."""
+    dialog = create_preview_dialog(parent, state)
+    try:
+        dialog.exec()
+    finally:
+        dialog.deleteLater()
+
+
+def print_dialog(parent: QWidget | None, state: PlanState) -> None:
+    """Ask for a printer (and page range) and print the roadmap."""
+    document, printer = _document_and_printer(state)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("Print your roadmap")
+    dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+    finally:
+        dialog.deleteLater()
+    try:
+        _paint_on(printer, document)
+    except OSError as exc:
+        ask_message(
+            parent, QMessageBox.Icon.Warning, "Print your roadmap", f"Printing failed: {exc}"
+        )

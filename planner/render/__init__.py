@@ -1,0 +1,1 @@
+"""Paints the report documents with QtGui and QtSvg only: PDF export, print pages."""
