@@ -157,6 +157,11 @@ def _build_parser() -> _Parser:
         "--budget", type=_number(0, 10_000_000, low_included=True), help="training budget in USD"
     )
     plan.add_argument("--exam-date", type=_date, help="a target exam date you want to keep")
+    plan.add_argument(
+        "--confirm-start",
+        action="store_true",
+        help="use a start date more than two years from today",
+    )
     plan.add_argument("--name", type=_text, help="your name, for the printed roadmap (optional)")
     plan.add_argument("--format", choices=["text", "json"], default="text")
     with_profile(plan)
@@ -350,6 +355,13 @@ def cmd_plan(args: argparse.Namespace) -> int:
     if store is not None and store.path.exists():
         existing = store.load().inputs
     inputs = _inputs_from_args(args, existing)
+    from planner.core.progress import start_date_problem
+
+    problem = start_date_problem(inputs.start, today()) if args.start is not None else None
+    if problem is not None and not args.confirm_start:
+        raise UserError(
+            f"codepath plan: {problem} Run again with --confirm-start to use it.", EXIT_USAGE
+        )
     plan = build_plan(inputs, _catalog())
     if store is not None:
         from planner.core.profile import Profile
@@ -399,11 +411,15 @@ def cmd_log(args: argparse.Namespace) -> int:
         raise UserError("codepath log: --topic must not be empty", EXIT_USAGE)
     store = _store(args)
     entry = StudyEntry(day=args.date or today(), hours=args.hours, topic=topic, note=args.note)
+    now = today()
     with store.update() as profile:
         profile.study_log.append(entry)
-        total = profile.total_hours()
+        # the progress model's one rule: an entry dated after today counts from its day
+        counted = sum(e.hours for e in profile.study_log if e.day <= now)
+    later = f" It is dated after today and counts from {entry.day.isoformat()}." * (entry.day > now)
     print(
-        f"Logged {args.hours:g} h on {entry.day.isoformat()} ({entry.topic}); {total:g} h in all."
+        f"Logged {args.hours:g} h on {entry.day.isoformat()} ({entry.topic}); "
+        f"{counted:g} h up to today.{later}"
     )
     return 0
 
@@ -421,6 +437,12 @@ def cmd_done(args: argparse.Namespace, done: bool = True) -> int:
             "see 'codepath status')",
             EXIT_USAGE,
         )
+    from planner.core.profile import day_after_today
+
+    day = getattr(args, "date", None)
+    problem = day_after_today(day, today(), "The day it was done") if day else None
+    if done and problem is not None:
+        raise UserError(f"codepath done: {problem}", EXIT_USAGE)
     store = _store(args)
     with store.update() as profile:
         if done:

@@ -201,7 +201,7 @@ def test_no_projection_from_a_few_days_of_logging() -> None:
     progress = compute_progress(plan, profile, CATALOG, today)
     assert progress.proposed_shift_days is None
     assert "two weeks" in progress.status_text
-    assert progress.pace.weeks == 1  # the pace counts from the first entry, not before
+    assert not progress.pace.measured and progress.pace.days == 2  # from the first entry on
 
 
 def test_a_pace_years_off_asks_to_change_the_weekly_hours_instead() -> None:

@@ -48,6 +48,9 @@ PHASE_NAMES = (
 )
 
 
+TARGET_SLACK_DAYS = 91  # a target exam date this much later than the hours need is flagged
+
+
 class PlanError(ValueError):
     """The inputs do not fit the catalog (unknown certification, specialty, ...)."""
 
@@ -746,6 +749,14 @@ class _Builder:
                         f"Your target exam date {target.isoformat()} falls in the weeks around "
                         f"a code-set switch-over; the plan uses {exam.isoformat()} (a planner "
                         "rule, not an exam-body rule)."
+                    )
+                earliest = avoid_switchover(ready, self.catalog)
+                if (target - earliest).days > TARGET_SLACK_DAYS:
+                    self.warnings.append(
+                        f"Your target exam date {target.isoformat()} is much later than your "
+                        f"study needs at {self.hpw:g} h/week: the exam could be on "
+                        f"{earliest.isoformat()}. The plan keeps your date; the Progress page "
+                        "offers the earliest realistic date."
                     )
             else:
                 self.warnings.append(

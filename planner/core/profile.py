@@ -12,7 +12,13 @@ from pathlib import Path
 from typing import Annotated, Any
 from uuid import uuid4
 
-from pydantic import Field, field_validator
+from pydantic import (
+    Field,
+    SerializerFunctionWrapHandler,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
 
 from planner.core.base import MutableModel
 from planner.core.inputs import PlanInputs
@@ -137,11 +143,51 @@ class CeuEntry(MutableModel):
     credential: str = Field(min_length=1, description="credential id the credits count for")
 
 
+class ProgrammeProgress(MutableModel):
+    """What the learner has completed of a degree programme (RHIT, RHIA), as they enter it."""
+
+    credits_earned: float = Field(default=0, ge=0, le=1000)
+    credits_required: float | None = Field(default=None, gt=0, le=1000)
+    terms_done: int = Field(default=0, ge=0, le=100)
+    terms_total: int | None = Field(default=None, ge=1, le=100)
+
+    @model_validator(mode="after")
+    def _not_more_than_the_programme(self) -> ProgrammeProgress:
+        if self.credits_required is not None and self.credits_earned > self.credits_required:
+            raise ValueError("credits earned cannot exceed the credits the programme requires")
+        if self.terms_total is not None and self.terms_done > self.terms_total:
+            raise ValueError("terms done cannot exceed the programme's terms")
+        return self
+
+
 class ReplanState(MutableModel):
-    """An accepted re-plan: not-done milestones move by ``shift_days``; the plan is the baseline."""
+    """An accepted re-plan: not-done milestones move by ``shift_days`` (from the baseline).
+
+    ``previous`` is the re-plan that was in force when this one was accepted: the plan is the
+    baseline re-planned step by step, so accepting never moves what the last step placed
+    against the direction of the new one.
+    """
 
     accepted_on: Day
     shift_days: int = Field(ge=-36_500, le=36_500)
+    previous: ReplanState | None = None
+
+    @model_serializer(mode="wrap")
+    def _omit_no_previous(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # a single re-plan is written byte for byte as before the field existed
+        data: dict[str, Any] = handler(self)
+        if data.get("previous", 0) is None:
+            del data["previous"]
+        return data
+
+    def steps(self) -> list[ReplanState]:
+        """The re-plans accepted so far, oldest first (this one last)."""
+        chain: list[ReplanState] = []
+        step: ReplanState | None = self
+        while step is not None:
+            chain.append(step)
+            step = step.previous
+        return chain[::-1]
 
 
 class Profile(MutableModel):
@@ -161,6 +207,9 @@ class Profile(MutableModel):
     scores: list[ExamScore] = Field(default_factory=list)
     ceus: list[CeuEntry] = Field(default_factory=list)
     replan: ReplanState | None = None
+    programme: ProgrammeProgress | None = Field(
+        default=None, description="degree paths: the programme's credits and terms done"
+    )
     notes: str = ""
 
     @field_validator("schema_version")
@@ -172,6 +221,14 @@ class Profile(MutableModel):
                 "older formats are upgraded by migrate()"
             )
         return value
+
+    @model_serializer(mode="wrap")
+    def _omit_empty_programme(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # a profile without programme progress is written byte for byte as before the field
+        data: dict[str, Any] = handler(self)
+        if data.get("programme", 0) is None:
+            del data["programme"]
+        return data
 
     def total_hours(self) -> float:
         """All hours in the study log."""
@@ -187,6 +244,13 @@ class Profile(MutableModel):
         """Status of a milestone (not started when never recorded)."""
         progress = self.milestones.get(milestone_id)
         return MilestoneStatus.NOT_STARTED if progress is None else progress.status
+
+
+def day_after_today(day: date, today: date, what: str) -> str | None:
+    """A sentence when ``day`` lies after ``today`` (a done date or a CEU cannot), else None."""
+    if day > today:
+        return f"{what} cannot be after today ({today.isoformat()}); got {day.isoformat()}."
+    return None
 
 
 # ---------------------------------------------------------------- repairs on load

@@ -10,7 +10,13 @@ from planner.core.catalog import Catalog
 from planner.core.inputs import PlanInputs
 from planner.core.plan import Plan, PlanError, build_plan
 from planner.core.profile import Profile, ProfileUnknownDataError, ReplanState
-from planner.core.progress import Progress, compute_progress, current_plan, done_ids
+from planner.core.progress import (
+    Progress,
+    compute_progress,
+    current_plan,
+    done_ids,
+    next_replan_state,
+)
 
 
 class PlanCache:
@@ -137,7 +143,7 @@ def derive(
         plan = previous.plan
     else:
         plan = current_plan(baseline, profile, catalog)
-    progress = compute_progress(plan, profile, catalog, today)
+    progress = compute_progress(plan, profile, catalog, today, baseline)
     return PlanState(
         profile=profile,
         catalog=catalog,
@@ -159,5 +165,4 @@ def accepted_replan(state: PlanState) -> ReplanState | None:
     shift = state.progress.proposed_shift_days
     if not shift:
         return None
-    previous = state.profile.replan.shift_days if state.profile.replan is not None else 0
-    return ReplanState(accepted_on=state.today, shift_days=previous + shift)
+    return next_replan_state(state.profile, state.today, shift)

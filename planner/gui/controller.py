@@ -23,9 +23,12 @@ from planner.core.plan import Plan
 from planner.core.profile import (
     CeuEntry,
     ExamScore,
+    MilestoneProgress,
     MilestoneStatus,
     Profile,
+    ProgrammeProgress,
     StudyEntry,
+    day_after_today,
 )
 from planner.core.progress import Progress
 from planner.core.state import PlanCache, PlanState, accepted_replan, derive
@@ -293,6 +296,45 @@ class PlannerController(QObject):
             return False
         text = f"Note on {self._title(milestone_id)}"
         return self._push(text, {"milestones": milestones}, merge_key=f"note:{milestone_id}")
+
+    def set_milestone_done_on(self, milestone_id: str, day: date) -> bool:
+        """Mark a milestone done on the day it was really done (not after today)."""
+        if self.plan.milestone(milestone_id) is None:
+            self.errorOccurred.emit(f"No milestone '{milestone_id}' in this plan.")
+            return False
+        problem = day_after_today(day, self._today, "The day it was done")
+        if problem is not None:
+            self.errorOccurred.emit(f"Not changed: {problem}")
+            return False
+        previous = self._profile.milestones.get(milestone_id)
+        note = previous.note if previous is not None else ""
+        try:
+            progress = MilestoneProgress(status=MilestoneStatus.DONE, done_on=day, note=note)
+        except ValidationError as exc:
+            self.errorOccurred.emit(f"Not changed: {validation_message(exc)}")
+            return False
+        if previous == progress:
+            return False
+        milestones = {**self._profile.milestones, milestone_id: progress}
+        text = f"Done on {day.isoformat()}: {self._title(milestone_id)}"
+        return self._push(text, {"milestones": milestones})
+
+    # ------------------------------------------------------------------ edits: degree programme
+
+    def set_programme(self, programme: ProgrammeProgress | None) -> bool:
+        """Record the credits and terms done of a degree programme (RHIT, RHIA)."""
+        if programme == self._profile.programme:
+            return False
+        return self._push("Update programme progress", {"programme": programme})
+
+    def use_earliest_exam_date(self) -> bool:
+        """Replace a target exam date that no longer fits with the earliest realistic one."""
+        target = self.progress.target
+        if target is None:
+            return False
+        return self.update_inputs(
+            "Use the earliest realistic exam date", target_exam_date=target.earliest
+        )
 
     # ------------------------------------------------------------------ edits: log, scores, CEUs
 

@@ -10,7 +10,17 @@ from PySide6.QtGui import QUndoCommand
 from planner.core.profile import MilestoneProgress, MilestoneStatus, Profile
 
 # Profile fields an edit may replace; values are swapped whole, never changed in place.
-FIELDS = ("name", "inputs", "milestones", "study_log", "scores", "ceus", "replan", "notes")
+FIELDS = (
+    "name",
+    "inputs",
+    "milestones",
+    "study_log",
+    "scores",
+    "ceus",
+    "replan",
+    "programme",
+    "notes",
+)
 
 
 class EditTarget(Protocol):

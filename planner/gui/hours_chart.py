@@ -18,6 +18,7 @@ from planner.gui.timeline import TODAY_COLOR
 from planner.gui.widgets import fmt_date
 
 LOGGED_COLOR = QColor("#2e8540")
+MIN_TOP_HOURS = 10.0  # an empty chart still gets an axis of whole, distinct hours
 
 
 @dataclass(frozen=True)
@@ -46,11 +47,13 @@ def planned_points(plan: Plan) -> tuple[tuple[date, float], ...]:
     return tuple(points)
 
 
-def logged_points(profile: Profile, today: date) -> tuple[tuple[date, float], ...]:
-    """Cumulative logged hours per day with an entry, up to today."""
+def logged_points(
+    profile: Profile, today: date, since: date | None = None
+) -> tuple[tuple[date, float], ...]:
+    """Cumulative logged hours per day with an entry, up to today (and from ``since`` on)."""
     per_day: dict[date, float] = {}
     for entry in profile.study_log:
-        if entry.day <= today:
+        if entry.day <= today and (since is None or entry.day >= since):
             per_day[entry.day] = per_day.get(entry.day, 0.0) + entry.hours
     total = 0.0
     points = []
@@ -69,6 +72,20 @@ def _nice_step(span: float, ticks: int = 5) -> float:
     return 10 * magnitude
 
 
+def axis_ticks(top_hours: float) -> tuple[tuple[float, str], ...]:
+    """(hours, label) of the hours axis: distinct labels, whole hours at least 1 apart."""
+    top_hours = max(MIN_TOP_HOURS, top_hours)
+    step = max(1.0, _nice_step(top_hours * 1.08))
+    top = math.ceil(top_hours * 1.08 / step) * step
+    ticks = []
+    value = 0.0
+    while value <= top + 1e-9:
+        label = f"{value:,.0f} h" if value.is_integer() else f"{value:,.1f} h"
+        ticks.append((value, label))
+        value += step
+    return tuple(ticks)
+
+
 class HoursChart(QWidget):
     """Cumulative planned hours (line) and logged hours (steps), with today marked."""
 
@@ -81,16 +98,27 @@ class HoursChart(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
-    def set_data(self, plan: Plan, profile: Profile, baseline: Plan | None = None) -> None:
-        planned = planned_points(plan)
+    def set_data(
+        self,
+        plan: Plan,
+        profile: Profile,
+        baseline: Plan | None = None,
+        curve: tuple[tuple[date, float], ...] | None = None,
+        counted_from: date | None = None,
+    ) -> None:
+        """Draw ``curve`` (the progress model's planned line) and the hours counted from
+        ``counted_from`` (a degree path's exam preparation); ``baseline`` faint behind."""
+        planned = curve if curve else planned_points(plan)
         original = planned_points(baseline) if baseline is not None else ()
-        logged = logged_points(profile, self._today)
-        start = plan.phases[0].start
+        logged = logged_points(profile, self._today, counted_from)
+        start = min(plan.phases[0].start, planned[0][0])
         end = max(
             [planned[-1][0], self._today + timedelta(days=14)]
             + ([original[-1][0]] if original else [])
         )
-        top = max([1.0, planned[-1][1]] + [v for _, v in logged] + [v for _, v in original])
+        top = max(
+            [MIN_TOP_HOURS, planned[-1][1]] + [v for _, v in logged] + [v for _, v in original]
+        )
         self._series = HoursSeries(planned, original, logged, start, end, top)
         logged_total = logged[-1][1] if logged else 0.0
         self.setAccessibleDescription(
@@ -124,8 +152,8 @@ class HoursChart(QWidget):
         text = palette.color(QPalette.ColorRole.Text)
         grid = QColor(text)
         grid.setAlpha(40)
-        step = _nice_step(series.top * 1.08)
-        top = math.ceil(series.top * 1.08 / step) * step
+        ticks = axis_ticks(series.top)
+        top = ticks[-1][0]
         left = fm.horizontalAdvance(f"{top:,.0f} h") + line * 0.8
         plot = QRectF(left, line * 1.8, self.width() - left - line, self.height() - line * 4.2)
         if plot.width() < 20 or plot.height() < 20:
@@ -139,18 +167,15 @@ class HoursChart(QWidget):
             return QPointF(x, y)
 
         # grid and axes
-        value = 0.0
-        while value <= top + 1e-9:
+        for value, label in ticks:
             y = plot.bottom() - value / top * plot.height()
             painter.setPen(QPen(grid, 1))
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             painter.setPen(text)
-            label = f"{value:,.0f} h"
             painter.drawText(
                 QPointF(plot.left() - fm.horizontalAdvance(label) - line * 0.3, y + line * 0.3),
                 label,
             )
-            value += step
         months = max(1, round(span / 30.4))
         every = max(1, math.ceil(months / 8))
         day = date(series.start.year, series.start.month, 1)

@@ -26,17 +26,21 @@ from PySide6.QtWidgets import (
 from planner.core.plan import Milestone, MilestoneKind, Phase, Plan, reminder_group_title
 from planner.core.profile import MilestoneStatus, Profile
 from planner.gui.controller import PlannerController
+from planner.gui.forms import date_edit
 from planner.gui.widgets import (
     STATUS_TEXT,
     buddy_label,
     fmt_date,
+    from_qdate,
     named,
     note_label,
     plain_label,
     signals_blocked,
     status_color,
     status_icon,
+    to_qdate,
 )
+from planner.report.text import OVERDUE_MARK
 
 COL_TITLE, COL_DUE, COL_STATUS, COL_DONE, COL_NOTE = range(5)
 HEADERS = ("Milestone", "Due", "Status", "Done on", "Note")
@@ -191,6 +195,12 @@ class MilestonesPage(QWidget):
         grid.addWidget(self.status_combo, 3, 1)
         grid.addWidget(buddy_label("N&ote:", self.note_edit), 3, 2)
         grid.addWidget(self.note_edit, 3, 3)
+        # backdating: the day a done milestone was really done (never after today)
+        self.done_date = date_edit("milestoneDoneOn", "Day the milestone was done")
+        self.done_date.setMaximumDate(to_qdate(controller.today))
+        self.done_date.setToolTip("The day you really did it (not after today)")
+        grid.addWidget(buddy_label("Done o&n:", self.done_date), 4, 0)
+        grid.addWidget(self.done_date, 4, 1)
         grid.setColumnStretch(3, 1)
         splitter.addWidget(details)
         splitter.setStretchFactor(0, 1)
@@ -218,6 +228,7 @@ class MilestonesPage(QWidget):
         self.status_combo.activated.connect(self._on_view_status_chosen)
         self.note_edit.returnPressed.connect(self._on_view_note_entered)
         self.note_edit.editingFinished.connect(self._on_view_note_entered)
+        self.done_date.editingFinished.connect(self._on_view_done_date)
         self.hide_closed.toggled.connect(self._apply_filters)
         self.hide_reminders.toggled.connect(self._apply_filters)
         controller.planChanged.connect(self._on_model_plan_changed)
@@ -316,6 +327,7 @@ class MilestonesPage(QWidget):
     def _refresh_statuses(self, profile: Profile) -> None:
         self._shown = (self._controller.plan, profile.milestones)
         palette = self.tree.palette()
+        overdue_ids = set(self._controller.progress.overdue)
         for mid, item in self._items.items():
             progress = profile.milestones.get(mid)
             status = progress.status if progress is not None else MilestoneStatus.NOT_STARTED
@@ -325,7 +337,10 @@ class MilestonesPage(QWidget):
                 if status is MilestoneStatus.DONE
                 else Qt.CheckState.Unchecked,
             )
-            item.setText(COL_STATUS, STATUS_TEXT[status])
+            overdue = mid in overdue_ids
+            text = STATUS_TEXT[status]
+            item.setText(COL_STATUS, f"{OVERDUE_MARK} · {text}" if overdue else text)
+            item.setToolTip(COL_STATUS, "Its date has passed; it is still open" if overdue else "")
             item.setIcon(COL_STATUS, status_icon(status, palette))
             item.setForeground(COL_STATUS, status_color(status, palette))
             item.setData(COL_STATUS, ID_ROLE, status.value)
@@ -417,6 +432,13 @@ class MilestonesPage(QWidget):
     def _set_details_enabled(self, enabled: bool) -> None:
         self.status_combo.setEnabled(enabled)
         self.note_edit.setEnabled(enabled)
+        self.done_date.setEnabled(enabled and self._selected_done())
+
+    def _selected_done(self) -> bool:
+        mid = self.selected_milestone()
+        return bool(mid) and (
+            self._controller.profile.milestone_status(mid or "") is MilestoneStatus.DONE
+        )
 
     def _show_details(self, milestone_id: str | None) -> None:
         milestone = self._controller.plan.milestone(milestone_id) if milestone_id else None
@@ -439,7 +461,10 @@ class MilestonesPage(QWidget):
         profile = self._controller.profile
         progress = profile.milestones.get(milestone.id)
         self.detail_title.setText(milestone.title)
-        self.detail_due.setText(f"Due {fmt_date(milestone.due)}")
+        overdue = milestone.id in self._controller.progress.overdue
+        self.detail_due.setText(
+            f"Due {fmt_date(milestone.due)}" + (f" · {OVERDUE_MARK}" if overdue else "")
+        )
         self.detail_kind.setText(milestone.kind.label)
         self.detail_why.setText(milestone.why)
         status = profile.milestone_status(milestone.id)
@@ -447,6 +472,9 @@ class MilestonesPage(QWidget):
             self.status_combo.setCurrentIndex(self.status_combo.findData(status.value))
             if not self.note_edit.hasFocus():
                 self.note_edit.setText(progress.note if progress else "")
+        with signals_blocked(self.done_date):
+            done_on = progress.done_on if progress is not None else None
+            self.done_date.setDate(to_qdate(done_on or self._controller.today))
         self._set_details_enabled(True)
 
     # ------------------------------------------------------------------ view → controller
@@ -476,6 +504,11 @@ class MilestonesPage(QWidget):
         value = self.status_combo.itemData(index)
         if mid and isinstance(value, str):
             self._controller.set_milestone_status(mid, MilestoneStatus(value))
+
+    def _on_view_done_date(self) -> None:
+        mid = self.selected_milestone()
+        if mid and self._selected_done():
+            self._controller.set_milestone_done_on(mid, from_qdate(self.done_date.date()))
 
     def _on_view_note_entered(self) -> None:
         mid = self.selected_milestone()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pydantic import ValidationError
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -24,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.base import validation_message
 from planner.core.plan import Plan
-from planner.core.profile import Profile
+from planner.core.profile import Profile, ProgrammeProgress
 from planner.core.progress import Progress, StatusKind
 from planner.gui.controller import PlannerController
 from planner.gui.forms import date_edit
@@ -46,6 +48,7 @@ from planner.report.text import humanize_dates
 
 STATUS_SYMBOLS = {
     StatusKind.NOT_STARTED: "◌",
+    StatusKind.NO_DATA: "○",
     StatusKind.ON_TRACK: "●",
     StatusKind.AHEAD: "▲",
     StatusKind.BEHIND: "▼",
@@ -104,6 +107,10 @@ class ProgressPage(QWidget):
         self.status_detail.setWordWrap(True)
         self.status_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         status_layout.addWidget(self.status_detail)
+        self.next_step_label = plain_label()
+        self.next_step_label.setObjectName("progressNextStep")
+        self.next_step_label.setWordWrap(True)
+        status_layout.addWidget(self.next_step_label)
         self.pace_label = plain_label()
         self.pace_label.setObjectName("progressPace")
         self.pace_label.setWordWrap(True)
@@ -111,6 +118,10 @@ class ProgressPage(QWidget):
         self.hours_bar = named(QProgressBar(), "hoursProgress", "Study hours logged")
         self.hours_bar.setTextVisible(True)
         status_layout.addWidget(self.hours_bar)
+        self.hours_label = plain_label()
+        self.hours_label.setObjectName("progressHours")
+        self.hours_label.setWordWrap(True)
+        status_layout.addWidget(self.hours_label)
         self.milestones_label = plain_label()
         self.milestones_label.setObjectName("progressMilestones")
         status_layout.addWidget(self.milestones_label)
@@ -134,6 +145,17 @@ class ProgressPage(QWidget):
         buttons.addWidget(self.reset_replan)
         buttons.addStretch(1)
         status_layout.addLayout(buttons)
+        self.notes_label = plain_label()
+        self.notes_label.setObjectName("progressNotes")
+        self.notes_label.setWordWrap(True)
+        status_layout.addWidget(self.notes_label)
+        self.use_earliest = named(
+            QPushButton("Use the &earliest realistic exam date"),
+            "useEarliestExamDate",
+            "Use the earliest realistic exam date",
+            "Replace your target exam date with the earliest date your study hours allow",
+        )
+        status_layout.addWidget(self.use_earliest, 0, Qt.AlignmentFlag.AlignLeft)
         status_layout.addWidget(
             note_label(
                 "Re-planning keeps what you have done and moves what is still open. You can "
@@ -148,7 +170,41 @@ class ProgressPage(QWidget):
         self.hours_chart = HoursChart(controller.today)
         self.hours_chart.setMinimumHeight(200)
         chart_layout.addWidget(self.hours_chart)
-        grid.addWidget(chart_box, 1, 0)
+        grid.addWidget(chart_box, 2, 0)
+
+        # -------------------------------------------------------------- degree programme
+        self.programme_box = QGroupBox("Degree programme")
+        self.programme_box.setObjectName("programmeGroup")
+        programme_form = QFormLayout(self.programme_box)
+        self.programme_label = plain_label()
+        self.programme_label.setObjectName("programmeStatus")
+        self.programme_label.setWordWrap(True)
+        programme_form.addRow(self.programme_label)
+        self.credits_earned = named(QDoubleSpinBox(), "creditsEarned", "Credits earned")
+        self.credits_required = named(
+            QDoubleSpinBox(), "creditsRequired", "Credits the programme requires"
+        )
+        for box in (self.credits_earned, self.credits_required):
+            box.setRange(0, 1000)
+            box.setDecimals(1)
+        self.terms_done = named(QDoubleSpinBox(), "termsDone", "Terms or courses done")
+        self.terms_total = named(QDoubleSpinBox(), "termsTotal", "Terms or courses in all")
+        for box in (self.terms_done, self.terms_total):
+            box.setRange(0, 100)
+            box.setDecimals(0)
+        programme_form.addRow(
+            buddy_label("Credits ear&ned:", self.credits_earned), self.credits_earned
+        )
+        programme_form.addRow(
+            buddy_label("Credits re&quired:", self.credits_required), self.credits_required
+        )
+        programme_form.addRow(buddy_label("Terms &done:", self.terms_done), self.terms_done)
+        programme_form.addRow(buddy_label("Terms in a&ll:", self.terms_total), self.terms_total)
+        self.programme_save = named(
+            QPushButton("&Save programme progress"), "saveProgramme", "Save programme progress"
+        )
+        programme_form.addRow(self.programme_save)
+        grid.addWidget(self.programme_box, 1, 0)
 
         # -------------------------------------------------------------- study log
         log_box = QGroupBox("Study log")
@@ -195,7 +251,7 @@ class ProgressPage(QWidget):
         self.log_total = plain_label()
         self.log_total.setObjectName("studyLogTotal")
         log_layout.addWidget(self.log_total)
-        grid.addWidget(log_box, 0, 1, 2, 1)
+        grid.addWidget(log_box, 0, 1, 3, 1)
 
         # -------------------------------------------------------------- practice scores
         score_box = QGroupBox("Practice exams")
@@ -237,7 +293,7 @@ class ProgressPage(QWidget):
             QPushButton("Remove selected score"), "removeScore", "Remove the selected score"
         )
         score_layout.addWidget(self.score_remove, 0, Qt.AlignmentFlag.AlignLeft)
-        grid.addWidget(score_box, 2, 0)
+        grid.addWidget(score_box, 3, 0)
 
         # -------------------------------------------------------------- CEUs
         ceu_box = QGroupBox("Continuing education (CEUs)")
@@ -277,9 +333,11 @@ class ProgressPage(QWidget):
             QPushButton("Remove selected CEUs"), "removeCeu", "Remove the selected CEU entry"
         )
         ceu_layout.addWidget(self.ceu_remove, 0, Qt.AlignmentFlag.AlignLeft)
-        grid.addWidget(ceu_box, 2, 1)
+        grid.addWidget(ceu_box, 3, 1)
 
         self.accept_replan.clicked.connect(self._on_view_accept_replan)
+        self.use_earliest.clicked.connect(controller.use_earliest_exam_date)
+        self.programme_save.clicked.connect(self._on_view_save_programme)
         self.reset_replan.clicked.connect(controller.reset_replan)
         self.log_add.clicked.connect(self._on_view_log)
         self.log_topic.returnPressed.connect(self._on_view_log)
@@ -342,45 +400,44 @@ class ProgressPage(QWidget):
         if shown[2] is not self._shown[2]:
             self._fill_ceus(profile)
         self._shown = shown
-        baseline = self._controller.baseline if profile.replan is not None else None
-        self.hours_chart.set_data(self._controller.plan, profile, baseline)
+        programme = profile.programme
+        with signals_blocked(
+            self.credits_earned, self.credits_required, self.terms_done, self.terms_total
+        ):
+            self.credits_earned.setValue(programme.credits_earned if programme else 0)
+            self.credits_required.setValue(
+                programme.credits_required or 0 if programme is not None else 0
+            )
+            self.terms_done.setValue(programme.terms_done if programme else 0)
+            self.terms_total.setValue(programme.terms_total or 0 if programme is not None else 0)
 
     def _on_model_progress_changed(self, progress: Progress) -> None:
+        """Show the progress model's own words and figures (the CLI and print show the same)."""
         symbol = STATUS_SYMBOLS[progress.status]
-        headline, _, detail = progress.status_text.partition(": ")
-        if not detail:
-            headline, detail = progress.status_text, ""
-        self.status_label.setText(f"{symbol} {humanize_dates(headline)}")
-        self.status_detail.setText(humanize_dates(detail))
-        pace = progress.pace
-        self.pace_label.setText(
-            f"Pace over the last {pace.weeks} week{'s' if pace.weeks != 1 else ''}: "
-            f"{pace.per_week:g} h/week (your plan: {pace.planned_per_week:g} h/week)."
+        self.status_label.setText(f"{symbol} {humanize_dates(progress.headline)}")
+        self.status_detail.setText(humanize_dates(progress.detail))
+        self.next_step_label.setText(
+            f"Next: {humanize_dates(progress.next_step)}" if progress.next_step else ""
         )
+        self.next_step_label.setVisible(bool(progress.next_step))
+        self.pace_label.setText(humanize_dates(progress.pace.text))
         planned = max(progress.hours_planned, 0.0)
         self.hours_bar.setRange(0, max(1, round(planned)))
         self.hours_bar.setValue(min(round(progress.hours_logged), max(1, round(planned))))
-        self.hours_bar.setFormat(
-            f"{progress.hours_logged:g} of {planned:g} study hours ({progress.percent_hours:g}%)"
-        )
+        self.hours_bar.setFormat(f"{progress.hours_logged:g} of {planned:g} h")
+        self.hours_label.setText(humanize_dates(progress.hours_text))
         self.milestones_label.setText(
             f"Steps: {progress.percent_milestones:g}% done or skipped (reminders not counted)."
+            + (f" ⚠ {len(progress.overdue)} overdue (see Milestones)." if progress.overdue else "")
         )
         profile = self._controller.profile
-        lines = []
-        shift = progress.proposed_shift_days
-        if shift:
-            direction = "later" if shift > 0 else "earlier"
-            lines.append(
-                f"At your recent pace the open milestones would move {abs(shift)} days {direction}:"
-            )
+        lines = [humanize_dates(progress.replan_text)] if progress.replan_text else []
+        if progress.proposed_shift_days:
             lines.extend(
                 f"  Phase {number} ends {fmt_date(projected)} (now {fmt_date(current)})"
                 for number, current, projected in progress.projected
                 if current != projected
             )
-        elif progress.status in (StatusKind.ON_TRACK, StatusKind.AHEAD, StatusKind.BEHIND):
-            lines.append("Your plan matches your pace; nothing to re-plan.")
         if profile.replan is not None:
             days = profile.replan.shift_days
             lines.append(
@@ -390,6 +447,22 @@ class ProgressPage(QWidget):
         self.replan_label.setText("\n".join(lines))
         self.accept_replan.setEnabled(self._controller.can_replan())
         self.reset_replan.setEnabled(profile.replan is not None)
+        self.notes_label.setText("\n".join(humanize_dates(note) for note in progress.notes))
+        self.notes_label.setVisible(bool(progress.notes))
+        target = progress.target
+        self.use_earliest.setVisible(target is not None)
+        if target is not None:
+            self.use_earliest.setText(
+                f"Use the &earliest realistic exam date ({fmt_date(target.earliest)})"
+            )
+        degree = progress.degree
+        self.programme_box.setVisible(degree is not None)
+        if degree is not None:
+            self.programme_label.setText(
+                f"Your {degree.programme}, {fmt_date(degree.start)} – {fmt_date(degree.end)}: "
+                "enter what your school's records show (leave “Credits required” at 0 if you "
+                "count terms or courses instead)."
+            )
         self.readiness_label.setText(progress.readiness.text)
         if progress.ceu is not None:
             self.ceu_label.setText(humanize_dates(progress.ceu.text))
@@ -399,6 +472,15 @@ class ProgressPage(QWidget):
                 f"CEU tracking starts once you are {plan.certification} certified "
                 f"(planned for {fmt_date(plan.certified_date)}). You can record CEUs already."
             )
+        controller = self._controller
+        baseline = controller.baseline if profile.replan is not None else None
+        self.hours_chart.set_data(
+            controller.plan,
+            profile,
+            baseline,
+            progress.planned_curve,
+            degree.end if degree is not None else None,
+        )
 
     def _fill_log(self, profile: Profile) -> None:
         entries = sorted(profile.study_log, key=lambda e: (e.day, e.id), reverse=True)
@@ -414,9 +496,14 @@ class ProgressPage(QWidget):
         table.resizeColumnToContents(0)
         table.resizeColumnToContents(1)
         table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # the one rule of the progress model: an entry dated after today counts from its day
+        today = self._controller.today
+        counted = round(sum(e.hours for e in entries if e.day <= today), 2)
+        future = round(sum(e.hours for e in entries if e.day > today), 2)
         self.log_total.setText(
             f"{len(entries)} {'entry' if len(entries) == 1 else 'entries'}, "
-            f"{fmt_hours(round(profile.total_hours(), 2))} in all."
+            f"{fmt_hours(counted)} up to today"
+            + (f"; {fmt_hours(future)} dated after today count from their day." if future else ".")
         )
         self.log_remove.setEnabled(bool(entries))
 
@@ -460,6 +547,19 @@ class ProgressPage(QWidget):
 
     def _on_view_accept_replan(self) -> None:
         self._controller.accept_replan()
+
+    def _on_view_save_programme(self) -> None:
+        try:
+            programme = ProgrammeProgress(
+                credits_earned=self.credits_earned.value(),
+                credits_required=self.credits_required.value() or None,  # 0: not known
+                terms_done=round(self.terms_done.value()),
+                terms_total=round(self.terms_total.value()) or None,
+            )
+        except ValidationError as exc:
+            self._controller.report_error(f"Not saved: {validation_message(exc)}")
+            return
+        self._controller.set_programme(programme)
 
     def _on_view_log(self) -> None:
         topic = self.log_topic.text().strip()

@@ -32,7 +32,9 @@ from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QToolTip, QWidget
 
 from planner.core.plan import Milestone, MilestoneKind, Plan
 from planner.core.profile import MilestoneStatus
+from planner.core.progress import is_overdue
 from planner.gui.widgets import STATUS_TEXT, FlowLayout, fmt_date, plain_label, status_color
+from planner.report.text import OVERDUE_MARK
 
 MIN_ROW_LINES = 2.9  # a phase row is at least this many text lines high
 RANGE_EARLY = "early"
@@ -62,6 +64,7 @@ class MarkerInfo:
     due: date
     phase: int
     status: MilestoneStatus
+    overdue: bool = False  # open and its date has passed: a ⚠ beside it, "overdue" in its text
 
 
 def marker_path(kind: MilestoneKind, center: QPointF, r: float) -> QPainterPath:
@@ -276,13 +279,15 @@ class TimelineView(QWidget):
         self._markers = markers
 
     def _marker(self, milestone: Milestone, phase: int, title: str) -> MarkerInfo:
+        status = self._statuses.get(milestone.id, MilestoneStatus.NOT_STARTED)
         return MarkerInfo(
             id=milestone.id,
             title=title,
             kind=milestone.kind,
             due=milestone.due,
             phase=phase,
-            status=self._statuses.get(milestone.id, MilestoneStatus.NOT_STARTED),
+            status=status,
+            overdue=is_overdue(milestone, status, self._today),
         )
 
     def _invalidate(self) -> None:
@@ -335,15 +340,18 @@ class TimelineView(QWidget):
             for r in self._rows
         ]
         done = sum(1 for m in self._markers if m.status is MilestoneStatus.DONE)
+        overdue = sum(1 for m in self._markers if m.overdue)
         parts.append(
-            f"{done} of {len(self._markers)} milestones done. Today is {fmt_date(self._today)}."
+            f"{done} of {len(self._markers)} milestones done"
+            + (f", {overdue} overdue" if overdue else "")
+            + f". Today is {fmt_date(self._today)}."
         )
         return " ".join(parts)
 
     def _marker_text(self, marker: MarkerInfo) -> str:
         return (
             f"{marker.title}\nDue {fmt_date(marker.due)} · {marker.kind.label} · "
-            f"{STATUS_TEXT[marker.status]}"
+            f"{STATUS_TEXT[marker.status]}" + (f" · {OVERDUE_MARK}" if marker.overdue else "")
         )
 
     # ------------------------------------------------------------------ geometry
@@ -609,6 +617,11 @@ class TimelineView(QWidget):
         for mid, centre in layout.centers.items():
             marker = by_id[mid]
             draw_marker(painter, marker.kind, marker.status, centre, layout.r, palette)
+            if marker.overdue:  # a sign beside the marker, never colour alone
+                painter.setPen(palette.color(QPalette.ColorRole.Text))
+                painter.drawText(
+                    QPointF(centre.x() + layout.r * 1.1, centre.y() - layout.r * 0.6), "⚠"
+                )
 
     def _paint_focus(self, painter: QPainter, layout: _Layout, palette: QPalette) -> None:
         pen = QPen(palette.color(QPalette.ColorRole.Highlight), 2, Qt.PenStyle.DashLine)

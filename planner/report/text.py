@@ -87,6 +87,22 @@ def plan_to_text(plan: Plan) -> str:
     return "\n".join(lines)
 
 
+OVERDUE_MARK = "⚠ overdue"  # icon and word: the timeline, the milestone list and the text
+
+
+def progress_lines(progress: Progress) -> list[str]:
+    """The status block every place shows (window, ``codepath status``, print), in order."""
+    lines = [f"{progress.headline}: {progress.detail}"]
+    if progress.next_step:
+        lines.append(f"Next: {progress.next_step}")
+    lines.append(progress.pace.text)
+    lines.append(progress.hours_text)
+    if progress.replan_text:
+        lines.append(progress.replan_text)
+    lines.extend(progress.notes)
+    return lines
+
+
 def progress_to_text(plan: Plan, progress: Progress, closed: frozenset[str] = frozenset()) -> str:
     """Progress, pace, status, projected dates, readiness and CEUs as text.
 
@@ -94,12 +110,8 @@ def progress_to_text(plan: Plan, progress: Progress, closed: frozenset[str] = fr
     """
     lines = [
         f"{plan.certification}, {plan.specialty_name}: status on {progress.today.isoformat()}",
-        f"  {progress.status_text}",
-        f"  Steps: {progress.percent_milestones:g}% done (code-set and CEU reminders not "
-        "counted); study hours: "
-        f"{progress.hours_logged:g} of {progress.hours_planned:g} ({progress.percent_hours:g}%)",
-        f"  Pace: {progress.pace.per_week:g} h/week over the last {progress.pace.weeks} week(s), "
-        f"planned {progress.pace.planned_per_week:g} h/week",
+        *(f"  {line}" for line in progress_lines(progress)),
+        f"  Steps: {progress.percent_milestones:g}% done (code-set and CEU reminders not counted)",
         "",
     ]
     for phase in progress.phases:
@@ -118,6 +130,13 @@ def progress_to_text(plan: Plan, progress: Progress, closed: frozenset[str] = fr
     lines.append(f"  Exam readiness: {progress.readiness.text}")
     if progress.ceu is not None:
         lines.append(f"  Continuing education: {progress.ceu.text}")
+    overdue = [m for m in plan.milestones() if m.id in progress.overdue]
+    if overdue:
+        lines.append("")
+        lines.append(f"  Overdue ({len(overdue)}; mark them done, with the day, or skip them):")
+        lines.extend(
+            f"    {OVERDUE_MARK}  {m.due.isoformat()}  {m.title}  ({m.id})" for m in overdue
+        )
     upcoming = [m for m in plan.milestones() if m.due >= progress.today and m.id not in closed][:3]
     if upcoming:
         lines.append("")

@@ -19,8 +19,9 @@ from planner.report.text import humanize_dates
 def test_status_pace_and_chart(window: MainWindow) -> None:
     page = window.progress_page
     progress = window.controller.progress
-    headline, _, detail = progress.status_text.partition(": ")
+    headline, detail = progress.headline, progress.detail
     assert headline.startswith("Behind by")
+    assert progress.status_text.startswith(f"{headline}: {detail}")
     assert page.status_label.text() == f"▼ {headline}"  # a symbol and words, not colour
     assert page.status_detail.text() == humanize_dates(detail)
     assert "-" not in page.status_detail.text().split("(")[0]  # no ISO dates on screen
