@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from planner.core.catalog import Catalog
 from planner.core.dates import format_date
-from planner.core.plan import Milestone, MilestoneKind, Phase, Plan
+from planner.core.plan import Milestone, MilestoneKind, Phase, Plan, reminder_group_title
 from planner.core.profile import MilestoneProgress, MilestoneStatus, Profile
 from planner.core.salary import context_lines
 from planner.report.chart_svg import (
@@ -36,7 +36,7 @@ from planner.report.document import (
     Table,
     esc,
 )
-from planner.report.text import humanize_dates, money
+from planner.report.text import OVERDUE_MARK, humanize_dates, money, progress_lines
 
 if TYPE_CHECKING:
     from planner.core.progress import Progress
@@ -81,11 +81,12 @@ def build_roadmap(state: PlanState) -> Roadmap:
             small=True,
         )
     )
+    overdue = frozenset(progress.overdue)
     for phase in plan.phases:
-        blocks += _phase(phase, profile, today)
+        blocks += _phase(phase, profile, today, overdue)
     blocks += _salary(plan, state.catalog)
     blocks += _costs(plan)
-    blocks += _progress(plan, profile, progress, today)
+    blocks += _progress(plan, profile, progress, today, state.catalog)
     blocks += _sources(plan)
     subject = f"{plan.certification} roadmap" + (f" for {who}" if who else "")
     return Roadmap(
@@ -225,11 +226,13 @@ def milestone_status(milestone: Milestone, progress: MilestoneProgress | None, t
     return "<br>".join(parts)
 
 
-def _phase(phase: Phase, profile: Profile, today: date) -> list[Block]:
+def _phase(phase: Phase, profile: Profile, today: date, overdue: frozenset[str]) -> list[Block]:
     hours = f" · {phase.study_hours:g} study hours planned" if phase.study_hours else ""
     rows: list[tuple[Cell, ...]] = []
-    explained: set[str] = set()  # a reason repeated in a phase (code-set updates) is shown once
-    for milestone in phase.milestones:
+    explained: set[str] = set()  # a reason repeated in a phase is shown once
+    steps = [m for m in phase.milestones if not m.is_reminder]
+    reminders = [m for m in phase.milestones if m.is_reminder]
+    for milestone in steps:
         progress = profile.milestones.get(milestone.id)
         detail = []
         if milestone.kind is not MilestoneKind.TASK:  # plain study steps carry no tag
@@ -238,6 +241,8 @@ def _phase(phase: Phase, profile: Profile, today: date) -> list[Block]:
             detail.append(esc(milestone.why))
             explained.add(milestone.why)
         text = esc(milestone.title)
+        if milestone.id in overdue:
+            text = f"<b>{esc(OVERDUE_MARK)}</b> {text}"
         if detail:
             text += "<br><span class='small muted'>" + " · ".join(detail) + "</span>"
         rows.append(
@@ -246,6 +251,17 @@ def _phase(phase: Phase, profile: Profile, today: date) -> list[Block]:
                 format_date(milestone.due),
                 text,
                 milestone_status(milestone, progress, today),
+            )
+        )
+    if reminders:  # recurring reminders: one row, so the real steps stay visible
+        listed = "; ".join(f"{esc(m.title)} ({format_date(m.due)})" for m in reminders)
+        rows.append(
+            (
+                Check(CheckState.OPEN),
+                _span(reminders[0].due, reminders[-1].due),
+                f"{esc(reminder_group_title(reminders))}"
+                f"<br><span class='small muted'>{listed}</span>",
+                "",
             )
         )
     blocks: list[Block] = [
@@ -370,30 +386,32 @@ def _costs(plan: Plan) -> list[Block]:
     return blocks
 
 
-def _progress(plan: Plan, profile: Profile, progress: Progress, today: date) -> list[Block]:
-    percent = f" ({progress.percent_hours:g}%)" if progress.hours_planned else ""
+def _progress(
+    plan: Plan, profile: Profile, progress: Progress, today: date, catalog: Catalog
+) -> list[Block]:
     blocks: list[Block] = [
         Heading(f"Your progress on {format_date(today)}"),
-        Paragraph(f"<b>{esc(humanize_dates(progress.status_text))}</b>"),
+        Paragraph(
+            "<br>".join(
+                (f"<b>{esc(humanize_dates(line))}</b>" if n == 0 else esc(humanize_dates(line)))
+                for n, line in enumerate(progress_lines(progress))
+            )
+        ),
         Table(
             columns=(Column("", 0.3), Column("", 0.7)),
             header=False,
             first_column_bold=True,
             rows=(
-                (
-                    "Study hours",
-                    f"{progress.hours_logged:g} logged of {progress.hours_planned:g} planned"
-                    f"{percent}; {progress.expected_hours:.0f} expected by today",
-                ),
-                (
-                    "Pace",
-                    f"{progress.pace.per_week:g} hours a week over the last "
-                    f"{progress.pace.weeks} week{'s' if progress.pace.weeks != 1 else ''} "
-                    f"(plan: {progress.pace.planned_per_week:g})",
+                ("Study hours", esc(humanize_dates(progress.hours_text))),
+                ("Pace", esc(humanize_dates(progress.pace.text))),
+                *(
+                    [("Programme", esc(humanize_dates(progress.degree.text)))]
+                    if progress.degree is not None
+                    else []
                 ),
                 ("Steps", f"{progress.percent_milestones:g}% done (reminders not counted)"),
                 ("Exam readiness", esc(progress.readiness.text)),
-                ("Continuing education", esc(_ceu_text(plan, progress))),
+                ("Continuing education", esc(_ceu_text(plan, progress, catalog))),
             ),
         ),
         Heading("Steps by phase (code-set and CEU reminders not counted)", level=2),
@@ -462,12 +480,15 @@ def _progress(plan: Plan, profile: Profile, progress: Progress, today: date) -> 
     return blocks
 
 
-def _ceu_text(plan: Plan, progress: Progress) -> str:
+def _ceu_text(plan: Plan, progress: Progress, catalog: Catalog) -> str:
     if progress.ceu is not None:
         return progress.ceu.text
+    cert = catalog.certifications.get(plan.certification)
+    if cert is not None and cert.ceu is None:
+        return f"The {plan.certification} needs no continuing education in the data."
     cycles = [m for m in plan.milestones() if m.kind is MilestoneKind.CEU]
     if not cycles:
-        return f"The {plan.certification} needs no continuing education in the data."
+        return f"Continuing education starts once you hold the {plan.certification}."
     return (
         f"Starts once you hold the {plan.certification} (planned "
         f"{format_date(plan.certified_date)}); first report due {format_date(cycles[0].due)}."
