@@ -9,9 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner.core.catalog import default_catalog
-from planner.core.dates import add_months
 from planner.core.inputs import PlanInputs
-from planner.core.plan import MilestoneKind, Plan, build_plan
+from planner.core.plan import MilestoneKind, Plan, build_plan, ceu_milestones, credential_timeline
 from planner.core.profile import (
     MilestoneProgress,
     MilestoneStatus,
@@ -225,16 +224,11 @@ def test_a_replan_lists_the_reminders_a_fresh_plan_with_its_dates_lists(
 
 
 def _assert_reminders_like_a_fresh_plan(plan: Plan) -> None:
-    cert = CATALOG.certifications[plan.certification]
-    done_ceus = [m for m in plan.milestones() if m.kind is MilestoneKind.CEU]
-    if cert.ceu is not None:
-        months = round(cert.ceu.cycle_years.planning * 12)
-        expected = []
-        due = add_months(plan.certified_date, months)
-        while due <= plan.finish:
-            expected.append(due)
-            due = add_months(due, months)
-        assert sorted(m.due for m in done_ceus) == expected
+    # CEU deadlines come from the credentials held on the plan's own dates, as when building
+    timeline = credential_timeline(plan, CATALOG)
+    expected = ceu_milestones(timeline, plan.certification, CATALOG, plan.exam_date, plan.finish)
+    listed = [m for m in plan.milestones() if m.kind is MilestoneKind.CEU]
+    assert sorted((m.due, m.id) for m in listed) == sorted((m.due, m.id) for m in expected)
     for update in CATALOG.training.codeset_updates:
         days = sorted(
             m.due
@@ -354,8 +348,11 @@ def test_item5_rhit_started_last_year_tracks_programme_and_exam_preparation() ->
     assert behind.status is StatusKind.BEHIND and "in your programme" in behind.headline
     assert behind.pace.per_week == 0 and behind.status is not StatusKind.ON_TRACK
     assert "10 of 60 credits" in behind.detail
+    assert behind.degree is not None
+    # as many credits as the share of the programme's time that has passed: on track
+    on_time = 60 * behind.degree.percent_time / 100
     on_pace = entered.model_copy(
-        update={"programme": ProgrammeProgress(credits_earned=43, credits_required=60)}
+        update={"programme": ProgrammeProgress(credits_earned=on_time, credits_required=60)}
     )
     assert progress_of(on_pace, today).status is StatusKind.ON_TRACK
 
