@@ -1,4 +1,4 @@
-"""docs/DATA.md's rule table: every row has a source and an as-of, and every test it names exists."""
+"""docs/DATA.md's rule table: each row has a source and an as-of; each test it names exists."""
 
 from __future__ import annotations
 
