@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoStack
 from planner.core.base import validation_message
 from planner.core.catalog import Catalog
 from planner.core.inputs import PlanInputs
-from planner.core.plan import Plan
+from planner.core.plan import Plan, PlanError
 from planner.core.profile import (
     CeuEntry,
     ExamScore,
@@ -31,7 +31,7 @@ from planner.core.profile import (
     day_after_today,
 )
 from planner.core.progress import Progress
-from planner.core.state import PlanCache, PlanState, accepted_replan, derive
+from planner.core.state import PlanCache, PlanState, accepted_replan, check_usable, derive
 from planner.core.storage import ProfileStore
 from planner.gui.edits import (
     STATUS_VERBS,
@@ -93,6 +93,7 @@ class PlannerController(QObject):
             read_only=read_only,
             autosave_ms=autosave_ms,
             retry_ms=retry_ms,
+            usable=lambda profile: check_usable(profile, self._catalog, self.store.path),
             parent=self,
         )
         for source, target in (
@@ -187,12 +188,16 @@ class PlannerController(QObject):
         ``fresh`` (another profile). A profile that cannot be used raises before anything
         changes here.
         """
+        try:
+            baseline: Plan | None = self._plans.get(self._profile.inputs, self._catalog)
+        except PlanError:
+            baseline = None  # derive says why, as the one usable-profile rule's error
         self._state = derive(
             self._profile,
             self._catalog,
             self._today,
             previous=None if fresh else self._state,
-            baseline=self._plans.get(self._profile.inputs, self._catalog),
+            baseline=baseline,
         )
 
     def _apply_safely(self, values: dict[str, Any], previous: dict[str, Any]) -> bool:

@@ -74,9 +74,12 @@ class SaveManager(QObject):
         read_only: bool = False,
         autosave_ms: int = AUTOSAVE_MS,
         retry_ms: int = RETRY_MS,
+        usable: Callable[[Profile], None] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        # raises ProfileError for a profile this version cannot use (the core's one rule)
+        self._usable = usable
         self._store = store
         self._undo_stack = undo_stack
         self._current = current
@@ -147,6 +150,9 @@ class SaveManager(QObject):
         else:
             self._save_timer.stop()
             self.saveStatusChanged.emit(SAVED)
+            # back at what was last saved: take in what others saved meanwhile, as any reload
+            # does (found by the GUI fuzz test: "Saved" was shown while the file held more)
+            QTimer.singleShot(0, self.reload_if_changed)
 
     # ------------------------------------------------------------------ saving
 
@@ -189,6 +195,11 @@ class SaveManager(QObject):
                 if self._base is not None:
                     raise UnreadableFileError(exc) from exc
                 theirs = None  # a new profile in place of a bad file: save() keeps it aside
+            if theirs is not None and self._base is not None and self._usable is not None:
+                try:  # e.g. a certification only a newer version knows: never merge into it
+                    self._usable(theirs)
+                except ProfileError as exc:
+                    raise UnreadableFileError(exc) from exc
             merged = ours
             if self._base is not None and theirs is not None and theirs != self._base:
                 notices += self._keep_last_save_if_lost(theirs, write_theirs=False)

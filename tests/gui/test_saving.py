@@ -14,7 +14,12 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from planner.core.inputs import PlanInputs
-from planner.core.profile import Profile, ProfileTooNewError, ProfileWriteError
+from planner.core.profile import (
+    Profile,
+    ProfileTooNewError,
+    ProfileUnknownDataError,
+    ProfileWriteError,
+)
 from planner.core.storage import ProfileStore
 from planner.gui import dialogs
 from planner.gui.controller import PlannerController
@@ -67,6 +72,7 @@ def test_shutdown_stops_every_timer(
     [
         "newer",  # saved by a newer version
         "typo",  # a hand edit with a typo
+        "unknown",  # a certification only a newer version of the data knows
     ],
 )
 def test_a_file_that_cannot_be_read_is_never_written_over(
@@ -79,6 +85,9 @@ def test_a_file_that_cannot_be_read_is_never_written_over(
     data = json.loads(profile_path.read_text(encoding="utf-8"))
     if bad == "newer":
         data["schema_version"] = 99
+        content = json.dumps(data).encode()
+    elif bad == "unknown":
+        data["inputs"]["certification"] = "CRC-2030"
         content = json.dumps(data).encode()
     else:
         content = json.dumps(data).encode()[:-5] + b",,}"
@@ -101,6 +110,9 @@ def test_a_file_that_cannot_be_read_is_never_written_over(
     assert "cannot be read" in window.save_label.text()
     if bad == "newer":
         assert isinstance(asked[0], ProfileTooNewError)
+    if bad == "unknown":
+        assert isinstance(asked[0], ProfileUnknownDataError)
+        assert window.controller.profile.inputs.certification != "CRC-2030"
     # the choice was Quit: closing asks, because the edit is not saved anywhere
     assert quit_answers.problems and "cannot be read" in quit_answers.problems[0]
     assert window.isVisible()
