@@ -33,6 +33,7 @@ from planner.core.profile import (
     ProfileUnknownDataError,
 )
 from planner.gui.widgets import ask_message, message_box, named, plain_label
+from planner.report.text import humanize_dates
 
 PROFILE_FILTER = "Coding Path Planner profiles (*.json);;All files (*)"
 
@@ -199,6 +200,21 @@ def ask_quit_unsaved(parent: QWidget | None, problem: str) -> QMessageBox.Standa
         | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Retry,
     )
+
+
+def confirm_start_date(parent: QWidget | None, problem: str) -> bool:
+    """A start date far from today: use it anyway? (tests replace this)."""
+    answer = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Use this start date?",
+        f"{humanize_dates(problem)}\n\nUse it anyway?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    answer.setTextFormat(Qt.TextFormat.PlainText)
+    answer.setObjectName("confirmStartDate")
+    answer.setDefaultButton(QMessageBox.StandardButton.No)
+    return answer.exec() == QMessageBox.StandardButton.Yes
 
 
 def ask_write_back(parent: QWidget | None, path: Path) -> bool:

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 
 from planner.core.inputs import PlanInputs
 from planner.core.profile import Profile
+from planner.core.progress import start_date_problem
+from planner.gui import dialogs
 from planner.gui import input_fields as fields
 from planner.gui.controller import PlannerController
 from planner.gui.forms import (
@@ -164,5 +166,10 @@ class SettingsPage(QWidget):
             if not field.required:  # a heading of a choice list is no value: nothing to say
                 controller.report_error(f"Not changed: {exc}")
             return
+        if field is fields.START:
+            problem = start_date_problem(value, controller.today)
+            if problem is not None and not dialogs.confirm_start_date(self, problem):
+                self._on_model_profile_changed(controller.profile)  # back to the date in use
+                return
         text = field.undo_text(value, controller.catalog)
         controller.update_inputs(text, **{field.key: value})

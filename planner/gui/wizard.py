@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 from planner.core.base import validation_message
 from planner.core.catalog import Background, Catalog
 from planner.core.inputs import PlanInputs
+from planner.core.progress import start_date_problem
+from planner.gui import dialogs
 from planner.gui import input_fields as fields
 from planner.gui.forms import (
     ComboChoice,
@@ -37,7 +39,7 @@ from planner.gui.forms import (
     show_inputs,
 )
 from planner.gui.input_fields import InputField, specialty_options, specialty_text
-from planner.gui.widgets import note_label, plain_label, to_qdate
+from planner.gui.widgets import from_qdate, note_label, plain_label, to_qdate
 
 DEFAULT_HOURS = 10.0
 PREFIX = "wizard"
@@ -202,6 +204,7 @@ class SetupWizard(QWizard):
         self.setWindowTitle("Set up your plan – Coding Path Planner")
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.catalog = catalog
+        self._today = today
         self.cert_page = CertificationPage(catalog)
         self.specialty_page = SpecialtyPage(catalog)
         self.schedule_page = SchedulePage(catalog, today)
@@ -245,6 +248,15 @@ class SetupWizard(QWizard):
         self._target_exam_date = inputs.target_exam_date
 
     _target_exam_date: date | None = None
+
+    def validateCurrentPage(self) -> bool:
+        """A start date far from today is used only when the learner confirms it."""
+        if self.currentPage() is self.schedule_page:
+            start = from_qdate(self.schedule_page.start.date())
+            problem = start_date_problem(start, self._today)
+            if problem is not None and not dialogs.confirm_start_date(self, problem):
+                return False
+        return bool(super().validateCurrentPage())
 
     def result_inputs(self) -> PlanInputs:
         """The answers as plan inputs; ValueError with a readable message if one is wrong."""

@@ -16,8 +16,17 @@ from planner.core.catalog import Catalog
 from planner.core.demo import demo_profile
 from planner.core.profile import Profile
 from planner.core.storage import ProfileStore
+from planner.gui import dialogs
 from planner.gui.controller import PlannerController
 from planner.gui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def _start_dates_confirmed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """A far start date asks for confirmation; tests answer yes unless they check the question."""
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm_start_date", lambda _p, text: asked.append(text) or True)
+    return asked
 
 
 @pytest.fixture

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+from gui_helpers import MakeController
 from pytestqt.qtbot import QtBot
 
 from planner.core.catalog import Background, Catalog
@@ -123,3 +125,33 @@ def test_refused_value_snaps_back(qtbot: QtBot, window: MainWindow) -> None:
     assert window.controller.profile.inputs.current_income == 32_000
     assert page.income.text() == "32,000"
     assert "⚠" in window.statusBar().currentMessage()
+
+
+def test_a_start_date_far_from_today_asks_first(
+    qtbot: QtBot, make_controller: MakeController, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planner.gui import dialogs
+    from planner.gui.settings_page import SettingsPage
+    from planner.gui.widgets import to_qdate
+
+    controller = make_controller()
+    page = SettingsPage(controller)
+    qtbot.addWidget(page)
+    before = controller.profile.inputs.start
+    asked: list[str] = []
+    answer = [False]
+    monkeypatch.setattr(
+        dialogs, "confirm_start_date", lambda _p, text: asked.append(text) or answer[0]
+    )
+    far = date(controller.today.year + 5, 1, 4)
+    page.start.setDate(to_qdate(far))
+    assert asked and "more than 2 years away" in asked[0]
+    assert controller.profile.inputs.start == before  # declined: nothing changed
+    assert page.start.date() == to_qdate(before)  # and the field shows the date in use
+    answer[0] = True
+    page.start.setDate(to_qdate(far))
+    assert controller.profile.inputs.start == far
+    near = controller.today
+    asked.clear()
+    page.start.setDate(to_qdate(near))
+    assert asked == [] and controller.profile.inputs.start == near

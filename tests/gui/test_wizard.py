@@ -120,3 +120,28 @@ def test_cancelled_wizard_writes_nothing(
     path = tmp_path / "profile.json"
     assert app.start_window(path, TODAY, catalog=catalog) is None
     assert not path.exists()
+
+
+def test_a_start_date_far_from_today_needs_a_yes(
+    qtbot: QtBot, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planner.gui import dialogs
+    from planner.gui.widgets import to_qdate
+
+    asked: list[str] = []
+    answer = [False]
+    monkeypatch.setattr(
+        dialogs, "confirm_start_date", lambda _p, text: asked.append(text) or answer[0]
+    )
+    wizard = SetupWizard(catalog, TODAY)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    while wizard.currentPage() is not wizard.schedule_page:
+        wizard.next()
+    wizard.schedule_page.start.setDate(to_qdate(date(TODAY.year - 5, 1, 4)))
+    wizard.next()
+    assert wizard.currentPage() is wizard.schedule_page  # declined: still asking
+    assert asked and "more than 2 years ago" in asked[0]
+    answer[0] = True
+    wizard.next()
+    assert wizard.currentPage() is wizard.details_page
