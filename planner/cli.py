@@ -158,6 +158,11 @@ def _build_parser() -> _Parser:
     )
     plan.add_argument("--exam-date", type=_date, help="a target exam date you want to keep")
     plan.add_argument(
+        "--retake-buffer",
+        choices=["yes", "no"],
+        help="keep a few weeks after each exam for a possible retake (default: yes)",
+    )
+    plan.add_argument(
         "--confirm-start",
         action="store_true",
         help="use a start date more than two years from today",
@@ -312,6 +317,7 @@ def _inputs_from_args(args: argparse.Namespace, existing: Any) -> Any:
         "current_income": args.current_income,
         "budget": args.budget,
         "target_exam_date": args.exam_date,
+        "retake_buffer": {"yes": True, "no": False}.get(args.retake_buffer or ""),
     }
     values.update({k: v for k, v in given.items() if v is not None})
     missing = [

@@ -290,3 +290,19 @@ def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
     )
     assert result.stdout.startswith("Coding Path Planner")
     assert result.stderr == ""
+
+
+def test_plan_retake_buffer_flag(tmp_path: Path) -> None:
+    profile = tmp_path / "p.json"
+    on = run(*PLAN, "--profile", str(profile), "--format", "json", home=tmp_path)
+    off = run(
+        *PLAN, "--profile", str(profile), "--retake-buffer", "no", "--format", "json", home=tmp_path
+    )
+    assert on.returncode == off.returncode == 0, off.stderr
+    titles = [m["title"] for p in json.loads(off.stdout)["phases"] for m in p["milestones"]]
+    assert not any("resit" in t for t in titles)
+    on_titles = [m["title"] for p in json.loads(on.stdout)["phases"] for m in p["milestones"]]
+    assert any("resit" in t for t in on_titles)
+    assert '"retake_buffer": false' in profile.read_text()
+    bad = run(*PLAN, "--retake-buffer", "maybe", home=tmp_path)
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1

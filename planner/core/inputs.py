@@ -105,15 +105,24 @@ class PlanInputs(FrozenModel):
     actual_costs: tuple[ActualCost, ...] = Field(
         default=(), description="the learner's own costs; each replaces the estimate of its id"
     )
+    retake_buffer: bool = Field(
+        default=True,
+        description="keep a few weeks after each exam for a possible retake (first-time pass "
+        "rates are about 50-60%)",
+    )
 
     @model_serializer(mode="wrap")
     def _without_empty_costs(
         self, handler: SerializerFunctionWrapHandler, _info: SerializationInfo
     ) -> Any:
-        # a profile without own costs is written exactly as before the field existed
+        # a profile without own costs, and with the retake buffer on (the default), is written
+        # exactly as before those fields existed
         data = handler(self)
-        if isinstance(data, dict) and not data.get("actual_costs"):
-            data.pop("actual_costs", None)
+        if isinstance(data, dict):
+            if not data.get("actual_costs"):
+                data.pop("actual_costs", None)
+            if data.get("retake_buffer") is True:
+                data.pop("retake_buffer", None)
         return data
 
     def actual_cost(self, cost_id: str) -> float | None:

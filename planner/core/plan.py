@@ -475,7 +475,7 @@ class _Builder:
         self.horizon = add_years(inputs.start, HORIZON_YEARS)
         self.coder = inputs.background is Background.CODING
         # optional input (on by default): keep time for a possible retake after each exam
-        self.retake_buffer = bool(getattr(inputs, "retake_buffer", True))
+        self.retake_buffer = inputs.retake_buffer
         self.phase4_from = 0  # draft index where phase 4's steps begin
 
     # -- phases -------------------------------------------------------------------------

@@ -75,6 +75,12 @@ def background_options(_catalog: Catalog, _cert_id: str = "") -> list[OptionGrou
     return [OptionGroup("", tuple(Option(b.value, b.label, b.label) for b in Background))]
 
 
+def retake_options(_catalog: Catalog, _cert_id: str = "") -> list[OptionGroup]:
+    yes = "Yes: keep a few weeks after each exam for a possible retake"
+    no = "No: plan for passing each exam the first time"
+    return [OptionGroup("", (Option("yes", yes, yes), Option("no", no, no)))]
+
+
 def state_options(catalog: Catalog, _cert_id: str = "") -> list[OptionGroup]:
     labels = [(code, state_label(catalog.salary, code, name)) for code, name in US_STATES]
     states = tuple(Option(code, label, label) for code, label in labels)
@@ -275,6 +281,25 @@ EXAM_DATE = InputField(
     toggle="I have a target &exam date:",
     undo_text=lambda _value, _catalog: "Change the target exam date",
 )
+RETAKE = InputField(
+    "retake_buffer",
+    "Retake buffer:",
+    "Plan time for a possible retake",
+    "Retake",
+    Kind.CHOICE,
+    "Retake buffer",
+    note=(
+        "First-time pass rates are about 50-60%, so the plan keeps 4-8 weeks after each exam "
+        "to study again and resit if needed; later steps count from the end of it."
+    ),
+    options=retake_options,
+    required=True,
+    to_inputs=lambda value: value == "yes",
+    from_inputs=lambda value: "yes" if value else "no",
+    undo_text=lambda value, _catalog: (
+        "Plan a retake buffer" if value else "Plan without a retake buffer"
+    ),
+)
 NAME = InputField(
     "name",
     "Your &name:",
@@ -297,5 +322,6 @@ FIELDS: tuple[InputField, ...] = (
     INCOME,
     BUDGET,
     EXAM_DATE,
+    RETAKE,
     NAME,
 )

@@ -155,3 +155,25 @@ def test_a_start_date_far_from_today_asks_first(
     asked.clear()
     page.start.setDate(to_qdate(near))
     assert asked == [] and controller.profile.inputs.start == near
+
+
+def test_the_retake_buffer_can_be_switched_off_and_back(
+    qtbot: QtBot, make_controller: MakeController
+) -> None:
+    from planner.gui import input_fields as fields
+    from planner.gui.settings_page import SettingsPage
+
+    controller = make_controller()
+    page = SettingsPage(controller)
+    qtbot.addWidget(page)
+    combo = page._combo(fields.RETAKE)
+    assert combo.currentData() == "yes" and controller.profile.inputs.retake_buffer
+    with_buffer = controller.plan.exam_date, controller.plan.working_from
+    combo.setCurrentIndex(combo.findData("no"))
+    assert controller.profile.inputs.retake_buffer is False
+    assert controller.undo_stack.undoText() == "Plan without a retake buffer"
+    assert not any("resit" in m.title for m in controller.plan.milestones())
+    assert controller.plan.working_from < with_buffer[1]  # the job search starts sooner
+    controller.undo_stack.undo()
+    assert controller.profile.inputs.retake_buffer is True
+    assert combo.currentData() == "yes"
