@@ -359,9 +359,7 @@ def _ahima_renewals(
     """One non-member renewal per AHIMA CEU cycle, plus one per extra credential held on its due
     date (the timeline lets a CCA lapse at the CCS and the RHIA replace the RHIT)."""
     cycles = [
-        c
-        for c in timeline.cycles
-        if c.body is Body.AHIMA and _month(start, c.due) < HORIZON_MONTHS
+        c for c in timeline.cycles if c.body is Body.AHIMA and _month(start, c.due) < HORIZON_MONTHS
     ]
     if not any(h.body is Body.AHIMA for h in timeline.holdings):
         return
