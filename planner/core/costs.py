@@ -327,9 +327,11 @@ def _aapc_dues(
     """Yearly AAPC dues from joining (or the first AAPC credential); a learner's first year at
     the student rate when the plan's first exam is AAPC's."""
     dues = next((d for d in timeline.dues if d.body is Body.AAPC), None)
-    if dues is None:
-        return
     held_from = min((h.start for h in timeline.holdings if h.body is Body.AAPC), default=None)
+    if dues is None:
+        if held_from is not None:
+            ledger.lack("AAPC membership dues", major=False)
+        return
     joined = _month(start, dues.start)
     yearly_from = joined
     student_rate = catalog.training.costs.aapc_student_membership
@@ -378,9 +380,11 @@ def _ahima_renewals(
         held = timeline.catalog_ids_on(cycle.due, Body.AHIMA)
         months.append(month)
         extra_months.extend([month] * max(0, len(held) - 1))
+    rules = catalog.bodies.get(Body.AHIMA)
+    years = f"{rules.cycle_years.planning:g}" if rules is not None else "2"
     ledger.add(
         "ahima-recertification",
-        "AHIMA recertification fee (non-member), every 2 years",
+        f"AHIMA recertification fee (non-member), every {years} years",
         fee,
         "per CEU cycle",
         months,
