@@ -17,16 +17,13 @@ from pydantic import Field
 
 from planner.core.base import Figure, FrozenModel
 from planner.core.catalog import Background, Body, Catalog, Certification, Program
+from planner.core.credentials import CredentialTimeline
 from planner.core.dates import HORIZON_YEARS, add_months, format_date, months_between
 from planner.core.inputs import PlanInputs
 from planner.core.sources import Sources
 
 HORIZON_MONTHS = HORIZON_YEARS * 12
-AHIMA_CYCLE_YEARS = 2
 UP_FRONT = "up front"
-
-# An earlier credential the later one makes unnecessary to renew (the plan lets it lapse).
-REPLACED_BY = {"CCA": "CCS", "RHIT": "RHIA"}
 
 
 class CostItem(FrozenModel):
@@ -309,86 +306,100 @@ def _exams(ledger: _Ledger, catalog: Catalog, exams: Sequence[ExamEvent], start:
 def _dues(
     ledger: _Ledger,
     catalog: Catalog,
-    exams: Sequence[ExamEvent],
+    timeline: CredentialTimeline,
     start: date,
-    first_is_student: bool,
+    first_exam: date | None,
+    student: bool,
 ) -> None:
-    """AAPC dues every year from the first AAPC exam; AHIMA non-member renewals every cycle."""
-    certs = catalog.certifications
-    aapc = [e for e in exams if certs[e.credential].body is Body.AAPC]
-    if aapc:
-        first = aapc[0]
-        dues = certs[first.credential].membership_dues
-        month = _month(start, first.day)
-        student = catalog.training.costs.aapc_student_membership
-        if dues is None:
+    """AAPC dues and AHIMA renewals, from the credentials-held timeline (its dues and cycles)."""
+    _aapc_dues(ledger, catalog, timeline, start, first_exam, student)
+    _ahima_renewals(ledger, catalog, timeline, start)
+
+
+def _aapc_dues(
+    ledger: _Ledger,
+    catalog: Catalog,
+    timeline: CredentialTimeline,
+    start: date,
+    first_exam: date | None,
+    student: bool,
+) -> None:
+    """Yearly AAPC dues from joining (or the first AAPC credential); a learner's first year at
+    the student rate when the plan's first exam is AAPC's."""
+    dues = next((d for d in timeline.dues if d.body is Body.AAPC), None)
+    held_from = min((h.start for h in timeline.holdings if h.body is Body.AAPC), default=None)
+    if dues is None:
+        if held_from is not None:
             ledger.lack("AAPC membership dues", major=False)
-        else:
-            yearly_from = month
-            if first_is_student and first.when == UP_FRONT and student is not None:
-                ledger.add(
-                    "membership",
-                    "AAPC student membership, first year",
-                    student,
-                    UP_FRONT,
-                    [0],
-                    note="Required to sit an AAPC exam; the student rate ends once certified.",
-                )
-                yearly_from = max(12, month)
-            ledger.add(
-                "membership-yearly",
-                "AAPC membership dues, yearly",
-                dues,
-                "yearly",
-                list(range(yearly_from, HORIZON_MONTHS, 12)),
-                note="Needed to keep every AAPC credential (CEUs are reported through it).",
-            )
-    ahima = [e for e in exams if certs[e.credential].body is Body.AHIMA]
-    if ahima:
-        fee = certs[ahima[0].credential].renewal_fee
-        extra = catalog.training.costs.ahima_additional_recertification
-        held_ids = {e.credential for e in ahima}
-        if fee is None:
-            ledger.lack("AHIMA recertification fee", major=False)
-            return
-        months: list[int] = []
-        extra_months: list[int] = []
-        first_month = _month(start, ahima[0].day)
-        cycle = first_month + AHIMA_CYCLE_YEARS * 12
-        while cycle < HORIZON_MONTHS:
-            held = [
-                e.credential
-                for e in ahima
-                if _month(start, e.day) <= cycle
-                and not (
-                    REPLACED_BY.get(e.credential) in held_ids
-                    and any(
-                        x.credential == REPLACED_BY.get(e.credential)
-                        and _month(start, x.day) <= cycle
-                        for x in ahima
-                    )
-                )
-            ]
-            months.append(cycle)
-            extra_months.extend([cycle] * max(0, len(held) - 1))
-            cycle += AHIMA_CYCLE_YEARS * 12
+        return
+    joined = _month(start, dues.start)
+    yearly_from = joined
+    student_rate = catalog.training.costs.aapc_student_membership
+    if student and student_rate is not None and held_from is not None and held_from == first_exam:
         ledger.add(
-            "ahima-recertification",
-            "AHIMA recertification fee (non-member), every 2 years",
-            fee,
-            "per CEU cycle",
-            months,
-            note="Non-member price; a CCA is left to lapse once the CCS is held, an RHIT once "
-            "the RHIA is.",
+            "membership",
+            "AAPC student membership, first year",
+            student_rate,
+            UP_FRONT,
+            [joined],
+            note="Required to sit an AAPC exam; the student rate ends once certified.",
         )
-        if extra is not None and extra_months:
-            ledger.add(
-                "ahima-recertification-extra",
-                "AHIMA recertification, each additional credential",
-                extra,
-                "per CEU cycle",
-                extra_months,
-            )
+        yearly_from = max(joined + 12, _month(start, held_from))
+    ledger.add(
+        "membership-yearly",
+        "AAPC membership dues, yearly",
+        dues.per_year,
+        "yearly",
+        list(range(yearly_from, HORIZON_MONTHS, 12)),
+        note="Needed to keep every AAPC credential (CEUs are reported through it).",
+    )
+
+
+def _ahima_renewals(
+    ledger: _Ledger, catalog: Catalog, timeline: CredentialTimeline, start: date
+) -> None:
+    """One non-member renewal per AHIMA CEU cycle, plus one per extra credential held on its due
+    date (the timeline lets a CCA lapse at the CCS and the RHIA replace the RHIT)."""
+    cycles = [
+        c for c in timeline.cycles if c.body is Body.AHIMA and _month(start, c.due) < HORIZON_MONTHS
+    ]
+    if not any(h.body is Body.AHIMA for h in timeline.holdings):
+        return
+    certs = catalog.certifications
+    first = next(h for h in timeline.holdings if h.body is Body.AHIMA)
+    fee = certs[first.catalog_id].renewal_fee
+    if fee is None:
+        ledger.lack("AHIMA recertification fee", major=False)
+        return
+    if not cycles:
+        return
+    months: list[int] = []
+    extra_months: list[int] = []
+    for cycle in cycles:
+        month = _month(start, cycle.due)
+        held = timeline.catalog_ids_on(cycle.due, Body.AHIMA)
+        months.append(month)
+        extra_months.extend([month] * max(0, len(held) - 1))
+    rules = catalog.bodies.get(Body.AHIMA)
+    years = f"{rules.cycle_years.planning:g}" if rules is not None else "2"
+    ledger.add(
+        "ahima-recertification",
+        f"AHIMA recertification fee (non-member), every {years} years",
+        fee,
+        "per CEU cycle",
+        months,
+        note="Non-member price; a CCA is left to lapse once the CCS is held, an RHIT once "
+        "the RHIA is.",
+    )
+    extra = catalog.training.costs.ahima_additional_recertification
+    if extra is not None and extra_months:
+        ledger.add(
+            "ahima-recertification-extra",
+            "AHIMA recertification, each additional credential",
+            extra,
+            "per CEU cycle",
+            extra_months,
+        )
 
 
 def project_costs(
@@ -401,6 +412,7 @@ def project_costs(
     addon: Certification | None,
     salary_monthly: tuple[float, ...],
     sources: Sources,
+    timeline: CredentialTimeline,
 ) -> Costs:
     """Up-front and recurring costs over the plan horizon, and when extra pay repays them."""
     training = catalog.training
@@ -458,7 +470,14 @@ def project_costs(
             "prep-products", "Exam prep products", training.costs.prep_products, UP_FRONT, [0]
         )
     _exams(ledger, catalog, exams, inputs.start)
-    _dues(ledger, catalog, exams, inputs.start, inputs.background is not Background.CODING)
+    _dues(
+        ledger,
+        catalog,
+        timeline,
+        inputs.start,
+        exams[0].day if exams else None,
+        inputs.background is not Background.CODING,
+    )
     if training.costs.ceu_cost is None:
         ledger.lack("CEU costs (no sourced typical price; members get some free CEUs)", major=False)
 

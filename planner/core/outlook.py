@@ -7,6 +7,7 @@ from datetime import date
 
 from planner.core.catalog import Catalog
 from planner.core.costs import UP_FRONT, Costs, ExamEvent, project_costs
+from planner.core.credentials import CredentialTimeline
 from planner.core.inputs import PlanInputs
 from planner.core.salary import SalaryYear, project_salary
 from planner.core.sources import Sources
@@ -68,11 +69,13 @@ def project_outlook(
     exam_credential: str,
     specialty: str,
     dates: OutlookDates,
+    timeline: CredentialTimeline,
 ) -> Outlook:
     """Salary, costs, break-even and their warnings for a plan with these dates.
 
     Building a plan and moving it (an accepted re-plan) both call this, so a moved plan never
-    keeps a warning, or lacks one, that its new dates would change.
+    keeps a warning, or lacks one, that its new dates would change. ``timeline`` (the plan's
+    credentials-held timeline) is the one source of the dues and renewal fees.
     """
     cert = catalog.certifications[certification]
     spec = catalog.specialties[specialty]
@@ -98,6 +101,7 @@ def project_outlook(
         addon=addon,
         salary_monthly=salary.monthly_median,
         sources=sources,
+        timeline=timeline,
     )
     warnings: list[str] = []
     if inputs.current_income is not None and (

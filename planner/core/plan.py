@@ -417,6 +417,8 @@ def with_outlook(plan: Plan, catalog: Catalog) -> Plan:
     The builder and an accepted re-plan both end here, so the outlook is made in one place;
     the credentials-held timeline is derived here too, from the plan's (possibly moved) dates.
     """
+    # CEU reminders do not move credential dates, so this is the final timeline
+    timeline = credential_timeline(plan, catalog)
     outlook = project_outlook(
         plan.inputs,
         catalog,
@@ -424,9 +426,9 @@ def with_outlook(plan: Plan, catalog: Catalog) -> Plan:
         exam_credential=plan.exam_credential,
         specialty=plan.specialty,
         dates=_outlook_dates(plan, catalog),
+        timeline=timeline,
     )
     sources = Sources({s.what: s for s in plan.schedule_sources}).merged(outlook.sources)
-    timeline = credential_timeline(plan, catalog)
     return _with_ceus(plan, timeline, catalog).model_copy(
         update={
             "salary": outlook.salary,
