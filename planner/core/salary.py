@@ -118,6 +118,40 @@ def pay_band(
     return band.capped(band_cap(data, credential, state))
 
 
+class _PayBands:
+    """pay_band for one state, with each credential's entry band and cap worked out once."""
+
+    def __init__(self, data: SalaryData, state: str | None) -> None:
+        self._data = data
+        self._state = state
+        self._state_factor = state_factor(data, state)
+        self._entries: dict[str, tuple[PayBand, float]] = {}
+
+    def _entry(self, credential: str) -> tuple[PayBand, float]:
+        known = self._entries.get(credential)
+        if known is None:
+            data = self._data
+            basis, occupation = pay_basis(data, credential)
+            entry = PayBand(
+                occupation.p10.planning, occupation.p25.planning, occupation.median.planning
+            )
+            if basis.setting is not None:
+                entry = entry.scaled(
+                    data.settings[basis.setting].median.planning / data.median.planning
+                )
+            if basis.apprentice:
+                entry = entry.scaled(data.apprentice_factor.planning)
+            known = (entry, band_cap(data, credential, self._state))
+            self._entries[credential] = known
+        return known
+
+    def band(self, credential: str, years_experience: float, premium: float) -> PayBand:
+        """The same band as ``pay_band(data, credential, years_experience, state, premium)``."""
+        entry, cap = self._entry(credential)
+        factor = experience_multiplier(self._data, years_experience) * self._state_factor
+        return entry.scaled(factor * premium).capped(cap)
+
+
 def record_pay_sources(
     data: SalaryData, credentials: Sequence[str], spec: Specialty, state: str | None, src: Sources
 ) -> None:
@@ -181,6 +215,10 @@ def project_salary(
     premium_fig = data.specialty_premiums.get(spec.id)
     current = (inputs.current_income or 0.0) / 12
 
+    # the month loop runs 120 times: what does not change from month to month is worked out once
+    # (the same arithmetic as pay_band, so every figure is identical)
+    bands = _PayBands(data, inputs.state)
+    specialty_premium = premium_fig.planning if premium_fig is not None else 1.0
     monthly: list[tuple[PayBand, str]] = []
     for month in range(MONTHS):
         day = add_months(inputs.start, month)
@@ -190,10 +228,10 @@ def project_salary(
             continue
         years = (day - working_from).days / 365.25
         specialized = day >= specialized_from
-        premium = premium_fig.planning if specialized and premium_fig is not None else 1.0
-        band = pay_band(data, held[0], years, inputs.state, premium)
+        premium = specialty_premium if specialized else 1.0
+        band = bands.band(held[0], years, premium)
         for credential in held[1:]:
-            band = band.best(pay_band(data, credential, years, inputs.state, premium))
+            band = band.best(bands.band(credential, years, premium))
         monthly.append((band.scaled(1 / 12), "specialized" if specialized else "working"))
 
     years_out = []
