@@ -126,6 +126,7 @@ class _PayBands:
         self._state = state
         self._state_factor = state_factor(data, state)
         self._entries: dict[str, tuple[PayBand, float]] = {}
+        self._deciding_by_held: dict[tuple[str, ...], list[tuple[PayBand, float]]] = {}
 
     def _entry(self, credential: str) -> tuple[PayBand, float]:
         known = self._entries.get(credential)
@@ -145,11 +146,47 @@ class _PayBands:
             self._entries[credential] = known
         return known
 
-    def band(self, credential: str, years_experience: float, premium: float) -> PayBand:
-        """The same band as ``pay_band(data, credential, years_experience, state, premium)``."""
-        entry, cap = self._entry(credential)
-        factor = experience_multiplier(self._data, years_experience) * self._state_factor
-        return entry.scaled(factor * premium).capped(cap)
+    def _deciding(self, held: tuple[str, ...]) -> list[tuple[PayBand, float]]:
+        """The entry bands and caps of ``held`` that can decide the best band.
+
+        A credential whose entry band and cap are both at most another's can never pay more
+        (scaling by the same factor and capping keep the order), so it is left out.
+        """
+        known = self._deciding_by_held.get(held)
+        if known is None:
+            entries = [self._entry(credential) for credential in dict.fromkeys(held)]
+            known = [
+                (entry, cap)
+                for index, (entry, cap) in enumerate(entries)
+                if not any(
+                    other != index
+                    and _at_most(entry, cap, *entries[other])
+                    and (not _at_most(*entries[other], entry, cap) or other < index)
+                    for other in range(len(entries))
+                )
+            ]
+            self._deciding_by_held[held] = known
+        return known
+
+    def best(self, held: tuple[str, ...], years_experience: float, premium: float) -> PayBand:
+        """The best of ``pay_band(data, credential, years_experience, state, premium)`` over
+        the ``held`` credentials (the same figures, worked out with less repetition)."""
+        factor = experience_multiplier(self._data, years_experience) * self._state_factor * premium
+        deciding = self._deciding(held)
+        entry, cap = deciding[0]
+        band = entry.scaled(factor).capped(cap)
+        for entry, cap in deciding[1:]:
+            band = band.best(entry.scaled(factor).capped(cap))
+        return band
+
+
+def _at_most(band: PayBand, cap: float, other: PayBand, other_cap: float) -> bool:
+    return (
+        band.low <= other.low
+        and band.median <= other.median
+        and band.high <= other.high
+        and cap <= other_cap
+    )
 
 
 def record_pay_sources(
@@ -229,9 +266,7 @@ def project_salary(
         years = (day - working_from).days / 365.25
         specialized = day >= specialized_from
         premium = specialty_premium if specialized else 1.0
-        band = bands.band(held[0], years, premium)
-        for credential in held[1:]:
-            band = band.best(bands.band(credential, years, premium))
+        band = bands.best(tuple(held), years, premium)
         monthly.append((band.scaled(1 / 12), "specialized" if specialized else "working"))
 
     years_out = []
