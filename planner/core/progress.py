@@ -316,12 +316,18 @@ def current_plan(baseline: Plan, profile: Profile, catalog: Catalog | None = Non
     """
     if profile.replan is None:
         return baseline
+    plan = _replanned_schedule(baseline, profile, catalog)
+    return with_outlook(plan, catalog) if catalog is not None else plan
+
+
+def _replanned_schedule(baseline: Plan, profile: Profile, catalog: Catalog | None) -> Plan:
+    """current_plan before its outlook step: the dates are final, income and costs not yet."""
     done = done_ids(profile)
     plan, before = baseline, 0
-    for step in profile.replan.steps():
+    for step in profile.replan.steps() if profile.replan is not None else ():
         plan = shift_plan(plan, step.shift_days - before, done, step.accepted_on, catalog)
         before = step.shift_days
-    return with_outlook(plan, catalog) if catalog is not None else plan
+    return plan
 
 
 def next_replan_state(profile: Profile, today: date, shift_days: int) -> ReplanState:
@@ -340,8 +346,12 @@ def replan_preview(
     It is built exactly as an accepted re-plan is (``current_plan`` with ``next_replan_state``),
     so the preview and the plan after accepting cannot differ.
     """
-    accepted = profile.model_copy(update={"replan": next_replan_state(profile, today, shift_days)})
-    return current_plan(baseline, accepted, catalog)
+    return current_plan(baseline, _with_replan(profile, today, shift_days), catalog)
+
+
+def _with_replan(profile: Profile, today: date, shift_days: int) -> Profile:
+    """The profile after accepting a re-plan of ``shift_days`` on ``today``."""
+    return profile.model_copy(update={"replan": next_replan_state(profile, today, shift_days)})
 
 
 def is_degree_path(plan: Plan) -> bool:
@@ -702,7 +712,9 @@ def compute_progress(
                 )
             else:
                 shift = raw
-                proposal = replan_preview(base, profile, catalog, today, shift)
+                # only the proposal's phase dates are shown here: its outlook step (which
+                # leaves every date as it is) is left to replan_preview
+                proposal = _replanned_schedule(base, _with_replan(profile, today, shift), catalog)
                 projected = [
                     (p.number, p.end, q.end)
                     for p, q in zip(plan.phases, proposal.phases, strict=True)
