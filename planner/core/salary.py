@@ -168,16 +168,22 @@ class _PayBands:
             self._deciding_by_held[held] = known
         return known
 
-    def best(self, held: tuple[str, ...], years_experience: float, premium: float) -> PayBand:
+    def best(
+        self, held: tuple[str, ...], years_experience: float, premium: float
+    ) -> tuple[float, float, float]:
         """The best of ``pay_band(data, credential, years_experience, state, premium)`` over
-        the ``held`` credentials (the same figures, worked out with less repetition)."""
+        the ``held`` credentials as (low, median, high): the same figures, with less repetition."""
         factor = experience_multiplier(self._data, years_experience) * self._state_factor * premium
         deciding = self._deciding(held)
         entry, cap = deciding[0]
-        band = entry.scaled(factor).capped(cap)
+        low = min(entry.low * factor, cap)
+        median = min(entry.median * factor, cap)
+        high = min(entry.high * factor, cap)
         for entry, cap in deciding[1:]:
-            band = band.best(entry.scaled(factor).capped(cap))
-        return band
+            low = max(low, min(entry.low * factor, cap))
+            median = max(median, min(entry.median * factor, cap))
+            high = max(high, min(entry.high * factor, cap))
+        return low, median, high
 
 
 def _at_most(band: PayBand, cap: float, other: PayBand, other_cap: float) -> bool:
@@ -256,37 +262,45 @@ def project_salary(
     # (the same arithmetic as pay_band, so every figure is identical)
     bands = _PayBands(data, inputs.state)
     specialty_premium = premium_fig.planning if premium_fig is not None else 1.0
-    monthly: list[tuple[PayBand, str]] = []
+    month_share = 1 / 12
+    monthly: list[tuple[float, float, float, str]] = []  # low, median, high, stage
     for month in range(MONTHS):
         day = add_months(inputs.start, month)
-        held = [credential for earned, credential in credentials if earned <= day]
+        held = tuple(credential for earned, credential in credentials if earned <= day)
         if day < working_from or not held:
-            monthly.append((PayBand(current, current, current), "training"))
+            monthly.append((current, current, current, "training"))
             continue
         years = (day - working_from).days / 365.25
         specialized = day >= specialized_from
         premium = specialty_premium if specialized else 1.0
-        band = bands.best(tuple(held), years, premium)
-        monthly.append((band.scaled(1 / 12), "specialized" if specialized else "working"))
+        low, median, high = bands.best(held, years, premium)
+        monthly.append(
+            (
+                low * month_share,
+                median * month_share,
+                high * month_share,
+                "specialized" if specialized else "working",
+            )
+        )
 
     years_out = []
     for year in range(HORIZON_YEARS):
         chunk = monthly[year * 12 : (year + 1) * 12]
-        stages = [stage for _band, stage in chunk]
+        stages = [month[3] for month in chunk]
         years_out.append(
             SalaryYear(
                 year=year + 1,
                 start=add_months(inputs.start, year * 12),
-                low=round(sum(band.low for band, _ in chunk)),
-                median=round(sum(band.median for band, _ in chunk)),
-                high=round(sum(band.high for band, _ in chunk)),
+                low=round(sum(month[0] for month in chunk)),
+                median=round(sum(month[1] for month in chunk)),
+                high=round(sum(month[2] for month in chunk)),
                 stage=max(("training", "working", "specialized"), key=stages.count),
             )
         )
     return SalaryProjection(
         years=tuple(years_out),
-        monthly_median=tuple(band.median for band, _ in monthly),
-        monthly_low=tuple(band.low for band, _ in monthly),
+        monthly_median=tuple(month[1] for month in monthly),
+        monthly_low=tuple(month[0] for month in monthly),
     )
 
 
