@@ -10,6 +10,7 @@ percentile for the state. Amounts are in the dollars of the pay data (today's do
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -125,6 +126,10 @@ class _PayBands:
         self._data = data
         self._state = state
         self._state_factor = state_factor(data, state)
+        # experience_multiplier's figures, read once (the same expression below)
+        self._growth = data.experience_growth.planning
+        self._tau = data.experience_time_constant.planning
+        self._curve_span = 1.0 - math.exp(-CURVE_SPAN_YEARS / self._tau)
         self._entries: dict[str, tuple[PayBand, float]] = {}
         self._deciding_by_held: dict[tuple[str, ...], list[tuple[PayBand, float]]] = {}
 
@@ -173,7 +178,9 @@ class _PayBands:
     ) -> tuple[float, float, float]:
         """The best of ``pay_band(data, credential, years_experience, state, premium)`` over
         the ``held`` credentials as (low, median, high): the same figures, with less repetition."""
-        factor = experience_multiplier(self._data, years_experience) * self._state_factor * premium
+        years = max(0.0, years_experience)
+        experience = 1.0 + self._growth * (1.0 - math.exp(-years / self._tau)) / self._curve_span
+        factor = experience * self._state_factor * premium
         deciding = self._deciding(held)
         entry, cap = deciding[0]
         low = min(entry.low * factor, cap)
@@ -235,6 +242,12 @@ def record_pay_sources(
         )
 
 
+@functools.lru_cache(maxsize=64)
+def _month_starts(start: date) -> tuple[date, ...]:
+    """The first day of each plan month: ``add_months(start, month)`` for the whole horizon."""
+    return tuple(add_months(start, month) for month in range(MONTHS))
+
+
 def project_salary(
     inputs: PlanInputs,
     catalog: Catalog,
@@ -264,8 +277,7 @@ def project_salary(
     specialty_premium = premium_fig.planning if premium_fig is not None else 1.0
     month_share = 1 / 12
     monthly: list[tuple[float, float, float, str]] = []  # low, median, high, stage
-    for month in range(MONTHS):
-        day = add_months(inputs.start, month)
+    for day in _month_starts(inputs.start):
         held = tuple(credential for earned, credential in credentials if earned <= day)
         if day < working_from or not held:
             monthly.append((current, current, current, "training"))
