@@ -177,35 +177,7 @@ def shift_plan(
     """
     if shift_days == 0:
         return plan
-    study_end = plan.phases[1].end
-    new_end = max(today, study_end + timedelta(days=shift_days))
-    span = (study_end - today).days
-    factor = (new_end - today).days / span if span > 0 else None
-    adjustments: list[tuple[date, timedelta]] = []  # (from this original date on, add this)
-
-    def mapped(day: date) -> date:
-        if day < today:
-            result = day
-        elif factor is not None and day <= study_end:
-            result = today + timedelta(days=round((day - today).days * factor))
-        else:
-            result = day + (new_end - study_end)
-        return result + sum((off for start, off in adjustments if day >= start), timedelta())
-
-    if catalog is not None:
-        for exam_id in EXAM_STEPS:
-            exam = plan.milestone(exam_id)
-            if exam is None or exam.id in frozen or exam.due < today:
-                continue
-            target = mapped(exam.due)
-            clear = avoid_switchover(target, catalog)
-            if clear > target:
-                adjustments.append((exam.due, clear - target))
-
-    bounds = [plan.phases[0].start] + [mapped(p.end) for p in plan.phases]
-    for i in range(1, len(bounds)):
-        bounds[i] = max(bounds[i], bounds[i - 1] + timedelta(days=1))
-    bounds[-1] = max(bounds[-1], add_years(plan.inputs.start, HORIZON_YEARS))
+    mapped, bounds = _shifted_dates(plan, shift_days, frozen, today, catalog)
     order = {m.id: n for n, m in enumerate(plan.milestones())}
 
     placed: list[tuple[int, Milestone]] = []
@@ -259,6 +231,42 @@ def shift_plan(
             "specialized_date": phases[3].end,
         }
     )
+
+
+def _shifted_dates(
+    plan: Plan, shift_days: int, frozen: set[str], today: date, catalog: Catalog | None
+) -> tuple[Callable[[date], date], list[date]]:
+    """How shift_plan moves a date, and the phase bounds it gives (start, then each end)."""
+    study_end = plan.phases[1].end
+    new_end = max(today, study_end + timedelta(days=shift_days))
+    span = (study_end - today).days
+    factor = (new_end - today).days / span if span > 0 else None
+    adjustments: list[tuple[date, timedelta]] = []  # (from this original date on, add this)
+
+    def mapped(day: date) -> date:
+        if day < today:
+            result = day
+        elif factor is not None and day <= study_end:
+            result = today + timedelta(days=round((day - today).days * factor))
+        else:
+            result = day + (new_end - study_end)
+        return result + sum((off for start, off in adjustments if day >= start), timedelta())
+
+    if catalog is not None:
+        for exam_id in EXAM_STEPS:
+            exam = plan.milestone(exam_id)
+            if exam is None or exam.id in frozen or exam.due < today:
+                continue
+            target = mapped(exam.due)
+            clear = avoid_switchover(target, catalog)
+            if clear > target:
+                adjustments.append((exam.due, clear - target))
+
+    bounds = [plan.phases[0].start] + [mapped(p.end) for p in plan.phases]
+    for i in range(1, len(bounds)):
+        bounds[i] = max(bounds[i], bounds[i - 1] + timedelta(days=1))
+    bounds[-1] = max(bounds[-1], add_years(plan.inputs.start, HORIZON_YEARS))
+    return mapped, bounds
 
 
 def _ceu_cycle_months(plan: Plan, ceus: list[Milestone], catalog: Catalog | None) -> int:
