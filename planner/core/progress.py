@@ -357,6 +357,23 @@ def replan_preview(
     return current_plan(baseline, _with_replan(profile, today, shift_days), catalog)
 
 
+def _proposed_phase_ends(
+    baseline: Plan, profile: Profile, catalog: Catalog, today: date, shift_days: int
+) -> list[date]:
+    """The phase ends of ``replan_preview(baseline, profile, catalog, today, shift_days)``.
+
+    Progress shows only these, so the new step's milestones and the outlook are not built:
+    the accepted steps are replayed as current_plan does, then the new step's bounds taken.
+    """
+    accepted = next_replan_state(profile, today, shift_days)
+    before = _replanned_schedule(baseline, profile, catalog)
+    step = accepted.shift_days - (profile.replan.shift_days if profile.replan is not None else 0)
+    if step == 0:
+        return [phase.end for phase in before.phases]
+    _mapped, bounds = _shifted_dates(before, step, done_ids(profile), today, catalog)
+    return bounds[1:]
+
+
 def _with_replan(profile: Profile, today: date, shift_days: int) -> Profile:
     """The profile after accepting a re-plan of ``shift_days`` on ``today``."""
     return profile.model_copy(update={"replan": next_replan_state(profile, today, shift_days)})
@@ -720,17 +737,15 @@ def compute_progress(
                 )
             else:
                 shift = raw
-                # only the proposal's phase dates are shown here: its outlook step (which
-                # leaves every date as it is) is left to replan_preview
-                proposal = _replanned_schedule(base, _with_replan(profile, today, shift), catalog)
+                proposal_ends = _proposed_phase_ends(base, profile, catalog, today, shift)
                 projected = [
-                    (p.number, p.end, q.end)
-                    for p, q in zip(plan.phases, proposal.phases, strict=True)
+                    (p.number, p.end, end)
+                    for p, end in zip(plan.phases, proposal_ends, strict=True)
                     if p.end >= today
                 ]
                 replan_text = (
                     f"{at_pace} the exam phase would end on "
-                    f"{proposal.phases[1].end.isoformat()}: the open milestones would move "
+                    f"{proposal_ends[1].isoformat()}: the open milestones would move "
                     f"{_count(abs(shift), 'day')} {'later' if behind else 'earlier'}."
                 )
 
