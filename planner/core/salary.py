@@ -10,6 +10,7 @@ percentile for the state. Amounts are in the dollars of the pay data (today's do
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 from collections.abc import Sequence
@@ -277,8 +278,14 @@ def project_salary(
     specialty_premium = premium_fig.planning if premium_fig is not None else 1.0
     month_share = 1 / 12
     monthly: list[tuple[float, float, float, str]] = []  # low, median, high, stage
+    earned_days = sorted({earned for earned, _credential in credentials})
+    held_by_count: dict[int, tuple[str, ...]] = {}  # by how many earning days have passed
     for day in _month_starts(inputs.start):
-        held = tuple(credential for earned, credential in credentials if earned <= day)
+        passed = bisect.bisect_right(earned_days, day)
+        held = held_by_count.get(passed, ())
+        if passed not in held_by_count:
+            held = tuple(credential for earned, credential in credentials if earned <= day)
+            held_by_count[passed] = held
         if day < working_from or not held:
             monthly.append((current, current, current, "training"))
             continue
