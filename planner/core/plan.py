@@ -417,8 +417,15 @@ def with_outlook(plan: Plan, catalog: Catalog) -> Plan:
     The builder and an accepted re-plan both end here, so the outlook is made in one place;
     the credentials-held timeline is derived here too, from the plan's (possibly moved) dates.
     """
-    # CEU reminders do not move credential dates, so this is the final timeline
-    timeline = credential_timeline(plan, catalog)
+    return _with_outlook(plan, catalog, credential_timeline(plan, catalog))
+
+
+def _with_outlook(plan: Plan, catalog: Catalog, timeline: CredentialTimeline) -> Plan:
+    """with_outlook with the plan's credentials-held timeline already derived (the builder's).
+
+    CEU reminders do not move credential dates, so ``timeline`` is the final one: the costs
+    read their dues and renewals from it.
+    """
     outlook = project_outlook(
         plan.inputs,
         catalog,
@@ -518,7 +525,9 @@ class _Builder:
             schedule_warnings=tuple(self.warnings),
             schedule_sources=self.src.sorted(),
         )
-        return with_outlook(schedule, self.catalog)
+        # CEU reminders do not change which credentials are held: the timeline made before
+        # adding them is the finished plan's (what credential_timeline would derive again)
+        return _with_outlook(schedule, self.catalog, timeline)
 
     def _due(self, step: str) -> date:
         return next(m.due for m in self.draft.milestones if m.id == step)

@@ -177,35 +177,7 @@ def shift_plan(
     """
     if shift_days == 0:
         return plan
-    study_end = plan.phases[1].end
-    new_end = max(today, study_end + timedelta(days=shift_days))
-    span = (study_end - today).days
-    factor = (new_end - today).days / span if span > 0 else None
-    adjustments: list[tuple[date, timedelta]] = []  # (from this original date on, add this)
-
-    def mapped(day: date) -> date:
-        if day < today:
-            result = day
-        elif factor is not None and day <= study_end:
-            result = today + timedelta(days=round((day - today).days * factor))
-        else:
-            result = day + (new_end - study_end)
-        return result + sum((off for start, off in adjustments if day >= start), timedelta())
-
-    if catalog is not None:
-        for exam_id in EXAM_STEPS:
-            exam = plan.milestone(exam_id)
-            if exam is None or exam.id in frozen or exam.due < today:
-                continue
-            target = mapped(exam.due)
-            clear = avoid_switchover(target, catalog)
-            if clear > target:
-                adjustments.append((exam.due, clear - target))
-
-    bounds = [plan.phases[0].start] + [mapped(p.end) for p in plan.phases]
-    for i in range(1, len(bounds)):
-        bounds[i] = max(bounds[i], bounds[i - 1] + timedelta(days=1))
-    bounds[-1] = max(bounds[-1], add_years(plan.inputs.start, HORIZON_YEARS))
+    mapped, bounds = _shifted_dates(plan, shift_days, frozen, today, catalog)
     order = {m.id: n for n, m in enumerate(plan.milestones())}
 
     placed: list[tuple[int, Milestone]] = []
@@ -259,6 +231,42 @@ def shift_plan(
             "specialized_date": phases[3].end,
         }
     )
+
+
+def _shifted_dates(
+    plan: Plan, shift_days: int, frozen: set[str], today: date, catalog: Catalog | None
+) -> tuple[Callable[[date], date], list[date]]:
+    """How shift_plan moves a date, and the phase bounds it gives (start, then each end)."""
+    study_end = plan.phases[1].end
+    new_end = max(today, study_end + timedelta(days=shift_days))
+    span = (study_end - today).days
+    factor = (new_end - today).days / span if span > 0 else None
+    adjustments: list[tuple[date, timedelta]] = []  # (from this original date on, add this)
+
+    def mapped(day: date) -> date:
+        if day < today:
+            result = day
+        elif factor is not None and day <= study_end:
+            result = today + timedelta(days=round((day - today).days * factor))
+        else:
+            result = day + (new_end - study_end)
+        return result + sum((off for start, off in adjustments if day >= start), timedelta())
+
+    if catalog is not None:
+        for exam_id in EXAM_STEPS:
+            exam = plan.milestone(exam_id)
+            if exam is None or exam.id in frozen or exam.due < today:
+                continue
+            target = mapped(exam.due)
+            clear = avoid_switchover(target, catalog)
+            if clear > target:
+                adjustments.append((exam.due, clear - target))
+
+    bounds = [plan.phases[0].start] + [mapped(p.end) for p in plan.phases]
+    for i in range(1, len(bounds)):
+        bounds[i] = max(bounds[i], bounds[i - 1] + timedelta(days=1))
+    bounds[-1] = max(bounds[-1], add_years(plan.inputs.start, HORIZON_YEARS))
+    return mapped, bounds
 
 
 def _ceu_cycle_months(plan: Plan, ceus: list[Milestone], catalog: Catalog | None) -> int:
@@ -316,12 +324,18 @@ def current_plan(baseline: Plan, profile: Profile, catalog: Catalog | None = Non
     """
     if profile.replan is None:
         return baseline
+    plan = _replanned_schedule(baseline, profile, catalog)
+    return with_outlook(plan, catalog) if catalog is not None else plan
+
+
+def _replanned_schedule(baseline: Plan, profile: Profile, catalog: Catalog | None) -> Plan:
+    """current_plan before its outlook step: the dates are final, income and costs not yet."""
     done = done_ids(profile)
     plan, before = baseline, 0
-    for step in profile.replan.steps():
+    for step in profile.replan.steps() if profile.replan is not None else ():
         plan = shift_plan(plan, step.shift_days - before, done, step.accepted_on, catalog)
         before = step.shift_days
-    return with_outlook(plan, catalog) if catalog is not None else plan
+    return plan
 
 
 def next_replan_state(profile: Profile, today: date, shift_days: int) -> ReplanState:
@@ -340,8 +354,29 @@ def replan_preview(
     It is built exactly as an accepted re-plan is (``current_plan`` with ``next_replan_state``),
     so the preview and the plan after accepting cannot differ.
     """
-    accepted = profile.model_copy(update={"replan": next_replan_state(profile, today, shift_days)})
-    return current_plan(baseline, accepted, catalog)
+    return current_plan(baseline, _with_replan(profile, today, shift_days), catalog)
+
+
+def _proposed_phase_ends(
+    baseline: Plan, profile: Profile, catalog: Catalog, today: date, shift_days: int
+) -> list[date]:
+    """The phase ends of ``replan_preview(baseline, profile, catalog, today, shift_days)``.
+
+    Progress shows only these, so the new step's milestones and the outlook are not built:
+    the accepted steps are replayed as current_plan does, then the new step's bounds taken.
+    """
+    accepted = next_replan_state(profile, today, shift_days)
+    before = _replanned_schedule(baseline, profile, catalog)
+    step = accepted.shift_days - (profile.replan.shift_days if profile.replan is not None else 0)
+    if step == 0:
+        return [phase.end for phase in before.phases]
+    _mapped, bounds = _shifted_dates(before, step, done_ids(profile), today, catalog)
+    return bounds[1:]
+
+
+def _with_replan(profile: Profile, today: date, shift_days: int) -> Profile:
+    """The profile after accepting a re-plan of ``shift_days`` on ``today``."""
+    return profile.model_copy(update={"replan": next_replan_state(profile, today, shift_days)})
 
 
 def is_degree_path(plan: Plan) -> bool:
@@ -702,15 +737,15 @@ def compute_progress(
                 )
             else:
                 shift = raw
-                proposal = replan_preview(base, profile, catalog, today, shift)
+                proposal_ends = _proposed_phase_ends(base, profile, catalog, today, shift)
                 projected = [
-                    (p.number, p.end, q.end)
-                    for p, q in zip(plan.phases, proposal.phases, strict=True)
+                    (p.number, p.end, end)
+                    for p, end in zip(plan.phases, proposal_ends, strict=True)
                     if p.end >= today
                 ]
                 replan_text = (
                     f"{at_pace} the exam phase would end on "
-                    f"{proposal.phases[1].end.isoformat()}: the open milestones would move "
+                    f"{proposal_ends[1].isoformat()}: the open milestones would move "
                     f"{_count(abs(shift), 'day')} {'later' if behind else 'earlier'}."
                 )
 

@@ -10,6 +10,8 @@ percentile for the state. Amounts are in the dollars of the pay data (today's do
 
 from __future__ import annotations
 
+import bisect
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -118,6 +120,89 @@ def pay_band(
     return band.capped(band_cap(data, credential, state))
 
 
+class _PayBands:
+    """pay_band for one state, with each credential's entry band and cap worked out once."""
+
+    def __init__(self, data: SalaryData, state: str | None) -> None:
+        self._data = data
+        self._state = state
+        self._state_factor = state_factor(data, state)
+        # experience_multiplier's figures, read once (the same expression below)
+        self._growth = data.experience_growth.planning
+        self._tau = data.experience_time_constant.planning
+        self._curve_span = 1.0 - math.exp(-CURVE_SPAN_YEARS / self._tau)
+        self._entries: dict[str, tuple[PayBand, float]] = {}
+        self._deciding_by_held: dict[tuple[str, ...], list[tuple[PayBand, float]]] = {}
+
+    def _entry(self, credential: str) -> tuple[PayBand, float]:
+        known = self._entries.get(credential)
+        if known is None:
+            data = self._data
+            basis, occupation = pay_basis(data, credential)
+            entry = PayBand(
+                occupation.p10.planning, occupation.p25.planning, occupation.median.planning
+            )
+            if basis.setting is not None:
+                entry = entry.scaled(
+                    data.settings[basis.setting].median.planning / data.median.planning
+                )
+            if basis.apprentice:
+                entry = entry.scaled(data.apprentice_factor.planning)
+            known = (entry, band_cap(data, credential, self._state))
+            self._entries[credential] = known
+        return known
+
+    def _deciding(self, held: tuple[str, ...]) -> list[tuple[PayBand, float]]:
+        """The entry bands and caps of ``held`` that can decide the best band.
+
+        A credential whose entry band and cap are both at most another's can never pay more
+        (scaling by the same factor and capping keep the order), so it is left out.
+        """
+        known = self._deciding_by_held.get(held)
+        if known is None:
+            entries = [self._entry(credential) for credential in dict.fromkeys(held)]
+            known = [
+                (entry, cap)
+                for index, (entry, cap) in enumerate(entries)
+                if not any(
+                    other != index
+                    and _at_most(entry, cap, *entries[other])
+                    and (not _at_most(*entries[other], entry, cap) or other < index)
+                    for other in range(len(entries))
+                )
+            ]
+            self._deciding_by_held[held] = known
+        return known
+
+    def best(
+        self, held: tuple[str, ...], years_experience: float, premium: float
+    ) -> tuple[float, float, float]:
+        """The best of ``pay_band(data, credential, years_experience, state, premium)`` over
+        the ``held`` credentials as (low, median, high): the same figures, with less repetition."""
+        years = max(0.0, years_experience)
+        experience = 1.0 + self._growth * (1.0 - math.exp(-years / self._tau)) / self._curve_span
+        factor = experience * self._state_factor * premium
+        deciding = self._deciding(held)
+        entry, cap = deciding[0]
+        low = min(entry.low * factor, cap)
+        median = min(entry.median * factor, cap)
+        high = min(entry.high * factor, cap)
+        for entry, cap in deciding[1:]:
+            low = max(low, min(entry.low * factor, cap))
+            median = max(median, min(entry.median * factor, cap))
+            high = max(high, min(entry.high * factor, cap))
+        return low, median, high
+
+
+def _at_most(band: PayBand, cap: float, other: PayBand, other_cap: float) -> bool:
+    return (
+        band.low <= other.low
+        and band.median <= other.median
+        and band.high <= other.high
+        and cap <= other_cap
+    )
+
+
 def record_pay_sources(
     data: SalaryData, credentials: Sequence[str], spec: Specialty, state: str | None, src: Sources
 ) -> None:
@@ -158,6 +243,12 @@ def record_pay_sources(
         )
 
 
+@functools.lru_cache(maxsize=64)
+def _month_starts(start: date) -> tuple[date, ...]:
+    """The first day of each plan month: ``add_months(start, month)`` for the whole horizon."""
+    return tuple(add_months(start, month) for month in range(MONTHS))
+
+
 def project_salary(
     inputs: PlanInputs,
     catalog: Catalog,
@@ -181,39 +272,54 @@ def project_salary(
     premium_fig = data.specialty_premiums.get(spec.id)
     current = (inputs.current_income or 0.0) / 12
 
-    monthly: list[tuple[PayBand, str]] = []
-    for month in range(MONTHS):
-        day = add_months(inputs.start, month)
-        held = [credential for earned, credential in credentials if earned <= day]
+    # the month loop runs 120 times: what does not change from month to month is worked out once
+    # (the same arithmetic as pay_band, so every figure is identical)
+    bands = _PayBands(data, inputs.state)
+    specialty_premium = premium_fig.planning if premium_fig is not None else 1.0
+    month_share = 1 / 12
+    monthly: list[tuple[float, float, float, str]] = []  # low, median, high, stage
+    earned_days = sorted({earned for earned, _credential in credentials})
+    held_by_count: dict[int, tuple[str, ...]] = {}  # by how many earning days have passed
+    for day in _month_starts(inputs.start):
+        passed = bisect.bisect_right(earned_days, day)
+        held = held_by_count.get(passed, ())
+        if passed not in held_by_count:
+            held = tuple(credential for earned, credential in credentials if earned <= day)
+            held_by_count[passed] = held
         if day < working_from or not held:
-            monthly.append((PayBand(current, current, current), "training"))
+            monthly.append((current, current, current, "training"))
             continue
         years = (day - working_from).days / 365.25
         specialized = day >= specialized_from
-        premium = premium_fig.planning if specialized and premium_fig is not None else 1.0
-        band = pay_band(data, held[0], years, inputs.state, premium)
-        for credential in held[1:]:
-            band = band.best(pay_band(data, credential, years, inputs.state, premium))
-        monthly.append((band.scaled(1 / 12), "specialized" if specialized else "working"))
+        premium = specialty_premium if specialized else 1.0
+        low, median, high = bands.best(held, years, premium)
+        monthly.append(
+            (
+                low * month_share,
+                median * month_share,
+                high * month_share,
+                "specialized" if specialized else "working",
+            )
+        )
 
     years_out = []
     for year in range(HORIZON_YEARS):
         chunk = monthly[year * 12 : (year + 1) * 12]
-        stages = [stage for _band, stage in chunk]
+        stages = [month[3] for month in chunk]
         years_out.append(
             SalaryYear(
                 year=year + 1,
                 start=add_months(inputs.start, year * 12),
-                low=round(sum(band.low for band, _ in chunk)),
-                median=round(sum(band.median for band, _ in chunk)),
-                high=round(sum(band.high for band, _ in chunk)),
+                low=round(sum(month[0] for month in chunk)),
+                median=round(sum(month[1] for month in chunk)),
+                high=round(sum(month[2] for month in chunk)),
                 stage=max(("training", "working", "specialized"), key=stages.count),
             )
         )
     return SalaryProjection(
         years=tuple(years_out),
-        monthly_median=tuple(band.median for band, _ in monthly),
-        monthly_low=tuple(band.low for band, _ in monthly),
+        monthly_median=tuple(month[1] for month in monthly),
+        monthly_low=tuple(month[0] for month in monthly),
     )
 
 

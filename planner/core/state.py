@@ -18,6 +18,30 @@ from planner.core.progress import (
     next_replan_state,
 )
 
+_SHARED_SIZE = 8
+# the last plans built, shared by check_usable, derive and every PlanCache: opening a profile
+# checks it, derives its state and fills the window's cache from one build. Keyed by the
+# catalog object too (a plan depends on both); the entry keeps that catalog alive, so its id
+# cannot be reused while the entry exists. Plans are immutable, so sharing them is safe.
+_shared_plans: dict[tuple[int, PlanInputs], tuple[Catalog, Plan]] = {}
+
+
+def plan_for(inputs: PlanInputs, catalog: Catalog) -> Plan:
+    """``build_plan(inputs, catalog)``, built once for the same inputs and catalog object."""
+    key = (id(catalog), inputs)
+    try:
+        known = _shared_plans.get(key)
+    except TypeError:  # inputs that cannot be a key (not expected): build without sharing
+        return build_plan(inputs, catalog)
+    if known is not None and known[0] is catalog:
+        return known[1]
+    plan = build_plan(inputs, catalog)
+    _shared_plans.pop(key, None)
+    if len(_shared_plans) >= _SHARED_SIZE:
+        _shared_plans.pop(next(iter(_shared_plans)))
+    _shared_plans[key] = (catalog, plan)
+    return plan
+
 
 class PlanCache:
     """The last few plans built, by their inputs (undo and redo switch back and forth)."""
@@ -30,7 +54,7 @@ class PlanCache:
         """The plan for ``inputs``, built once (PlanError when the data cannot serve them)."""
         plan = self._plans.get(inputs)
         if plan is None:
-            plan = build_plan(inputs, catalog)
+            plan = plan_for(inputs, catalog)
             if len(self._plans) >= self._size:
                 self._plans.pop(next(iter(self._plans)))
             self._plans[inputs] = plan
@@ -73,7 +97,7 @@ def check_usable(profile: Profile, catalog: Catalog, path: Path | None = None) -
     as a notice, never a reason to lock the learner out.
     """
     try:
-        build_plan(profile.inputs, catalog)
+        plan_for(profile.inputs, catalog)
     except PlanError as exc:
         unknown = tuple(
             (field, value)
@@ -132,7 +156,7 @@ def derive(
         baseline = previous.baseline
     elif baseline is None or baseline.inputs != profile.inputs:
         check_usable(profile, catalog, path)
-        baseline = build_plan(profile.inputs, catalog)
+        baseline = plan_for(profile.inputs, catalog)
     unchanged = (
         old is not None
         and old[0] == basis[0]
