@@ -9,23 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers.cli import PLAN
 
 from planner.core.storage import ProfileStore
 
 pytestmark = pytest.mark.slow
 POSIX = pytest.mark.skipif(os.name == "nt", reason="POSIX bytes in arguments, FIFOs")
-
-PLAN = [
-    "plan",
-    "--cert",
-    "CPC",
-    "--specialty",
-    "risk-adjustment",
-    "--start",
-    "2027-01-04",
-    "--hours-per-week",
-    "12",
-]
 
 
 def run(

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.cli import codepath
 
 from planner.core.catalog import default_catalog
 from planner.core.inputs import PlanInputs
@@ -19,18 +17,6 @@ from planner.core.storage import ProfileStore
 INPUTS = PlanInputs(
     certification="CPC", specialty="risk-adjustment", start=date(2027, 1, 4), hours_per_week=12
 )
-
-
-def codepath(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "CODEPATH_HOME": str(home), "CODEPATH_TODAY": "2027-03-01"}
-    return subprocess.run(
-        [sys.executable, "-m", "planner", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
 
 
 def write(path: Path, profile: Profile) -> Path:
