@@ -238,6 +238,27 @@ def _build_parser() -> _Parser:
     export.add_argument("--paper", choices=["letter", "a4"], default="letter")
     export.add_argument("--ics", type=_path, help="write the milestones calendar here")
 
+    compare = sub.add_parser("compare", help="compare 2-4 paths side by side")
+    compare.add_argument(
+        "--path",
+        action="append",
+        default=[],
+        type=_text,
+        help="CERT:SPECIALTY:HOURS, e.g. CPC:risk-adjustment:10 (give 2-4, or 1 with --profile)",
+    )
+    compare.add_argument("--start", type=_date, help="start date, YYYY-MM-DD (default: today)")
+    compare.add_argument("--background", choices=["none", "terminology", "healthcare", "coding"])
+    compare.add_argument("--state", type=_text, help="two-letter US state code (optional)")
+    compare.add_argument(
+        "--current-income",
+        type=_number(0, 10_000_000, low_included=True),
+        help="your current yearly income in USD (shows break-even and the 10-year gain)",
+    )
+    compare.add_argument("--format", choices=["text", "json"], default="text")
+    compare.add_argument(
+        "--profile", type=_path, help="a profile: its current plan is the first column"
+    )
+
     gui = sub.add_parser("gui", help="open the desktop app (the default)")
     with_profile(gui)
     gui.add_argument("--screenshot", type=_path, help="render the window to a PNG and exit")
@@ -625,6 +646,46 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_compare(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from planner.core.compare import PathError, compare, parse_path
+    from planner.core.inputs import PlanInputs
+    from planner.report.compare import comparison_to_json, comparison_to_text
+
+    catalog = _catalog()
+    try:
+        paths = [parse_path(text, catalog) for text in args.path]
+    except PathError as exc:
+        raise UserError(f"codepath compare: {exc}", EXIT_USAGE) from exc
+    current = _load(args)[1].profile if args.profile is not None else None
+    values: dict[str, Any] = current.inputs.model_dump() if current is not None else {}
+    given = {
+        "start": args.start,
+        "background": args.background,
+        "state": args.state,
+        "current_income": args.current_income,
+    }
+    values.update({k: v for k, v in given.items() if v is not None})
+    values.setdefault("start", today())
+    if paths:  # the base inputs take the first path's choices (any valid ones would do)
+        first = paths[0]
+        values.setdefault("certification", first.certification)
+        values.setdefault("specialty", first.specialty)
+        values.setdefault("hours_per_week", first.hours_per_week)
+    try:
+        base = PlanInputs.model_validate(values)
+        results = compare(paths, base, catalog, today(), current=current)
+    except (PathError, ValidationError) as exc:
+        text = validation_text(exc) if isinstance(exc, ValidationError) else str(exc)
+        raise UserError(f"codepath compare: {text}", EXIT_USAGE) from exc
+    if args.format == "json":
+        _emit_json(comparison_to_json(results))
+    else:
+        print(comparison_to_text(results))
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from planner.gui.app import run_gui
 
@@ -653,6 +714,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "replan": cmd_replan,
     "restore": cmd_restore,
     "export": cmd_export,
+    "compare": cmd_compare,
     "gui": cmd_gui,
 }
 
