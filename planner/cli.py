@@ -649,13 +649,14 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_compare(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
-    from planner.core.compare import PathError, compare, parse_path
+    from planner.core.compare import PathError, check_path_count, compare, parse_path
     from planner.core.inputs import PlanInputs
     from planner.report.compare import comparison_to_json, comparison_to_text
 
     catalog = _catalog()
     try:
         paths = [parse_path(text, catalog) for text in args.path]
+        check_path_count(len(paths) + (args.profile is not None))
     except PathError as exc:
         raise UserError(f"codepath compare: {exc}", EXIT_USAGE) from exc
     current = _load(args)[1].profile if args.profile is not None else None

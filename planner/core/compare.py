@@ -238,6 +238,12 @@ def result_of(plan: Plan, catalog: Catalog, label: str = "") -> PathResult:
     )
 
 
+def check_path_count(count: int) -> None:
+    """PathError unless ``count`` columns (the current plan counts as one) is 2 to 4."""
+    if not MIN_PATHS <= count <= MAX_PATHS:
+        raise PathError(f"compare {MIN_PATHS} to {MAX_PATHS} paths (got {count})")
+
+
 def compare(
     paths: Sequence[PathSpec],
     base_inputs: PlanInputs,
@@ -252,9 +258,7 @@ def compare(
     included) is the first column. PathError when the count is outside 2-4 or a path cannot
     be planned.
     """
-    count = len(paths) + (current is not None)
-    if not MIN_PATHS <= count <= MAX_PATHS:
-        raise PathError(f"compare {MIN_PATHS} to {MAX_PATHS} paths (got {count})")
+    check_path_count(len(paths) + (current is not None))
     results: list[PathResult] = []
     if current is not None:
         results.append(result_of(derive(current, catalog, today).plan, catalog, "Your plan"))
