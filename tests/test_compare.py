@@ -125,6 +125,31 @@ def test_profile_column_is_the_derived_plan(catalog: Catalog) -> None:
     assert other.certification == "CCS"
 
 
+def test_a_path_keeps_the_context_not_the_current_plans_own_choices() -> None:
+    base = sample_inputs(
+        state="CA",
+        current_income=40_000,
+        budget=3_000,
+        target_exam_date=date(2027, 12, 1),
+        actual_costs=({"id": "program", "amount": 1_200},),
+    )
+    inputs = PathSpec("CCS", "inpatient-hospital", 8, background=Background.CODING).inputs(base)
+    assert (inputs.certification, inputs.specialty, inputs.hours_per_week) == (
+        "CCS",
+        "inpatient-hospital",
+        8,
+    )
+    assert (inputs.state, inputs.current_income, inputs.budget, inputs.start) == (
+        "CA",
+        40_000,
+        3_000,
+        START,
+    )
+    assert inputs.background is Background.CODING
+    assert inputs.target_exam_date is None
+    assert inputs.actual_costs == ()
+
+
 def test_best_marks_per_row(catalog: Catalog) -> None:
     results = compare(three(catalog), sample_inputs(current_income=35_000), catalog, TODAY)
     best = best_columns(results)

@@ -35,11 +35,17 @@ class PathSpec:
     start: date | None = None  # None: the base inputs' start
 
     def inputs(self, base: PlanInputs) -> PlanInputs:
-        """The base inputs with this path's choices (the learner's own costs stay)."""
+        """The base inputs with this path's choices.
+
+        The learner's context (start, background, state, income, budget, retake buffer)
+        carries over; a target exam date and own costs belong to the current plan and do not.
+        """
         changes: dict[str, object] = {
             "certification": self.certification,
             "specialty": self.specialty,
             "hours_per_week": self.hours_per_week,
+            "target_exam_date": None,
+            "actual_costs": (),
         }
         if self.background is not None:
             changes["background"] = self.background
