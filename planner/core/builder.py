@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from planner.core.base import Figure
-from planner.core.catalog import (
-    Background,
-    Body,
-    Catalog,
-    Certification,
-    EligibilityKind,
-    Specialty,
-)
+from planner.core.catalog import Background, Body, Certification, EligibilityKind
 from planner.core.costs import Costs
-from planner.core.credentials import CredentialTimeline, earliest_eligible, unmet
-from planner.core.dates import HORIZON_YEARS, add_months, add_weeks, add_years, at_fraction
-from planner.core.inputs import PlanInputs
-from planner.core.plan_credentials import timeline_from_milestones
+from planner.core.credentials import CredentialTimeline
+from planner.core.dates import add_months, add_weeks, add_years, at_fraction
+from planner.core.draft import exam_title, inline_name
 from planner.core.plan_model import (
     PHASE_NAMES,
     Milestone,
@@ -34,7 +24,6 @@ from planner.core.scheduling import (
     APPLY_LEAD_DAYS,
     EARLY_TEST_BEFORE_END_DAYS,
     TARGET_SLACK_DAYS,
-    TERM_MONTHS,
     apply_date,
     avoid_switchover,
     duration_end,
@@ -42,65 +31,12 @@ from planner.core.scheduling import (
     prep_hours,
     start_before,
 )
-from planner.core.sources import Sources
+from planner.core.specialize import SpecializePhase
 
 
-@dataclass
-class _Draft:
-    milestones: list[Milestone] = field(default_factory=list)
-    phase_of: dict[str, int] = field(default_factory=dict)  # explicit phase, else by date
-
-    def add(
-        self,
-        mid: str,
-        title: str,
-        due: date,
-        why: str,
-        kind: MilestoneKind = MilestoneKind.TASK,
-        *,
-        phase: int | None = None,
-    ) -> None:
-        self.milestones.append(Milestone(id=str(mid), title=title, due=due, why=why, kind=kind))
-        if phase is not None:
-            self.phase_of[str(mid)] = phase
-
-
-def _inline(name: str) -> str:
-    """A name inside a sentence: 'Medical coding ...' -> 'medical coding ...'; 'AAPC ...' kept."""
-    return name[:1].lower() + name[1:] if name[1:2].islower() else name
-
-
-def _exam_title(cert: Certification) -> str:
-    if cert.exam is None:
-        return f"Sit the {cert.id} exam"
-    return (
-        f"Sit the {cert.id} exam ({cert.exam.questions.describe()}, {cert.exam.minutes.describe()})"
-    )
-
-
-class ScheduleBuilder:
+class ScheduleBuilder(SpecializePhase):
     """Drafts the five phases' milestones, warnings and sources (the plan before its outlook)."""
 
-    def __init__(
-        self, inputs: PlanInputs, catalog: Catalog, cert: Certification, spec: Specialty
-    ) -> None:
-        self.inputs = inputs
-        self.catalog = catalog
-        self.cert = cert
-        self.spec = spec
-        self.src = Sources()
-        self.warnings: list[str] = []
-        self.draft = _Draft()
-        self.hpw = inputs.hours_per_week
-        self.p2_start = inputs.start
-        self.graduation: date | None = None
-        self.horizon = add_years(inputs.start, HORIZON_YEARS)
-        self.coder = inputs.background is Background.CODING
-        # optional input (on by default): keep time for a possible retake after each exam
-        self.retake_buffer = inputs.retake_buffer
-        self.phase4_from = 0  # draft index where phase 4's steps begin
-
-    # -- phases -------------------------------------------------------------------------
     def build(self) -> tuple[Plan, CredentialTimeline]:
         p1_end, p1_hours = self._phase1(self.inputs.start)
         first_cert, p2_end, p2_hours = self._phase2(p1_end)
@@ -142,22 +78,6 @@ class ScheduleBuilder:
         # adding them is the finished plan's (what credential_timeline would derive again)
         return schedule, timeline
 
-    def _due(self, step: str) -> date:
-        return next(m.due for m in self.draft.milestones if m.id == step)
-
-    def _has(self, step: str) -> bool:
-        return any(m.id == step for m in self.draft.milestones)
-
-    def _timeline_so_far(self, first: Certification, until: date) -> CredentialTimeline:
-        return timeline_from_milestones(
-            self.draft.milestones,
-            self.catalog,
-            exam_credential=first.id,
-            certification=self.cert.id,
-            specialty=self.spec.id,
-            until=until,
-        )
-
     def _assemble(self, bounds: list[date], hours: list[float]) -> tuple[Phase, ...]:
         whys = (
             "Master ICD-10-CM, CPT, HCPCS Level II and medical terminology: every later step "
@@ -190,12 +110,6 @@ class ScheduleBuilder:
             )
             for i in range(5)
         )
-
-    @property
-    def inpatient(self) -> bool:
-        """Hospital inpatient paths code procedures with ICD-10-PCS and group MS-DRGs."""
-        addon = self.catalog.certifications.get(self.spec.credential or "")
-        return self.cert.inpatient or (addon is not None and addon.inpatient)
 
     def _phase1(self, start: date) -> tuple[date, float]:
         training = self.catalog.training
@@ -267,89 +181,12 @@ class ScheduleBuilder:
             )
         self.draft.add(
             "p1-course",
-            f"Finish the {_inline(program.name)}",
+            f"Finish the {inline_name(program.name)}",
             end,
             background.summary,
             MilestoneKind.CREDENTIAL,
         )
         return end, hours
-
-    def _degree(
-        self, cert: Certification, start: date, ids: tuple[str, str, str], *, phase: int
-    ) -> tuple[date, date]:
-        """Enrol in the degree ``cert`` requires; (final term starts, graduation)."""
-        elig = cert.eligibility
-        program = self.catalog.program(elig.required_program or "")
-        final_id, enrol_id, graduate_id = ids
-        self.draft.add(enrol_id, f"Enrol in a {program.name}", start, elig.summary, phase=phase)
-        if program.months is None:
-            raise PlanError(f"programme '{program.id}' has no length in the data")
-        part_time = (
-            program.part_time_months is not None
-            and self.hpw < self.catalog.training.part_time_hours_per_week
-        )
-        length = (
-            program.part_time_months if part_time and program.part_time_months else program.months
-        )
-        months = self.src.use(
-            f"{program.name}: length ({'part-time' if part_time else 'full-time'})", length
-        )
-        graduation = add_months(start, math.ceil(months.planning))
-        final_term = add_months(graduation, -TERM_MONTHS)
-        if program.part_time_months is not None:
-            pace = (
-                f"At {self.hpw:g} h/week the plan assumes {'part' if part_time else 'full'}-time "
-                f"study ({months.describe()}; under "
-                f"{self.catalog.training.part_time_hours_per_week:g} h/week counts as part-time, "
-                "a planner rule)."
-            )
-        else:
-            pace = f"The programme takes {months.describe()}, set by the school, not your hours."
-        self.warnings.append(
-            f"{cert.id} needs a {program.name}; there is no work-experience route. {pace} "
-            "AHIMA lets students in their final term test early, so the exam falls in the final "
-            "term."
-        )
-        self.src.rule(
-            "Degree pace (planner rule)",
-            f"under {self.catalog.training.part_time_hours_per_week:g} h/week a degree is "
-            "studied part-time",
-            "planner rule",
-            "2026-11-30",
-        )
-        self.src.rule(
-            "AHIMA early testing",
-            "students in their last term of a CAHIIM programme may test early",
-            "https://cms-qa.ahima.org/certification-careers/certification-exams/rhit",
-            "n.d.",
-        )
-        self.draft.add(
-            final_id,
-            "Start the final term (AHIMA early testing opens)",
-            final_term,
-            "Students in their last term of a CAHIIM-accredited programme may apply to test "
-            "early (AHIMA).",
-            phase=phase,
-        )
-        self.draft.add(
-            graduate_id,
-            f"Finish the {program.name}",
-            graduation,
-            f"{elig.summary} Finishing it is the only route to the {cert.id}.",
-            MilestoneKind.CREDENTIAL,
-        )
-        return final_term, graduation
-
-    def _first_credential(self) -> Certification:
-        """The credential sat in phase 2: the target, or its entry credential."""
-        elig = self.cert.eligibility
-        if (
-            elig.kind is EligibilityKind.RECOMMENDED_EXPERIENCE
-            and elig.entry_credential
-            and not self.coder
-        ):
-            return self.catalog.certifications[elig.entry_credential]
-        return self.cert
 
     def _phase2(self, start: date) -> tuple[Certification, date, float]:
         self.p2_start = start
@@ -430,7 +267,7 @@ class ScheduleBuilder:
             "Timed practice shows whether you are ready; record your score to track readiness.",
         )
         self.draft.add(
-            Step.FIRST_EXAM, _exam_title(first), exam, self._exam_why(first), MilestoneKind.EXAM
+            Step.FIRST_EXAM, exam_title(first), exam, self._exam_why(first), MilestoneKind.EXAM
         )
         designation = first.apprentice.designation if first.apprentice is not None else first.id
         self.draft.add(
@@ -451,69 +288,6 @@ class ScheduleBuilder:
             if first.exam.passing is not None:
                 self.src.use(f"{first.id} passing mark", first.exam.passing)
         return first, exam, hours
-
-    def _blackout_rule(self) -> None:
-        self.src.rule(
-            "Exam date and code-set switch-over (planner rule)",
-            f"exam kept {self.catalog.training.exam_blackout_days} days away from each code-set "
-            "switch-over; AAPC itself allows the previous year's books early in the year",
-            "planner rule",
-            "2026-11-30",
-        )
-
-    def _window_rule(self) -> None:
-        self.src.rule(
-            "AHIMA application window",
-            f"the exam is sat within {self.catalog.training.application_window_days} days of "
-            "the application's approval",
-            "https://ahima.org/certification-careers/certifications-overview/ccs",
-            "n.d.",
-        )
-
-    def _exam_why(self, cert: Certification) -> str:
-        passing = cert.exam.passing if cert.exam is not None else None
-        if passing is None:
-            return "Passing mark not in the data."
-        if passing.unit == "percent":
-            return f"Passing mark: {passing.lo:g}%."
-        return f"Passing mark: scaled score {passing.describe()}."
-
-    def _retake(self, exam: date, mid: str, cert: Certification, *, phase: int) -> date:
-        """The date the credential is secure, allowing for one retake when the buffer is on."""
-        weeks = self.catalog.training.retake_weeks
-        rate = self.catalog.training.first_time_pass_rate
-        if not self.retake_buffer or weeks is None:
-            return exam
-        weeks = self.src.use("Retake buffer (planner rule)", weeks)
-        why = "Plan for a possible retake."
-        if rate is not None:
-            rate = self.src.use("First-time pass rate", rate)
-            why = (
-                f"First-time pass rates are about {rate.describe()} ({rate.source}, "
-                f"{rate.as_of}); the plan keeps {weeks.describe()} to re-study and resit "
-                "(a planner rule; switch the retake buffer off to plan for a first pass)."
-            )
-        secure = avoid_switchover(add_weeks(exam, math.ceil(weeks.planning)), self.catalog)
-        self.draft.add(
-            mid,
-            f"If needed, resit the {cert.id} exam by this date",
-            secure,
-            why + " Skip this step once you have passed.",
-            MilestoneKind.TASK,
-            phase=phase,
-        )
-        return secure
-
-    def _lane_years(self) -> Figure | None:
-        """Experience before the lane: its own sourced figure, else the planner's rule."""
-        if self.spec.experience_years_before is not None:
-            return self.src.use(
-                f"Experience before {self.spec.name}", self.spec.experience_years_before
-            )
-        rule = self.catalog.training.specialise_after
-        if rule is None:
-            return None
-        return self.src.use("Work before specialising (planner rule)", rule)
 
     def _phase3(self, start: date, first: Certification) -> date:
         secured = self._retake(start, Step.RETAKE_WINDOW, first, phase=3)
@@ -600,7 +374,7 @@ class ScheduleBuilder:
             self._window_rule()
         self.draft.add(
             Step.TARGET_EXAM,
-            _exam_title(self.cert),
+            exam_title(self.cert),
             exam,
             f"{elig.summary} {self._exam_why(self.cert)}",
             MilestoneKind.EXAM,
@@ -672,154 +446,6 @@ class ScheduleBuilder:
             rule.source,
             rule.as_of,
         )
-
-    def _lane_move(self, start: date, why: str) -> tuple[date, float]:
-        end = add_months(start, 3)
-        self.draft.add(
-            Step.LANE_MOVE, f"Move into {self.spec.name} work", end, why, MilestoneKind.CAREER
-        )
-        self.src.rule(
-            "Phase 4 without an add-on credential (planner rule)",
-            "three months to move into the new role",
-            "planner rule",
-            "2026-11-30",
-        )
-        return end, 0.0
-
-    def _unreachable(self, start: date, addon: Certification, why: str) -> tuple[date, float]:
-        # drop the steps toward it already drafted (enrolment, membership, lane work)
-        for milestone in self.draft.milestones[self.phase4_from :]:
-            self.draft.phase_of.pop(milestone.id, None)
-        del self.draft.milestones[self.phase4_from :]
-        elig = addon.eligibility
-        if elig.prerequisites:
-            titles = [r.title for r in elig.prerequisites]
-            routes = "; or ".join([titles[0]] + [_inline(t) for t in titles[1:]])
-            if not elig.verified:
-                routes += " (not confirmed on an AHIMA page: check it)".replace(
-                    "AHIMA", addon.body.value
-                )
-        else:
-            routes = elig.summary.rstrip(".")
-        self.draft.add(
-            Step.ROUTE,
-            f"Realistic route to the {addon.id}: {routes}",
-            start,
-            addon.route_note or elig.summary,
-            MilestoneKind.CAREER,
-            phase=4,
-        )
-        self.warnings.append(f"The {addon.id} is not scheduled: {why}. Realistic route: {routes}.")
-        self.src.rule(f"{addon.id} eligibility", elig.summary, elig.source, elig.as_of)
-        return self._lane_move(start, self.spec.description)
-
-    def _phase4(self, start: date, first: Certification) -> tuple[date, float]:
-        addon_id = self.spec.credential
-        if addon_id is None or addon_id == self.cert.id:
-            return self._lane_move(start, self.spec.description)
-        addon = self.catalog.certifications[addon_id]
-        elig = addon.eligibility
-        self.phase4_from = len(self.draft.milestones)
-        if elig.required_program:
-            program = self.catalog.program(elig.required_program)
-            held = set(self._timeline_so_far(first, start).catalog_ids_on(start))
-            if program.for_holders and not held & set(program.for_holders):
-                return self._unreachable(
-                    start,
-                    addon,
-                    f"the {_inline(program.name)} is for {' or '.join(program.for_holders)} "
-                    "holders, and the length of a full bachelor's is not in the sourced data",
-                )
-        if not elig.schedulable:
-            return self._unreachable(
-                start, addon, f"its eligibility is not confirmed on an {addon.body.value} page"
-            )
-        if addon.body is Body.AAPC and first.body is not Body.AAPC:
-            self.draft.add(
-                Step.ADDON_MEMBERSHIP,
-                "Join AAPC (professional membership)",
-                start,
-                "AAPC membership is required to sit AAPC exams and to keep AAPC credentials; "
-                "its dues come on top of AHIMA's.",
-                phase=4,
-            )
-        if self.spec.lane_work:
-            role = self.spec.roles[0] if self.spec.roles else "a role in the lane"
-            self.draft.add(
-                Step.LANE_START,
-                f"Start {self.spec.lane_work} work ({role})",
-                start,
-                f"The {addon.id} counts years of {self.spec.lane_work} work, not coding in "
-                "general.",
-                MilestoneKind.CAREER,
-                phase=4,
-            )
-        hours = 0.0
-        if elig.kind is EligibilityKind.PROGRAM and elig.required_program:
-            final_term, graduation = self._degree(
-                addon, start, (Step.ADDON_FINAL_TERM, "p4-program", "p4-program-done"), phase=4
-            )
-            study_start = final_term
-            ready = max(final_term, graduation - timedelta(days=EARLY_TEST_BEFORE_END_DAYS))
-        else:
-            prep = self.src.use(f"{addon.id} exam preparation", prep_for(addon, self.catalog))
-            hours = prep_hours(prep, self.inputs.background) if prep.unit == "hours" else 0.0
-            ready = duration_end(start, prep, self.hpw, hours)
-            study_start = start
-        timeline = self._timeline_so_far(first, self.horizon)
-        eligible = earliest_eligible(addon, ready, timeline, self.horizon)
-        if eligible is None:
-            why = unmet(addon, self.horizon, timeline) or "its prerequisites are not met in time"
-            if unmet(addon, add_years(self.horizon, 50), timeline) is None:
-                why = f"its prerequisites are met only after this plan's {HORIZON_YEARS} years"
-            return self._unreachable(start, addon, why)
-        if eligible > ready:
-            self.src.rule(f"{addon.id} eligibility", elig.summary, elig.source, elig.as_of)
-            if not elig.prerequisites or elig.kind is not EligibilityKind.PROGRAM:
-                prep = prep_for(addon, self.catalog)
-                study_start = max(start, start_before(eligible, prep, self.hpw, hours))
-        exam = avoid_switchover(eligible, self.catalog)
-        if exam != eligible:
-            self._blackout_rule()
-        self.draft.add(
-            "p4-prepare",
-            f"Start preparing for the {addon.id}",
-            study_start,
-            f"{addon.name}: {addon.best_for}",
-            phase=4,
-        )
-        if addon.body is Body.AHIMA:
-            self.draft.add(
-                Step.ADDON_APPLY,
-                f"Apply to AHIMA for the {addon.id} exam",
-                apply_date(exam, study_start, self.catalog),
-                f"Sit the exam within {self.catalog.training.application_window_days} days of "
-                "approval.",
-                phase=4,
-            )
-            self._window_rule()
-        self.draft.add(
-            Step.ADDON_EXAM, _exam_title(addon), exam, self._exam_why(addon), MilestoneKind.EXAM
-        )
-        self.draft.add(
-            Step.ADDON_CREDENTIAL,
-            f"Earn the {addon.id} credential",
-            exam,
-            f"Leads to {self.spec.name} roles."
-            + (
-                ""
-                if elig.verified
-                else f" Check the {addon.id} eligibility with {addon.body.value}."
-            ),
-            MilestoneKind.CREDENTIAL,
-        )
-        if not elig.verified:
-            self.warnings.append(
-                f"{addon.id}: the plan schedules it by the commonly stated eligibility "
-                f"({'; or '.join(r.title for r in elig.prerequisites)}), which is not confirmed on "
-                f"an {addon.body.value} page: check it before applying."
-            )
-        return exam, hours
 
     def _phase5(self, start: date, end: date) -> None:
         roles = (
