@@ -363,15 +363,7 @@ class ScheduleBuilder(SpecializePhase):
             phase=3,
         )
         if self.cert.body is Body.AHIMA:
-            self.draft.add(
-                Step.TARGET_APPLY,
-                f"Apply to AHIMA for the {self.cert.id} exam",
-                apply_date(exam, prepare, self.catalog),
-                f"Sit the exam within {self.catalog.training.application_window_days} days of "
-                "approval.",
-                phase=3,
-            )
-            self._window_rule()
+            self._apply_step(Step.TARGET_APPLY, self.cert, exam, prepare, phase=3)
         self.draft.add(
             Step.TARGET_EXAM,
             exam_title(self.cert),

@@ -13,7 +13,7 @@ from planner.core.dates import HORIZON_YEARS, add_months, add_weeks, add_years
 from planner.core.inputs import PlanInputs
 from planner.core.plan_credentials import timeline_from_milestones
 from planner.core.plan_model import Milestone, MilestoneKind, PlanError
-from planner.core.scheduling import TERM_MONTHS, avoid_switchover
+from planner.core.scheduling import TERM_MONTHS, apply_date, avoid_switchover
 from planner.core.sources import Sources
 
 
@@ -182,6 +182,20 @@ class BuilderBase:
             "planner rule",
             "2026-11-30",
         )
+
+    def _apply_step(
+        self, step: str, cert: Certification, exam: date, start: date, phase: int
+    ) -> None:
+        """An AHIMA exam's application, inside the window before ``exam`` (not before ``start``)."""
+        self.draft.add(
+            step,
+            f"Apply to AHIMA for the {cert.id} exam",
+            apply_date(exam, start, self.catalog),
+            f"Sit the exam within {self.catalog.training.application_window_days} days of "
+            "approval.",
+            phase=phase,
+        )
+        self._window_rule()
 
     def _window_rule(self) -> None:
         self.src.rule(

@@ -51,6 +51,18 @@ def _merge_mapping(base: dict[str, T], ours: dict[str, T], theirs: dict[str, T])
     return merged
 
 
+_BOTH_CHANGED = object()
+
+
+def _one_side(base: Any, ours: Any, theirs: Any) -> Any:
+    """The value when at most one side changed it (ours on a tie), else ``_BOTH_CHANGED``."""
+    if ours == base:
+        return theirs
+    if theirs in (base, ours):
+        return ours
+    return _BOTH_CHANGED
+
+
 def _label(name: str) -> str:
     return name.replace("_", " ")
 
@@ -62,12 +74,9 @@ def _merge_inputs(
     values: dict[str, Any] = {}
     lost: list[str] = []
     for name in PlanInputs.model_fields:
-        b, o, t = getattr(base, name), getattr(ours, name), getattr(theirs, name)
-        if o == b:
-            values[name] = t
-        elif t in (b, o):
-            values[name] = o
-        else:
+        o, t = getattr(ours, name), getattr(theirs, name)
+        values[name] = _one_side(getattr(base, name), o, t)
+        if values[name] is _BOTH_CHANGED:
             values[name] = o
             lost.append(f"{_label(name)}: kept {o} from this window, not {t} saved elsewhere")
     try:
@@ -94,10 +103,8 @@ def merge_report(base: Profile, ours: Profile, theirs: Profile) -> MergeResult:
     conflicts: list[str] = []
     for name in Profile.model_fields:
         b, o, t = getattr(base, name), getattr(ours, name), getattr(theirs, name)
-        if o == b:
-            values[name] = t
-        elif t in (b, o):
-            values[name] = o
+        if (one := _one_side(b, o, t)) is not _BOTH_CHANGED:
+            values[name] = one
         elif name in _ENTRY_LISTS:
             values[name] = _merge_entries(b, o, t)
         elif name == "milestones":

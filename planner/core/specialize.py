@@ -11,7 +11,6 @@ from planner.core.draft import BuilderBase, exam_title, inline_name
 from planner.core.plan_model import MilestoneKind, Step
 from planner.core.scheduling import (
     EARLY_TEST_BEFORE_END_DAYS,
-    apply_date,
     avoid_switchover,
     duration_end,
     prep_for,
@@ -139,15 +138,7 @@ class SpecializePhase(BuilderBase):
             phase=4,
         )
         if addon.body is Body.AHIMA:
-            self.draft.add(
-                Step.ADDON_APPLY,
-                f"Apply to AHIMA for the {addon.id} exam",
-                apply_date(exam, study_start, self.catalog),
-                f"Sit the exam within {self.catalog.training.application_window_days} days of "
-                "approval.",
-                phase=4,
-            )
-            self._window_rule()
+            self._apply_step(Step.ADDON_APPLY, addon, exam, study_start, phase=4)
         self.draft.add(
             Step.ADDON_EXAM, exam_title(addon), exam, self._exam_why(addon), MilestoneKind.EXAM
         )
