@@ -9,10 +9,12 @@ from __future__ import annotations
 import html
 from enum import Enum
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -159,16 +161,11 @@ class BadProfileDialog(QDialog):
             f"The file that could not be opened is kept beside it as {path.name}.bad-N, so "
             "nothing is lost. Or save the new profile as another file."
         )
-        replace = box.addButton("Replace (keep the old file)", QMessageBox.ButtonRole.AcceptRole)
-        elsewhere = box.addButton("Save as another file…", QMessageBox.ButtonRole.ActionRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        clicked = box.clickedButton()
-        if clicked is replace:
-            return NewLocation.REPLACE
-        if clicked is elsewhere:
-            return NewLocation.ELSEWHERE
-        return None
+        return _two_ways(
+            box,
+            ("Replace (keep the old file)", NewLocation.REPLACE),
+            ("Save as another file…", NewLocation.ELSEWHERE),
+        )
 
 
 def ask_open_path(parent: QWidget | None, folder: Path) -> Path | None:
@@ -261,16 +258,27 @@ def ask_backup_use(parent: QWidget | None, backup: Path, profile: Path) -> Backu
         "Work saved into a backup is later replaced by newer backups. Restore it as your "
         f"profile (the current {profile.name} is kept beside it), or open it read-only?"
     )
-    restore = box.addButton("Restore as my profile", QMessageBox.ButtonRole.AcceptRole)
-    read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.ActionRole)
+    return _two_ways(
+        box,
+        ("Restore as my profile", BackupUse.RESTORE),
+        ("Open read-only", BackupUse.READ_ONLY),
+    )
+
+
+_Choice = TypeVar("_Choice")
+
+
+def _two_ways(
+    box: QMessageBox, first: tuple[str, _Choice], second: tuple[str, _Choice]
+) -> _Choice | None:
+    """Run ``box`` with two named choices and Cancel; the choice, or None for Cancel."""
+    buttons: dict[QAbstractButton, _Choice] = {
+        box.addButton(first[0], QMessageBox.ButtonRole.AcceptRole): first[1],
+        box.addButton(second[0], QMessageBox.ButtonRole.ActionRole): second[1],
+    }
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
-    clicked = box.clickedButton()
-    if clicked is restore:
-        return BackupUse.RESTORE
-    if clicked is read_only:
-        return BackupUse.READ_ONLY
-    return None
+    return buttons.get(box.clickedButton())
 
 
 def about_html(plan: Plan) -> str:

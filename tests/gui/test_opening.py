@@ -238,3 +238,25 @@ def test_a_backup_can_be_opened_read_only(
     assert controller.saver.save_if_dirty()
     assert backup.read_bytes() == before
     controller.saver.shutdown()
+
+
+@pytest.mark.parametrize(
+    ("button", "expected"),
+    [
+        ("Open read-only", dialogs.BackupUse.READ_ONLY),
+        ("Restore as my profile", dialogs.BackupUse.RESTORE),
+        ("Cancel", None),
+    ],
+)
+def test_the_backup_question_returns_the_button_pressed(
+    qtbot: QtBot, button: str, expected: object
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def press() -> None:
+        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox))
+        next(b for b in box.buttons() if b.text().replace("&", "") == button).click()
+
+    QTimer.singleShot(0, press)
+    assert dialogs.ask_backup_use(None, Path("p.json.bak1"), Path("p.json")) is expected
