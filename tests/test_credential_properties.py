@@ -2,36 +2,21 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from datetime import date
 
 import pytest
+from helpers.samples import COMBINATIONS, plan_for
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.core.catalog import Background, Body, default_catalog
 from planner.core.credentials import unmet
 from planner.core.dates import add_years
-from planner.core.inputs import PlanInputs
-from planner.core.plan import MilestoneKind, Plan, Step, build_plan
+from planner.core.plan import MilestoneKind, Plan, Step
 
 CATALOG = default_catalog()
-TARGETS = [c.id for c in CATALOG.targets()]
-SPECIALTIES = list(CATALOG.specialties)
 PACES = (3.0, 12.0, 40.0)
-COMBINATIONS = list(itertools.product(TARGETS, SPECIALTIES, list(Background)))
-
-
-def plan_for(cert: str, specialty: str, background: Background, hours: float, start: date) -> Plan:
-    inputs = PlanInputs(
-        certification=cert,
-        specialty=specialty,
-        start=start,
-        hours_per_week=hours,
-        background=background,
-    )
-    return build_plan(inputs, CATALOG)
 
 
 def exams(plan: Plan) -> list[tuple[str, date]]:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import itertools
 from datetime import date
 
 import pytest
+from helpers.samples import COMBINATIONS, plan_for
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,32 +13,11 @@ from planner.core.catalog import Background, Body, default_catalog
 from planner.core.costs import CostItem
 from planner.core.credentials import CredentialTimeline
 from planner.core.dates import HORIZON_YEARS, months_between
-from planner.core.inputs import PlanInputs
 from planner.core.outlook import OutlookDates, project_outlook
-from planner.core.plan import Plan, Step, build_plan
+from planner.core.plan import Plan, Step
 
 CATALOG = default_catalog()
 HORIZON_MONTHS = HORIZON_YEARS * 12
-COMBINATIONS = list(
-    itertools.product([c.id for c in CATALOG.targets()], CATALOG.specialties, list(Background))
-)
-
-
-def plan_for(
-    cert: str = "CPC",
-    specialty: str = "risk-adjustment",
-    background: Background = Background.NONE,
-    hours: float = 12,
-    start: date = date(2027, 1, 4),
-) -> Plan:
-    inputs = PlanInputs(
-        certification=cert,
-        specialty=specialty,
-        start=start,
-        hours_per_week=hours,
-        background=background,
-    )
-    return build_plan(inputs, CATALOG)
 
 
 def items(plan: Plan) -> dict[str, CostItem]:

@@ -297,6 +297,16 @@ class GuiFuzz(RuleBasedStateMachine):
     def log_study(self, day: date, quarters: int, topic: str, note: str) -> None:
         self._log_through_page(day, quarters / 4, topic, note)
 
+    def _remove_through_page(
+        self, table: str, button: str, entries: str, data: st.DataObject
+    ) -> None:
+        """Select a random row of a Progress-page table and press its Remove button."""
+        page = self.w.progress_page
+        entry_id = self._select_row(getattr(page, table), data)
+        getattr(page, button).click()
+        assert entry_id not in {e.id for e in getattr(self.c.profile, entries)}
+        self.pending_outside.discard(entry_id)
+
     def _select_row(self, table: Any, data: st.DataObject) -> str:
         row = data.draw(st.integers(0, table.rowCount() - 1))
         table.setCurrentCell(row, 0)
@@ -305,11 +315,7 @@ class GuiFuzz(RuleBasedStateMachine):
     @precondition(lambda self: self.controller is not None and self.c.profile.study_log)
     @rule(data=st.data())
     def remove_study(self, data: st.DataObject) -> None:
-        page = self.w.progress_page
-        entry_id = self._select_row(page.log_table, data)
-        page.log_remove.click()
-        assert entry_id not in {e.id for e in self.c.profile.study_log}
-        self.pending_outside.discard(entry_id)
+        self._remove_through_page("log_table", "log_remove", "study_log", data)
 
     @precondition(lambda self: self.controller is not None and self.c.profile.study_log)
     @rule(data=st.data(), quarters=st.integers(1, 96))
@@ -343,11 +349,7 @@ class GuiFuzz(RuleBasedStateMachine):
     @precondition(lambda self: self.controller is not None and self.c.profile.scores)
     @rule(data=st.data())
     def remove_score(self, data: st.DataObject) -> None:
-        page = self.w.progress_page
-        entry_id = self._select_row(page.score_table, data)
-        page.score_remove.click()
-        assert entry_id not in {s.id for s in self.c.profile.scores}
-        self.pending_outside.discard(entry_id)
+        self._remove_through_page("score_table", "score_remove", "scores", data)
 
     @rule(data=st.data(), day=entry_dates, quarters=st.integers(1, 400), provider=texts)
     def add_ceu(self, data: st.DataObject, day: date, quarters: int, provider: str) -> None:
@@ -367,11 +369,7 @@ class GuiFuzz(RuleBasedStateMachine):
     @precondition(lambda self: self.controller is not None and self.c.profile.ceus)
     @rule(data=st.data())
     def remove_ceu(self, data: st.DataObject) -> None:
-        page = self.w.progress_page
-        entry_id = self._select_row(page.ceu_table, data)
-        page.ceu_remove.click()
-        assert entry_id not in {c.id for c in self.c.profile.ceus}
-        self.pending_outside.discard(entry_id)
+        self._remove_through_page("ceu_table", "ceu_remove", "ceus", data)
 
     @precondition(lambda self: self.controller is not None and self.c.can_replan())
     @rule()

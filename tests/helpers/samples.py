@@ -2,12 +2,38 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 
+from planner.core.catalog import Background, default_catalog
 from planner.core.inputs import PlanInputs
+from planner.core.plan import Plan, build_plan
 from planner.core.profile import ExamScore, MilestoneProgress, MilestoneStatus, Profile, StudyEntry
 
 START = date(2027, 1, 4)  # a Monday
+_CATALOG = default_catalog()
+# every target certification x specialty x background, for exhaustive checks
+COMBINATIONS = list(
+    itertools.product([c.id for c in _CATALOG.targets()], _CATALOG.specialties, list(Background))
+)
+
+
+def plan_for(
+    cert: str = "CPC",
+    specialty: str = "risk-adjustment",
+    background: Background = Background.NONE,
+    hours: float = 12,
+    start: date = START,
+) -> Plan:
+    """The plan of one combination, at a pace and start."""
+    inputs = PlanInputs(
+        certification=cert,
+        specialty=specialty,
+        start=start,
+        hours_per_week=hours,
+        background=background,
+    )
+    return build_plan(inputs, _CATALOG)
 
 
 def sample_inputs(**changes: object) -> PlanInputs:
