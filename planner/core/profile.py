@@ -190,6 +190,11 @@ class ReplanState(MutableModel):
         return chain[::-1]
 
 
+OMITTED_WHEN_UNUSED = (  # optional fields left out of the file while empty (one per line)
+    "programme",
+)
+
+
 class Profile(MutableModel):
     """Everything the app saves about one learner."""
 
@@ -223,11 +228,12 @@ class Profile(MutableModel):
         return value
 
     @model_serializer(mode="wrap")
-    def _omit_empty_programme(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        # a profile without programme progress is written byte for byte as before the field
+    def _omit_unused_fields(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # a profile that does not use a later, optional field is written byte for byte as before
         data: dict[str, Any] = handler(self)
-        if data.get("programme", 0) is None:
-            del data["programme"]
+        for field in OMITTED_WHEN_UNUSED:
+            if field in data and data[field] in (None, [], {}):
+                del data[field]
         return data
 
     def total_hours(self) -> float:
