@@ -152,9 +152,7 @@ class FitAnswers(MutableModel):
     agrees: dict[str, bool] = Field(
         default_factory=dict, description="trait id -> agrees (resources/fit.yaml)"
     )
-    hours_per_week: float | None = Field(
-        default=None, ge=MIN_HOURS_PER_WEEK, le=MAX_HOURS_PER_WEEK
-    )
+    hours_per_week: float | None = Field(default=None, ge=MIN_HOURS_PER_WEEK, le=MAX_HOURS_PER_WEEK)
     budget: float | None = Field(default=None, ge=0, le=10_000_000, description="USD up front")
     degree_possible: bool | None = Field(default=None, description="a 2-year degree; None: unsure")
     setting: WorkSetting = WorkSetting.EITHER
@@ -237,9 +235,7 @@ class FitResult:
             out.append("Expectations the seeds warn about")
             out += [f"- {r.line()}" for r in self.cautions]
             out.append("")
-        out.append(
-            "This is a starting point, not a verdict: any path can be planned and compared."
-        )
+        out.append("This is a starting point, not a verdict: any path can be planned and compared.")
         return "\n".join(out)
 
 
@@ -323,8 +319,15 @@ def _degree_exclusions(
             excluded.add(cert.id)
             text = rules.degree.say("excluded", cert=cert.id, program=program.name)
             out.append(
-                (cert.id, Reason(text, "a 2-year degree is not possible", cert.eligibility.source,
-                                 cert.eligibility.as_of))
+                (
+                    cert.id,
+                    Reason(
+                        text,
+                        "a 2-year degree is not possible",
+                        cert.eligibility.source,
+                        cert.eligibility.as_of,
+                    ),
+                )
             )
         elif answers.degree_possible is True and program.months is not None:
             text = rules.degree.say(
@@ -403,9 +406,7 @@ def _pick_specialty(
     return fitting[0]
 
 
-def assess(
-    answers: FitAnswers, catalog: Catalog, rules: FitRules | None = None
-) -> FitResult:
+def assess(answers: FitAnswers, catalog: Catalog, rules: FitRules | None = None) -> FitResult:
     """Match the answers to target certifications and lanes, with a reason and source each."""
     rules = rules or load_fit_rules(catalog)
     strengths, cautions = _trait_reasons(answers, rules, catalog)

@@ -21,7 +21,9 @@ from pydantic import (
 )
 
 from planner.core.base import MutableModel
+from planner.core.fit import FitAnswers
 from planner.core.inputs import PlanInputs
+from planner.core.programme_check import ProgrammeCheck
 
 SCHEMA_VERSION = 1  # the profile format this program writes; 1 is the first released one
 
@@ -192,6 +194,8 @@ class ReplanState(MutableModel):
 
 OMITTED_WHEN_UNUSED = (  # optional fields left out of the file while empty (one per line)
     "programme",
+    "fit",
+    "programme_checks",
 )
 
 
@@ -214,6 +218,12 @@ class Profile(MutableModel):
     replan: ReplanState | None = None
     programme: ProgrammeProgress | None = Field(
         default=None, description="degree paths: the programme's credits and terms done"
+    )
+    fit: FitAnswers | None = Field(
+        default=None, description="the fit check's answers (Help > Check your fit)"
+    )
+    programme_checks: list[ProgrammeCheck] = Field(
+        default_factory=list, description="training programmes checked before paying"
     )
     notes: str = ""
 

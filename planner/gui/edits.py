@@ -19,6 +19,8 @@ FIELDS = (
     "ceus",
     "replan",
     "programme",
+    "fit",
+    "programme_checks",
     "notes",
 )
 
