@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import cast
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QListWidget,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.base import validation_message
 from planner.core.catalog import Background, Catalog
+from planner.core.fit import FitAnswers
 from planner.core.inputs import PlanInputs
 from planner.core.progress import start_date_problem
 from planner.gui import dialogs
@@ -68,7 +70,17 @@ class CertificationPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.editor.row)
         layout.addStretch(1)
+        self.fit_button = QPushButton("Not sure yet? Check your &fit first")
+        self.fit_button.setObjectName("wizardCheckFit")
+        self.fit_button.setAccessibleName("Not sure yet? Check your fit first")
+        self.fit_button.clicked.connect(self._check_fit)
+        layout.addWidget(self.fit_button)
         self.editor.on_change(self.completeChanged.emit)
+
+    def _check_fit(self) -> None:
+        wizard = self.wizard()
+        if isinstance(wizard, SetupWizard):
+            wizard.check_fit()
 
     def selected(self) -> str | None:
         value = self.editor.value()
@@ -248,6 +260,37 @@ class SetupWizard(QWizard):
         self._target_exam_date = inputs.target_exam_date
 
     _target_exam_date: date | None = None
+    fit_answers: FitAnswers | None = None  # the fit check's answers, when it was taken here
+
+    def check_fit(self) -> QDialog:
+        """Open the fit check; "Compare these paths" pre-fills certification, specialty, hours."""
+        from planner.gui.fit_dialog import FitDialog
+
+        dialog = FitDialog(self.catalog, self.fit_answers, self, on_compare=self.use_fit_paths)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def keep_answers() -> None:
+            answers = dialog.kept_answers()
+            if answers is None:
+                return
+            self.fit_answers = answers
+            budget = self.details_page.budget
+            if answers.budget is not None and not budget.text().strip():
+                budget.setText(f"{answers.budget:,.0f}")
+
+        dialog.finished.connect(keep_answers)
+        dialog.open()
+        return dialog
+
+    def use_fit_paths(self, paths: list[tuple[str, str, float]]) -> None:
+        """Pre-fill the wizard with the first suggested path (the others stay in the result)."""
+        if not paths:
+            return
+        cert, specialty, hours = paths[0]
+        self.cert_page.select(cert)
+        self.specialty_page.fill(cert)
+        self.specialty_page.select(specialty)
+        self.schedule_page.hours.setValue(hours)
 
     def validateCurrentPage(self) -> bool:
         """A start date far from today is used only when the learner confirms it."""
