@@ -80,6 +80,7 @@ class FitDialog(QDialog):
         self.stack.addWidget(self._build_result())
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
+        self.see_result.setDefault(True)  # once inside the dialog, so Enter presses it
         if previous is not None:
             self.show_answers(previous)
         line = self.fontMetrics().height()
@@ -149,12 +150,17 @@ class FitDialog(QDialog):
         cancel = named(QPushButton("Cancel"), "fitCancel", "Cancel")
         cancel.clicked.connect(self.reject)
         self.see_result = named(QPushButton("&See the result"), "fitSeeResult", "See the result")
-        self.see_result.setDefault(True)
         self.see_result.clicked.connect(self.show_result)
         buttons.addWidget(cancel)
         buttons.addWidget(self.see_result)
         outer.addLayout(buttons)
         return page
+
+    def show_questions(self) -> None:
+        """Back to the questions, answers kept."""
+        self.stack.setCurrentIndex(0)
+        self.see_result.setDefault(True)
+        self.see_result.setFocus()
 
     def show_answers(self, answers: FitAnswers) -> None:
         """Fill the questions from earlier answers (the check can be retaken)."""
@@ -201,7 +207,7 @@ class FitDialog(QDialog):
         layout.addWidget(self.result_view, 1)
         buttons = QHBoxLayout()
         back = named(QPushButton("&Change answers"), "fitBack", "Change answers")
-        back.clicked.connect(lambda: self.stack.setCurrentIndex(0))
+        back.clicked.connect(self.show_questions)
         buttons.addWidget(back)
         buttons.addStretch(1)
         close = named(QPushButton("C&lose"), "fitClose", "Close")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import cast
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -267,7 +267,6 @@ class SetupWizard(QWizard):
         from planner.gui.fit_dialog import FitDialog
 
         dialog = FitDialog(self.catalog, self.fit_answers, self, on_compare=self.use_fit_paths)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def keep_answers() -> None:
             answers = dialog.kept_answers()
