@@ -54,7 +54,8 @@ def test_traits_follow_the_seeds_decision_framework(catalog: Catalog) -> None:
         "technical-learning",
         "analytical",
     ]
-    assert by_fit[TraitFit.WEAK] == ["dislikes-repetition", "accuracy-struggle", "dislikes-learning"]
+    weak = ["dislikes-repetition", "accuracy-struggle", "dislikes-learning"]
+    assert by_fit[TraitFit.WEAK] == weak
     assert by_fit[TraitFit.EXPECTATION] == ["quick-income", "passive-income"]
     seed = (ROOT.parent / "shared" / "seeds").glob("*.txt")
     text = " ".join(p.read_text(encoding="utf-8") for p in seed)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers.samples import sample_inputs
 
 from planner.core.catalog import Catalog, CatalogError
 from planner.core.profile import Profile
@@ -14,7 +15,6 @@ from planner.core.programme_check import (
     load_check_rules,
     price_range,
 )
-from helpers.samples import sample_inputs
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -37,7 +37,7 @@ def test_answers_give_a_result_and_paths(qtbot: QtBot, catalog: Catalog) -> None
     qtbot.mouseClick(dialog.see_result, Qt.MouseButton.LeftButton)
     assert dialog.stack.currentIndex() == 1
     text = dialog.result_view.toPlainText()
-    assert "- CCS (Certified Coding Specialist), then Inpatient hospital coding, at 15 hours" in text
+    assert "- CCS (Certified Coding Specialist), then Inpatient hospital coding, at 15 h" in text
     assert "- RHIT (Registered Health Information Technician), then Clinical documentation" in text
     assert "Your budget of $6,000 is inside the CCS's up-front range ($2,299-$7,899" in text
     assert "Expectations the seeds warn about" not in text
@@ -135,9 +135,7 @@ def test_compare_page_gets_the_paths_when_there_is_one(
     assert shown == ["compare"]
 
 
-def test_wizard_offers_the_fit_check_and_prefills_the_path(
-    qtbot: QtBot, catalog: Catalog
-) -> None:
+def test_wizard_offers_the_fit_check_and_prefills_the_path(qtbot: QtBot, catalog: Catalog) -> None:
     wizard = SetupWizard(catalog, TODAY)
     qtbot.addWidget(wizard)
     wizard.show()
