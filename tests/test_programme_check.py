@@ -81,7 +81,8 @@ def test_a_cheap_programme_with_red_flags(catalog: Catalog) -> None:
         "($2,000-$7,500)"
     )
     text = report.text()
-    assert text.startswith("QuickCode Academy, for the CPC\n\nRed flags you noticed\n")
+    assert text.startswith("QuickCode Academy, for the CPC\n\nPrice\n- The price ($899) is below")
+    assert "\n\nRed flags you noticed\n- Promises a guaranteed job" in text
     assert "Missing: ask the school" in text
     assert "Practical coding with real records" in text
 

@@ -174,9 +174,13 @@ class Reason:
     source: str
     as_of: str
 
-    def line(self) -> str:
+    def line(self, indent: str = "") -> str:
+        """Two lines: the reason, then the answer and the source it rests on."""
         as_of = self.as_of.rstrip(".")
-        return f"{self.text} (Your answer: {self.answer}. Source: {self.source}, {as_of}.)"
+        return (
+            f"{indent}- {self.text}\n"
+            f"{indent}  (Your answer: {self.answer}. Source: {self.source}, {as_of}.)"
+        )
 
 
 @dataclass(frozen=True)
@@ -211,7 +215,7 @@ class FitResult:
         out: list[str] = []
         if self.strengths:
             out.append("What suits coding work")
-            out += [f"- {r.line()}" for r in self.strengths]
+            out += [r.line() for r in self.strengths]
             out.append("")
         out.append("Paths that match your answers")
         if not self.paths:
@@ -223,17 +227,18 @@ class FitResult:
                 f"- {cert.id} ({cert.name}), then {spec.name}, at {path.hours_per_week:g} "
                 "hours a week:"
             )
-            out += [f"    - {r.line()}" for r in path.reasons]
+            out += [r.line("    ") for r in path.reasons]
         for cert_id, why in self.excluded:
-            out.append(f"- Not suggested: {cert_id}. {why.line()}")
+            out.append(f"- Not suggested: {cert_id}.")
+            out.append(why.line("    "))
         out.append("")
         if self.practical:
             out.append("Time and money")
-            out += [f"- {r.line()}" for r in self.practical]
+            out += [r.line() for r in self.practical]
             out.append("")
         if self.cautions:
             out.append("Expectations the seeds warn about")
-            out += [f"- {r.line()}" for r in self.cautions]
+            out += [r.line() for r in self.cautions]
             out.append("")
         out.append("This is a starting point, not a verdict: any path can be planned and compared.")
         return "\n".join(out)
@@ -270,6 +275,11 @@ def upfront_range(cert: Certification, catalog: Catalog) -> tuple[float, float, 
         return None
     what = f"{program.name} and the exam fee; books and membership not included"
     return (cost[0] + cert.exam_fee.lo, cost[1] + cert.exam_fee.hi, what)
+
+
+def _sentence_part(text: str) -> str:
+    """'Physician-based coding' reads 'physician-based coding' mid-sentence; 'HIM ...' stays."""
+    return text[0].lower() + text[1:] if text[1:2].islower() else text
 
 
 def _months(figure: Figure) -> str:
@@ -451,7 +461,7 @@ def assess(answers: FitAnswers, catalog: Catalog, rules: FitRules | None = None)
         else:
             reasons.append(
                 Reason(
-                    f"The {cert.id} is a common first target: {cert.best_for}.",
+                    f"The {cert.id} is a common first target: {_sentence_part(cert.best_for)}.",
                     "work setting: either, or not sure yet",
                     cert.eligibility.source,
                     cert.eligibility.as_of,

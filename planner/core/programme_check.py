@@ -100,7 +100,7 @@ class Finding:
     as_of: str
 
     def line(self) -> str:
-        return f"{self.text} (Source: {self.source}, {self.as_of.rstrip('.')}.)"
+        return f"{self.text}\n  (Source: {self.source}, {self.as_of.rstrip('.')}.)"
 
 
 @dataclass(frozen=True)
@@ -115,7 +115,10 @@ class ProgrammeReport:
     price: Finding | None
 
     def text(self) -> str:
-        out = [f"{self.name}, for the {self.target}"]
+        out = [f"{self.name}, for the {self.target}", "", "Price"]
+        out.append(
+            f"- {self.price.line()}" if self.price else "- Enter the total price to compare it."
+        )
         if self.red_flags:
             out += ["", "Red flags you noticed"]
             out += [f"- {f.line()}" for f in self.red_flags]
@@ -124,10 +127,6 @@ class ProgrammeReport:
         if self.present:
             out += ["", "Shown by the school"]
             out += [f"- {label}" for label in self.present]
-        out += ["", "Price"]
-        out.append(
-            f"- {self.price.line()}" if self.price else "- Enter the total price to compare it."
-        )
         return "\n".join(out)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -84,7 +84,14 @@ class FitDialog(QDialog):
         if previous is not None:
             self.show_answers(previous)
         line = self.fontMetrics().height()
-        self.resize(int(line * 46), int(line * 40))
+        size = QSize(int(line * 56), int(line * 48))
+        screen = self.screen()
+        if screen is not None:
+            available = screen.availableGeometry().size()
+            size = size.boundedTo(
+                QSize(int(available.width() * 0.9), int(available.height() * 0.9))
+            )
+        self.resize(size)
 
     # ------------------------------------------------------------------ questions
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -104,6 +104,9 @@ class ProgrammeDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(left)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        bar = scroll.verticalScrollBar().sizeHint().width()
+        scroll.setMinimumWidth(left.sizeHint().width() + bar)  # the ticks are never cut off
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -155,7 +158,14 @@ class ProgrammeDialog(QDialog):
         self._show_target(controller.profile.inputs.certification)
         self.refresh()
         line = self.fontMetrics().height()
-        self.resize(int(line * 64), int(line * 40))
+        size = QSize(int(line * 76), int(line * 50))
+        screen = self.screen()
+        if screen is not None:
+            available = screen.availableGeometry().size()
+            size = size.boundedTo(
+                QSize(int(available.width() * 0.9), int(available.height() * 0.9))
+            )
+        self.resize(size)
 
     # ------------------------------------------------------------------ saved checks
 

@@ -37,7 +37,7 @@ def test_ticks_give_what_to_ask_and_the_price_check(
     assert dialog.result_view.toPlainText().startswith("Name the programme")
     fill_quick_academy(dialog)
     text = dialog.result_view.toPlainText()
-    assert text.startswith("QuickCode Academy, for the CPC\n\nRed flags you noticed\n")
+    assert text.startswith("QuickCode Academy, for the CPC\n\nPrice\n- The price ($899) is below")
     assert "- Says you will be certified in a few weeks: " in text
     assert "- Exam voucher included in the price: Is the exam fee" in text
     assert (
