@@ -10,14 +10,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from planner.core.catalog import load_catalog  # noqa: E402
-from planner.core.demo import demo_profile  # noqa: E402
-from planner.core.storage import ProfileStore  # noqa: E402
-from planner.gui.controller import PlannerController  # noqa: E402
-from planner.gui.fit_dialog import FitDialog  # noqa: E402
-from planner.gui.programme_dialog import ProgrammeDialog  # noqa: E402
+from planner.core.catalog import load_catalog
+from planner.core.demo import demo_profile
+from planner.core.storage import ProfileStore
+from planner.gui.controller import PlannerController
+from planner.gui.fit_dialog import FitDialog
+from planner.gui.programme_dialog import ProgrammeDialog
 
 TODAY = date(2026, 3, 2)
 OUT = Path(__file__).resolve().parent / "screenshots"
