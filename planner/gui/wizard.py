@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import cast
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -74,7 +74,7 @@ class CertificationPage(QWizardPage):
         self.fit_button.setObjectName("wizardCheckFit")
         self.fit_button.setAccessibleName("Not sure yet? Check your fit first")
         self.fit_button.clicked.connect(self._check_fit)
-        layout.addWidget(self.fit_button)
+        layout.addWidget(self.fit_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.editor.on_change(self.completeChanged.emit)
 
     def _check_fit(self) -> None:
