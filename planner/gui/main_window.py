@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.profile import Profile, ProfileError
+from planner.core.profile import ProfileError
 from planner.core.storage import ProfileStore
 from planner.gui import dialogs, exports
 from planner.gui.controller import PlannerController
@@ -418,10 +418,7 @@ class MainWindow(QMainWindow):
         )
         if path is None:
             return
-        inputs, name = answer
-        self.controller.switch_to(
-            Profile(inputs=inputs, name=name), ProfileStore(path), saved=False
-        )
+        self.controller.switch_to(answer.new_profile(), ProfileStore(path), saved=False)
         self.show_page("timeline")
 
     def open_other(self) -> None:

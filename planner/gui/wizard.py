@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import cast
 
@@ -22,6 +23,7 @@ from planner.core.base import validation_message
 from planner.core.catalog import Background, Catalog
 from planner.core.fit import FitAnswers
 from planner.core.inputs import PlanInputs
+from planner.core.profile import Profile
 from planner.core.progress import start_date_problem
 from planner.gui import dialogs
 from planner.gui import input_fields as fields
@@ -198,6 +200,19 @@ class DetailsPage(QWizardPage):
         return True
 
 
+@dataclass(frozen=True)
+class WizardAnswer:
+    """What the first-run wizard collected: the plan inputs, the name, the fit check if taken."""
+
+    inputs: PlanInputs
+    name: str
+    fit: FitAnswers | None = None
+
+    def new_profile(self) -> Profile:
+        """A new profile from these answers."""
+        return Profile(inputs=self.inputs, name=self.name, fit=self.fit)
+
+
 class SetupWizard(QWizard):
     """Asks what a plan needs; ``result_inputs()`` and ``result_name()`` give the answers."""
 
@@ -317,9 +332,9 @@ class SetupWizard(QWizard):
         *,
         initial: PlanInputs | None = None,
         name: str = "",
-    ) -> tuple[PlanInputs, str] | None:
+    ) -> WizardAnswer | None:
         """Run the wizard; the answers, or None when cancelled (tests replace this)."""
         wizard = cls(catalog, today, parent, initial=initial, name=name)
         if wizard.exec() != QDialog.DialogCode.Accepted:
             return None
-        return wizard.result_inputs(), wizard.result_name()
+        return WizardAnswer(wizard.result_inputs(), wizard.result_name(), wizard.fit_answers)
