@@ -20,6 +20,7 @@ from pydantic import (
     model_validator,
 )
 
+from planner.core.apprentice_evidence import ApprenticeEvidence
 from planner.core.base import MutableModel
 from planner.core.inputs import PlanInputs
 
@@ -192,6 +193,7 @@ class ReplanState(MutableModel):
 
 OMITTED_WHEN_UNUSED = (  # optional fields left out of the file while empty (one per line)
     "programme",
+    "apprentice",
 )
 
 
@@ -214,6 +216,9 @@ class Profile(MutableModel):
     replan: ReplanState | None = None
     programme: ProgrammeProgress | None = Field(
         default=None, description="degree paths: the programme's credits and terms done"
+    )
+    apprentice: ApprenticeEvidence | None = Field(
+        default=None, description="CPC-A / COC-A: evidence towards removing the 'A'"
     )
     notes: str = ""
 
