@@ -1,4 +1,4 @@
-"""AAPC's apprentice-removal routes and what the learner's evidence says: closest route, gaps, dates."""
+"""AAPC's apprentice-removal routes and the learner's evidence: closest route, gaps, dates."""
 
 from __future__ import annotations
 
@@ -142,9 +142,7 @@ def apprentice_rule(plan: Plan, catalog: Catalog) -> ApprenticeRule | None:
     return cert.apprentice if cert is not None else None
 
 
-def _item_missing(
-    item_id: str, evidence: ApprenticeEvidence, rules: ApprenticeRules
-) -> list[str]:
+def _item_missing(item_id: str, evidence: ApprenticeEvidence, rules: ApprenticeRules) -> list[str]:
     item = rules.item(item_id)
     if not evidence.has(item.id):
         return [item.title[:1].lower() + item.title[1:]]
@@ -237,9 +235,7 @@ def assess(
     )
 
 
-def with_apprentice_evidence(
-    plan: Plan, catalog: Catalog, status: ApprenticeStatus | None
-) -> Plan:
+def with_apprentice_evidence(plan: Plan, catalog: Catalog, status: ApprenticeStatus | None) -> Plan:
     """The plan with its 'A removed' milestone on the date the evidence gives (outlook redone).
 
     Unchanged when there is no status, no date, or the date is already the plan's.
@@ -260,9 +256,7 @@ def with_apprentice_evidence(
         )
         for phase in plan.phases
     ]
-    index = next(
-        (i for i, p in enumerate(phases) if p.start <= moved.due < p.end), len(phases) - 1
-    )
+    index = next((i for i, p in enumerate(phases) if p.start <= moved.due < p.end), len(phases) - 1)
     if moved.due < phases[0].start:
         index = 0
     home = list(phases[index].milestones)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -473,10 +474,9 @@ class ProfileStore:
 
     def _back_up_attachments(self) -> None:
         """Copy newly attached files into ``<name>.files.bak`` (a failure never fails the save)."""
-        try:
+        # the files themselves are safe beside the profile; the next save tries again
+        with contextlib.suppress(OSError):
             back_up_attachments(self.path)
-        except OSError:
-            pass  # the files themselves are safe beside the profile; the next save tries again
 
     def _write_locked(self, data: bytes) -> None:
         """Write the new file first; only once it is safely on disk are the backups rotated.
@@ -624,10 +624,10 @@ class ProfileStore:
             evidence = restored.apprentice
             if evidence is not None and evidence.files:
                 names = [f.name for f in evidence.files]
-                try:  # the files the restored profile names, from the attachments' backup
+                # the files it names, from the attachments' backup; a failure leaves the
+                # profile restored and the file shown as missing
+                with contextlib.suppress(OSError):
                     self.restored_files = tuple(restore_attachments(self.path, names))
-                except OSError:
-                    pass  # the profile is restored; a missing file shows as missing in the app
             return backup
 
     def owns(self, other: Path) -> bool:

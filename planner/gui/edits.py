@@ -19,6 +19,7 @@ FIELDS = (
     "ceus",
     "replan",
     "programme",
+    "apprentice",
     "notes",
 )
 
