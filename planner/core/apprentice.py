@@ -13,7 +13,7 @@ from pydantic import Field, ValidationError
 
 from planner.core.apprentice_evidence import ApprenticeEvidence
 from planner.core.base import Figure, FrozenModel
-from planner.core.catalog import ApprenticeRule, Catalog, CatalogError
+from planner.core.catalog import ApprenticeRule, Background, Catalog, CatalogError
 from planner.core.dates import add_weeks, add_years, format_date
 from planner.core.plan import with_outlook
 from planner.core.plan_model import Plan, Step
@@ -38,6 +38,7 @@ class EvidenceItem(FrozenModel):
     detail: str = ""
     checks: tuple[EvidenceCheck, ...] = ()
     pdf: bool = False  # uploaded to AAPC as PDF: the tracker asks for the file
+    comes_with_work: bool = False  # obtainable once the work is done (employer letters)
     source: str = Field(min_length=1)
     as_of: str = Field(min_length=1)
 
@@ -101,7 +102,9 @@ class RouteStatus:
 
     route: RemovalRoute
     missing: tuple[str, ...]  # plain phrases, e.g. "employer letter: hand-signed and dated"
-    submit_from: date | None  # None: the evidence cannot reach this route as it stands
+    # None: no date can be given (the work entered ends too soon, or a missing item is neither
+    # ticked nor scheduled in the plan)
+    submit_from: date | None
 
     @property
     def ready(self) -> bool:
@@ -123,7 +126,7 @@ class ApprenticeStatus:
         best = self.best
         head = f"{self.designation}: closest route: {best.route.title}."
         if best.submit_from is None:
-            when = "the route cannot be completed with the work entered"
+            when = "no submission date yet (enter your work dates or tick what you have)"
         elif best.ready:
             when = f"you can submit from {format_date(best.submit_from)}"
         else:
@@ -165,18 +168,21 @@ def _route_status(
 ) -> RouteStatus:
     missing: list[str] = []
     dates = [earliest]
-    reachable = True
+    reachable = dated = True
     if route.work_years is not None:
         years = route.work_years.planning
         started = evidence.work_started
         if started is None:
             missing.append("the date your coding work started")
-            started = plan.working_from
-        enough = add_years(started, years)
-        if evidence.work_ended is not None and evidence.work_ended < enough:
+        if started is None and plan.inputs.background is Background.CODING:
+            enough = earliest  # as the plan assumes: a working coder has the years already
+        else:
+            started = started or plan.working_from
+            enough = add_years(started, years)
+        ended, began = evidence.work_ended, evidence.work_started
+        if ended is not None and began is not None and ended < enough:
             reachable = False
-            done = (evidence.work_ended - started).days / 365.25
-            missing.append(f"coding work: {done:.1f} of {years:g} years")
+            missing.append(f"coding work: {(ended - began).days / 365.25:.1f} of {years:g} years")
         dates.append(enough)
     for group in route.needs:
         gaps = [_item_missing(item, evidence, rules) for item in group]
@@ -191,8 +197,12 @@ def _route_status(
         ]
         if planned:
             dates.append(min(planned))
+        elif not all(rules.item(item).comes_with_work for item in group):
+            dated = False  # neither ticked nor in the plan: no date can be given
     return RouteStatus(
-        route=route, missing=tuple(missing), submit_from=max(dates) if reachable else None
+        route=route,
+        missing=tuple(missing),
+        submit_from=max(dates) if reachable and dated else None,
     )
 
 
@@ -233,6 +243,13 @@ def assess(
         removed_on=removed_on,
         processing_weeks=processing,
     )
+
+
+def status_for(
+    plan: Plan, catalog: Catalog, evidence: ApprenticeEvidence | None, today: date
+) -> ApprenticeStatus | None:
+    """``assess`` with no evidence counted as none yet: what the window and ``status`` show."""
+    return assess(plan, catalog, evidence or ApprenticeEvidence(), today)
 
 
 def with_apprentice_evidence(plan: Plan, catalog: Catalog, status: ApprenticeStatus | None) -> Plan:
