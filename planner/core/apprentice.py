@@ -146,16 +146,17 @@ def apprentice_rule(plan: Plan, catalog: Catalog) -> ApprenticeRule | None:
 
 
 def _item_missing(item_id: str, evidence: ApprenticeEvidence, rules: ApprenticeRules) -> list[str]:
+    """What is missing of one item: the item itself, or its unticked checks and its PDF."""
     item = rules.item(item_id)
     if not evidence.has(item.id):
-        return [item.title[:1].lower() + item.title[1:]]
+        return [item.title]
     gaps = [
-        f"{item.title.lower()}: {check.title[:1].lower() + check.title[1:]}"
+        f"{item.title}: {check.title[:1].lower()}{check.title[1:]}"
         for check in item.checks
         if not evidence.has(f"{item.id}.{check.id}")
     ]
     if item.pdf and not any(f.name.lower().endswith(".pdf") for f in evidence.files_for(item.id)):
-        gaps.append(f"{item.title.lower()}: attach the PDF")
+        gaps.append(f"{item.title}: attach the PDF")
     return gaps
 
 
