@@ -19,6 +19,8 @@ from planner.core.dates import add_weeks, add_years, format_date
 from planner.core.plan import Step
 from planner.core.profile import MilestoneProgress, MilestoneStatus, Profile
 from planner.core.state import derive
+from planner.core.storage import ProfileStore
+from tests.helpers.cli import codepath
 from tests.helpers.samples import plan_for, sample_inputs
 
 LETTERS_DONE = ["letters", "letters.letterhead", "letters.signed", "letters.dates"]
@@ -198,3 +200,23 @@ def test_evidence_refuses_work_ending_before_it_starts_and_unsafe_file_names() -
     for bad in ("../x.pdf", ".hidden", "a/b.pdf", ""):
         with pytest.raises(ValueError):
             Attachment(name=bad, item="letters", added=date(2026, 1, 1))
+
+
+def test_status_and_milestones_show_the_evidence_date(tmp_path: Path, catalog: Catalog) -> None:
+    inputs = sample_inputs(background=Background.CODING)
+    profile = Profile(inputs=inputs, apprentice=ApprenticeEvidence(work_started=date(2026, 9, 1)))
+    path = tmp_path / "profile.json"
+    ProfileStore(path).save(profile)
+    moved = derive(profile, catalog, date(2027, 3, 1)).plan.milestone(Step.APPRENTICE_REMOVED)
+    assert moved is not None and moved.due == date(2028, 9, 29)
+    status = codepath("status", "--profile", str(path), home=tmp_path)
+    assert status.returncode == 0, status.stderr
+    assert (
+        "Apprentice: CPC-A: closest route: 2 years of on-the-job coding experience, verified "
+        "by employer letters. Still missing: Employer verification letter(s); you can submit "
+        "from Sep 1, 2028 once you have them." in status.stdout
+    )
+    listed = codepath("plan", "--profile", str(path), home=tmp_path)
+    assert listed.returncode == 0, listed.stderr
+    line = next(x for x in listed.stdout.splitlines() if "(p3-apprentice-removed)" in x)
+    assert "2028-09-29  Send employer letters to remove the apprentice 'A'" in line
