@@ -285,8 +285,7 @@ def add_apprentice_action(
     def show() -> None:
         if not dialogs:
             dialogs.append(ApprenticeDialog(controller, window))
-        dialogs[0].show()
-        dialogs[0].raise_()
+        dialogs[0].show()  # not modal: Edit > Undo stays at hand
 
     def update(*_args: object) -> None:
         action.setEnabled(controller.plan.milestone(Step.APPRENTICE_REMOVED) is not None)
