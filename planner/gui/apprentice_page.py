@@ -240,9 +240,11 @@ class ApprenticePage(QWidget):
         for item, files in self.file_lists.items():
             files.clear()
             for attached in evidence.files_for(item):
-                row = QListWidgetItem(f"{attached.name} (added {format_date(attached.added)})")
+                where = self.controller.attachment_file(attached.name)
+                text = f"{attached.name} (added {format_date(attached.added)})"
+                row = QListWidgetItem(text if where.is_file() else f"{text}: file missing")
                 row.setData(Qt.ItemDataRole.UserRole, attached.name)
-                row.setToolTip(str(self.controller.attachment_file(attached.name)))
+                row.setToolTip(str(where))
                 files.addItem(row)
         work = (self.work_started_set, self.work_started, self.work_ended_set, self.work_ended)
         with signals_blocked(*work):

@@ -95,6 +95,9 @@ def test_remove_from_list_and_work_ending_before_it_starts(
     errors: list[str] = []
     page.controller.errorOccurred.connect(errors.append)
     page.attach_buttons["letters"].click()
+    attachment_path(page.controller.path, "letter from employer.pdf").unlink()
+    page.refresh()
+    assert page.file_lists["letters"].item(0).text().endswith(": file missing")
     page.file_lists["letters"].setCurrentRow(0)
     page.remove_buttons["letters"].click()
     assert page.controller.profile.apprentice is not None
