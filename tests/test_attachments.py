@@ -17,6 +17,7 @@ from planner.core.attachments import (
     attachments_backup_folder,
     attachments_folder,
     back_up_attachments,
+    carry_attachments,
     restore_attachments,
 )
 from planner.core.profile import Profile
@@ -115,3 +116,16 @@ def test_restore_never_overwrites_a_file_that_is_there(tmp_path: Path) -> None:
     assert attachment_path(path, name).read_bytes() == b"%PDF edited by hand"
     assert back_up_attachments(path) == ["letter (2).pdf"]  # the edit is kept beside the old
     assert (attachments_backup_folder(path) / name).read_bytes() == b"%PDF-1.4 one"
+
+
+def test_save_as_carries_the_files_and_never_replaces_one(tmp_path: Path) -> None:
+    old = tmp_path / "old" / "profile.json"
+    old.parent.mkdir()
+    name = attach_copy(old, a_pdf(tmp_path / "in"))
+    clash = attach_copy(old, a_pdf(tmp_path / "in", "other.pdf", b"%PDF mine"))
+    new = tmp_path / "new" / "copy.json"
+    a_pdf(attachments_folder(new), "other.pdf", b"%PDF already there")
+    assert carry_attachments(old, new, [name, clash, "gone.pdf"]) == ["other.pdf"]
+    assert attachment_path(new, name).read_bytes() == b"%PDF-1.4 one"
+    assert attachment_path(new, "other.pdf").read_bytes() == b"%PDF already there"
+    assert carry_attachments(old, old, [name]) == []

@@ -186,3 +186,27 @@ def restore_attachments(profile_path: Path, names: Iterable[str]) -> list[str]:
         _private_folder(folder)
         restored.append(_copy_into(folder, backup / name, name))
     return restored
+
+
+def carry_attachments(old_profile: Path, new_profile: Path, names: Iterable[str]) -> list[str]:
+    """Copy the files ``names`` from beside ``old_profile`` to beside ``new_profile`` (Save As).
+
+    Nothing there is replaced. Returns the names that exist there already with other content
+    (those stay as they are; the caller tells the learner).
+    """
+    if attachments_folder(old_profile) == attachments_folder(new_profile):
+        return []
+    target = attachments_folder(new_profile)
+    clashes = []
+    for name in names:
+        source = attachment_path(old_profile, name)
+        if not source.is_file():
+            continue
+        there = target / name
+        if there.exists():
+            if not there.is_file() or there.read_bytes() != source.read_bytes():
+                clashes.append(name)
+            continue
+        _private_folder(target)
+        _copy_into(target, source, name)
+    return clashes

@@ -103,6 +103,7 @@ class ApprenticePage(QWidget):
 
         controller.profileChanged.connect(self.refresh)
         controller.planChanged.connect(self.refresh)
+        controller.storeChanged.connect(self.refresh)  # the files live beside the profile
         self.refresh()
 
     # ------------------------------------------------------------------ building

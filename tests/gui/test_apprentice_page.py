@@ -127,5 +127,23 @@ def test_the_view_menu_opens_the_tracker_for_apprentice_plans(
     dialog.close()
 
 
+def test_save_as_takes_the_attached_files_along(
+    qtbot: QtBot, make_controller: MakeController, tmp_path: Path
+) -> None:
+    page = coder_page(qtbot, make_controller, tmp_path)
+    page.attach_buttons["letters"].click()
+    target = tmp_path / "elsewhere" / "mine.json"
+    target.parent.mkdir()
+    assert page.controller.saver.save_as(target)
+    assert page.controller.attachment_file("letter from employer.pdf") == (
+        tmp_path / "elsewhere" / "mine.json.files" / "letter from employer.pdf"
+    )
+    assert page.controller.attachment_file("letter from employer.pdf").read_bytes() == (
+        b"%PDF-1.4 signed letter"
+    )
+    assert stored(target).apprentice == page.controller.profile.apprentice
+    assert not page.file_lists["letters"].item(0).text().endswith("file missing")
+
+
 def _assert(condition: bool) -> None:
     assert condition
