@@ -20,6 +20,7 @@ from pydantic import (
     model_validator,
 )
 
+from planner.core.apprentice_evidence import ApprenticeEvidence
 from planner.core.base import MutableModel
 from planner.core.fit import FitAnswers
 from planner.core.inputs import PlanInputs
@@ -196,6 +197,7 @@ OMITTED_WHEN_UNUSED = (  # optional fields left out of the file while empty (one
     "programme",
     "fit",
     "programme_checks",
+    "apprentice",
 )
 
 
@@ -224,6 +226,9 @@ class Profile(MutableModel):
     )
     programme_checks: list[ProgrammeCheck] = Field(
         default_factory=list, description="training programmes checked before paying"
+    )
+    apprentice: ApprenticeEvidence | None = Field(
+        default=None, description="CPC-A / COC-A: evidence towards removing the 'A'"
     )
     notes: str = ""
 

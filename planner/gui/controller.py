@@ -28,12 +28,13 @@ from planner.core.programme_check import PROGRAM_COST_ID, ProgrammeCheck
 from planner.core.progress import Progress
 from planner.core.state import PlanCache, PlanState, accepted_replan, check_usable, derive
 from planner.core.storage import ProfileStore
+from planner.gui.apprentice_edits import ApprenticeEdits
 from planner.gui.edits import ProfileEdit
 from planner.gui.saving import AUTOSAVE_MS, RETRY_MS, SaveManager
 from planner.gui.tracking import TrackingEdits
 
 
-class PlannerController(QObject, TrackingEdits):
+class PlannerController(QObject, TrackingEdits, ApprenticeEdits):
     """Holds the profile, the catalog and today; derives the plan and progress; runs undo.
 
     The save signals come from ``saver`` (see planner.gui.saving), re-sent here for the views.

@@ -21,6 +21,7 @@ FIELDS = (
     "programme",
     "fit",
     "programme_checks",
+    "apprentice",
     "notes",
 )
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from planner.core.profile import ProfileError
 from planner.core.storage import ProfileStore
 from planner.gui import dialogs, exports
+from planner.gui.apprentice_page import add_apprentice_action
 from planner.gui.controller import PlannerController
 from planner.gui.dialogs import (
     HOW_TEXT,
@@ -213,6 +214,7 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             group.addAction(action)
             view_menu.addAction(action)
+        self.actions_by_name["apprentice"] = add_apprentice_action(self, view_menu, self.controller)
 
         help_menu = bar.addMenu("&Help")
         help_menu.setObjectName("menuHelp")
