@@ -1,6 +1,8 @@
 """The matplotlib income chart in a Qt widget (imported only when the Salary page is first shown).
 
 The drawing itself is ``planner.report.charts.plot_salary``, shared with the printed roadmap.
+A new plan with the same artists (another pace, another start) moves the existing artists in
+place instead of re-plotting; a what-if median is drawn on top by blitting.
 """
 
 from __future__ import annotations
@@ -10,12 +12,13 @@ from typing import Any
 from matplotlib.backend_bases import Event, MouseEvent
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from planner.core.plan import Plan
 from planner.gui.widgets import fmt_date, fmt_money
-from planner.report.charts import plot_salary
+from planner.report.charts import MEDIAN_COLOR, SalaryGeometry, plot_salary, salary_geometry
 
 MARGINS_INCHES = (0.95, 0.2, 0.6, 0.35)  # left, right, bottom, top
 
@@ -48,6 +51,10 @@ class SalaryChart(QWidget):
         self._plan: Plan | None = None
         self.artists: dict[str, Any] = {}
         self.draw_count = 0
+        self.replots = 0  # full re-plots (an in-place update does not count)
+        self._ghost: Plan | None = None
+        self._ghost_line: Line2D | None = None
+        self._background: Any = None  # the drawn figure without the ghost, for blitting
         self.canvas.mpl_connect("motion_notify_event", self._on_motion)
         self.canvas.mpl_connect("axes_leave_event", self._on_leave)
         self.canvas.mpl_connect("draw_event", self._on_drawn)
@@ -58,8 +65,19 @@ class SalaryChart(QWidget):
         """Plot ``plan``; ``draw`` is "idle" (next event-loop pass), "now", or "later" (hidden:
         the caller draws when the chart is shown)."""
         self._plan = plan
-        self.axes.clear()
-        self.artists = plot_salary(self.axes, plan)
+        shape = salary_geometry(plan)
+        old = self.artists.get("geometry")
+        if isinstance(old, SalaryGeometry) and old.layout_key == shape.layout_key:
+            self._move_artists(old, shape)
+        else:
+            self.axes.clear()
+            self.artists = plot_salary(self.axes, plan)
+            self.replots += 1
+            self._ghost_line = None  # cleared with the axes
+            if self._ghost is not None:
+                self._add_ghost_line()
+        self._background = None
+        self._place_ghost()
         if draw == "now":
             self.canvas.draw()
         elif draw == "idle":
@@ -67,6 +85,87 @@ class SalaryChart(QWidget):
 
     def plan(self) -> Plan | None:
         return self._plan
+
+    def _move_artists(self, old: SalaryGeometry, shape: SalaryGeometry) -> None:
+        """Move the plotted artists to ``shape`` (same artists as ``old``): no re-plot."""
+        artists = self.artists
+        for (_number, left, right), (span, text) in zip(
+            shape.phases, artists["phases"], strict=True
+        ):
+            span.set_x(left)
+            span.set_width(right - left)
+            text.set_position(((left + right) / 2, shape.top * 0.985))
+        artists["band"].set_data(shape.years, shape.low, shape.high)
+        artists["low"].set_data(shape.years, shape.low)
+        artists["median"].set_data(shape.years, shape.median)
+        artists["high"].set_data(shape.years, shape.high)
+        if shape.income is not None:
+            artists["income"].set_ydata([shape.income, shape.income])
+        for (_label, x), (_same, line), note in zip(
+            shape.marks, artists["marks"], artists["mark_labels"], strict=True
+        ):
+            line.set_xdata([x, x])
+            note.xy = (x, shape.top * 0.9)
+        if shape.years != old.years:
+            self.axes.set_xlim(0.5, shape.years[-1] + 0.5)
+            self.axes.set_xticks(shape.years)
+        if shape.top != old.top:
+            self.axes.set_ylim(0, shape.top)
+        if shape.title != old.title:
+            self.axes.set_title(shape.title, fontsize=11)
+        artists["geometry"] = shape
+
+    # ------------------------------------------------------------------ what-if ghost
+
+    def set_ghost(self, plan: Plan | None) -> None:
+        """Show the median income of a what-if ``plan`` as a dashed line (None removes it).
+
+        While the ghost only moves, the chart is not drawn again: the line is blitted over
+        the last drawn figure.
+        """
+        appears = (plan is None) != (self._ghost is None)
+        self._ghost = plan
+        if plan is None:
+            if self._ghost_line is not None:
+                self._ghost_line.remove()
+                self._ghost_line = None
+        elif self._ghost_line is None:
+            self._add_ghost_line()
+        self._place_ghost()
+        if appears:
+            self._relegend()
+            self.canvas.draw_idle()
+        elif plan is not None:
+            self._blit_ghost()
+
+    def ghost_values(self) -> list[float]:
+        """The y data of the what-if median line (empty without a ghost)."""
+        line: Any = self._ghost_line
+        return [] if line is None else [float(v) for v in line.get_ydata()]
+
+    def _add_ghost_line(self) -> None:
+        (line,) = self.axes.plot(
+            [], [], color=MEDIAN_COLOR, lw=1.6, ls=(0, (5, 3)), alpha=0.8, zorder=6,
+            label="What if (median)", animated=True,
+        )  # fmt: skip
+        self._ghost_line = line
+
+    def _relegend(self) -> None:
+        self.axes.legend(loc="lower right", fontsize=8, framealpha=0.9)
+
+    def _place_ghost(self) -> None:
+        if self._ghost_line is None or self._ghost is None:
+            return
+        years = [row.year for row in self._ghost.salary]
+        self._ghost_line.set_data(years, [row.median for row in self._ghost.salary])
+
+    def _blit_ghost(self) -> None:
+        if self._background is None or self._ghost_line is None:
+            self.canvas.draw_idle()
+            return
+        self.canvas.restore_region(self._background)
+        self.axes.draw_artist(self._ghost_line)
+        self.canvas.blit(self.figure.bbox)
 
     def median_values(self) -> list[float]:
         """The y data of the median line (what tests compare with plan.salary)."""
@@ -116,3 +215,6 @@ class SalaryChart(QWidget):
 
     def _on_drawn(self, _event: Event) -> None:
         self.draw_count += 1
+        self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+        if self._ghost_line is not None:
+            self.axes.draw_artist(self._ghost_line)  # animated: drawn over, never cached
