@@ -50,11 +50,16 @@ class SalaryChart(QWidget):
         self.axes = self.figure.add_subplot()
         self._plan: Plan | None = None
         self.artists: dict[str, Any] = {}
-        self.draw_count = 0
+        self.draw_count = 0  # full draws of the figure
+        self.blit_count = 0  # updates that drew only the plan's artists over the background
         self.replots = 0  # full re-plots (an in-place update does not count)
         self._ghost: Plan | None = None
         self._ghost_line: Line2D | None = None
-        self._background: Any = None  # the drawn figure without the ghost, for blitting
+        # the last full draw without the plan's own (animated) artists, and the legend's
+        # pixels from it: an update redraws the plan's artists over these and blits
+        self._background: Any = None
+        self._legend_pixels: Any = None
+        self._background_size: tuple[int, int] | None = None
         self.canvas.mpl_connect("motion_notify_event", self._on_motion)
         self.canvas.mpl_connect("axes_leave_event", self._on_leave)
         self.canvas.mpl_connect("draw_event", self._on_drawn)
@@ -63,12 +68,17 @@ class SalaryChart(QWidget):
 
     def set_plan(self, plan: Plan, *, draw: str = "idle") -> None:
         """Plot ``plan``; ``draw`` is "idle" (next event-loop pass), "now", or "later" (hidden:
-        the caller draws when the chart is shown)."""
+        the caller draws when the chart is shown).
+
+        When the new plan has the same artists as the shown one (same years, phases, marks and
+        axes), they are moved in place and blitted over the last full draw; otherwise the axes
+        are plotted afresh and drawn.
+        """
         self._plan = plan
         shape = salary_geometry(plan)
         old = self.artists.get("geometry")
         if isinstance(old, SalaryGeometry) and old.layout_key == shape.layout_key:
-            self._move_artists(old, shape)
+            axes_changed = self._move_artists(old, shape)
         else:
             self.axes.clear()
             self.artists = plot_salary(self.axes, plan)
@@ -76,18 +86,42 @@ class SalaryChart(QWidget):
             self._ghost_line = None  # cleared with the axes
             if self._ghost is not None:
                 self._add_ghost_line()
-        self._background = None
+                self._relegend()
+            for artist in self._plan_artists():
+                artist.set_animated(True)
+            axes_changed = True
         self._place_ghost()
-        if draw == "now":
-            self.canvas.draw()
-        elif draw == "idle":
-            self.canvas.draw_idle()
+        if axes_changed:
+            self._background = None
+        if draw == "later":
+            return
+        if not self._blit():
+            if draw == "now":
+                self.canvas.draw()
+            else:
+                self.canvas.draw_idle()
 
     def plan(self) -> Plan | None:
         return self._plan
 
-    def _move_artists(self, old: SalaryGeometry, shape: SalaryGeometry) -> None:
-        """Move the plotted artists to ``shape`` (same artists as ``old``): no re-plot."""
+    def _plan_artists(self) -> list[Any]:
+        """What a plan puts on the axes, in drawing order (spans first, marks last)."""
+        artists = self.artists
+        if not artists:
+            return []
+        found: list[Any] = [span for span, _text in artists["phases"]]
+        found += [text for _span, text in artists["phases"]]
+        found += [artists[name] for name in ("band", "low", "median", "high", "income")
+                  if name in artists]  # fmt: skip
+        found += [line for _label, line in artists["marks"]]
+        found += artists["mark_labels"]
+        return found
+
+    def _move_artists(self, old: SalaryGeometry, shape: SalaryGeometry) -> bool:
+        """Move the plotted artists to ``shape`` (same artists as ``old``): no re-plot.
+
+        Returns whether the axes themselves (limits, ticks, title) changed.
+        """
         artists = self.artists
         for (_number, left, right), (span, text) in zip(
             shape.phases, artists["phases"], strict=True
@@ -106,14 +140,45 @@ class SalaryChart(QWidget):
         ):
             line.set_xdata([x, x])
             note.xy = (x, shape.top * 0.9)
+        changed = False
         if shape.years != old.years:
             self.axes.set_xlim(0.5, shape.years[-1] + 0.5)
             self.axes.set_xticks(shape.years)
+            changed = True
         if shape.top != old.top:
             self.axes.set_ylim(0, shape.top)
+            changed = True
         if shape.title != old.title:
             self.axes.set_title(shape.title, fontsize=11)
+            changed = True
         artists["geometry"] = shape
+        return changed
+
+    def _draw_plan_artists(self) -> None:
+        """Draw the plan's artists (and the ghost) over the background, legend on top."""
+        axes = self.axes
+        spans = [span for span, _text in self.artists.get("phases", [])]
+        for span in spans:
+            axes.draw_artist(span)
+        for grid in axes.get_ygridlines():  # the grid lies over the phase shading
+            axes.draw_artist(grid)
+        for artist in self._plan_artists()[len(spans) :]:
+            axes.draw_artist(artist)
+        if self._ghost_line is not None:
+            axes.draw_artist(self._ghost_line)
+        if self._legend_pixels is not None:
+            self.canvas.restore_region(self._legend_pixels)
+
+    def _blit(self) -> bool:
+        """Redraw the plan's artists over the last full draw; False when one is needed."""
+        size = self.canvas.get_width_height(physical=True)
+        if self._background is None or self._background_size != size or not self.isVisible():
+            return False
+        self.canvas.restore_region(self._background)
+        self._draw_plan_artists()
+        self.canvas.blit(self.figure.bbox)
+        self.blit_count += 1
+        return True
 
     # ------------------------------------------------------------------ what-if ghost
 
@@ -129,14 +194,15 @@ class SalaryChart(QWidget):
             if self._ghost_line is not None:
                 self._ghost_line.remove()
                 self._ghost_line = None
-        elif self._ghost_line is None:
+        elif self._ghost_line is None and self.artists:
             self._add_ghost_line()
         self._place_ghost()
-        if appears:
-            self._relegend()
+        if appears and self.artists:
+            self._relegend()  # the legend names the ghost: the figure is drawn again
+            self._background = None
             self.canvas.draw_idle()
-        elif plan is not None:
-            self._blit_ghost()
+        elif not self._blit():
+            self.canvas.draw_idle()
 
     def ghost_values(self) -> list[float]:
         """The y data of the what-if median line (empty without a ghost)."""
@@ -158,14 +224,6 @@ class SalaryChart(QWidget):
             return
         years = [row.year for row in self._ghost.salary]
         self._ghost_line.set_data(years, [row.median for row in self._ghost.salary])
-
-    def _blit_ghost(self) -> None:
-        if self._background is None or self._ghost_line is None:
-            self.canvas.draw_idle()
-            return
-        self.canvas.restore_region(self._background)
-        self.axes.draw_artist(self._ghost_line)
-        self.canvas.blit(self.figure.bbox)
 
     def median_values(self) -> list[float]:
         """The y data of the median line (what tests compare with plan.salary)."""
@@ -214,7 +272,16 @@ class SalaryChart(QWidget):
         )
 
     def _on_drawn(self, _event: Event) -> None:
+        """After a full draw (which leaves out the animated plan artists): keep the
+        background for blitting, then draw the plan's artists over it."""
         self.draw_count += 1
-        self._background = self.canvas.copy_from_bbox(self.figure.bbox)
-        if self._ghost_line is not None:
-            self.axes.draw_artist(self._ghost_line)  # animated: drawn over, never cached
+        canvas = self.canvas
+        self._background = canvas.copy_from_bbox(self.figure.bbox)
+        self._background_size = canvas.get_width_height(physical=True)
+        legend = self.axes.get_legend()
+        self._legend_pixels = (
+            canvas.copy_from_bbox(legend.get_window_extent(canvas.get_renderer()))
+            if legend is not None
+            else None
+        )
+        self._draw_plan_artists()

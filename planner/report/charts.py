@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -17,6 +18,7 @@ PHASE_HATCHES = ("", "//", "", "\\\\", "")
 BAND_COLOR = "#9bb7d4"
 MEDIAN_COLOR = "#1f4e79"
 INCOME_COLOR = "#7f7f7f"
+AXIS_STEP = 5000  # the income axis ends on a multiple of this
 
 
 _CONFIDENCE_WORDS = {
@@ -76,6 +78,13 @@ class SalaryGeometry:
         )
 
 
+def _axis_top(high: tuple[float, ...]) -> float:
+    """15% above the highest pay, rounded up to $5,000: a small change of plan keeps the axis."""
+    if not high or max(high) <= 0:
+        return 1.0
+    return float(math.ceil(max(high) * 1.15 / AXIS_STEP) * AXIS_STEP)
+
+
 def salary_geometry(plan: Plan) -> SalaryGeometry:
     """The numbers ``plot_salary`` draws (and an in-place update moves its artists to)."""
     years = tuple(row.year for row in plan.salary)
@@ -100,7 +109,7 @@ def salary_geometry(plan: Plan) -> SalaryGeometry:
         low=tuple(row.low for row in plan.salary),
         median=tuple(row.median for row in plan.salary),
         high=high,
-        top=max(high) * 1.15 if high and max(high) > 0 else 1.0,
+        top=_axis_top(high),
         phases=tuple(phases),
         marks=tuple(
             (label, as_year(day)) for day, label in marks if as_year(day) <= years[-1] + 0.5

@@ -275,3 +275,27 @@ def test_shift_text() -> None:
     assert shift_text(day, day + timedelta(days=1)) == "1 day later"
     assert shift_text(day, day - timedelta(days=13)) == "13 days earlier"
     assert shift_text(day, date(2027, 1, 12)) == "7 weeks earlier"
+
+
+def test_a_blitted_update_shows_what_a_full_draw_shows(
+    qtbot: QtBot, controller: PlannerController, catalog: Catalog
+) -> None:
+    inputs = controller.profile.inputs
+    chart = SalaryChart()
+    qtbot.addWidget(chart)
+    chart.resize(800, 360)
+    chart.show()
+    qtbot.waitExposed(chart)
+    first, second = (at(inputs, catalog, hours_per_week=h) for h in (10, 8))
+    assert salary_geometry(first).top == salary_geometry(second).top  # the same axes
+    assert salary_geometry(first).median != salary_geometry(second).median
+    chart.set_plan(first, draw="now")
+    draws = chart.draw_count
+    chart.set_plan(second)
+    chart.set_ghost(at(inputs, catalog, hours_per_week=6))
+    chart.canvas.draw()  # the ghost's legend entry
+    chart.set_ghost(at(inputs, catalog, hours_per_week=7))
+    assert chart.blit_count == 2 and chart.draw_count == draws + 1
+    blitted = np.asarray(chart.canvas.buffer_rgba()).copy()
+    chart.canvas.draw()
+    assert np.array_equal(blitted, np.asarray(chart.canvas.buffer_rgba()))
