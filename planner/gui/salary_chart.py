@@ -59,6 +59,7 @@ class SalaryChart(QWidget):
         # pixels from it: an update redraws the plan's artists over these and blits
         self._background: Any = None
         self._legend_pixels: Any = None
+        self._with_plan: Any = None  # the background with the plan's artists, for the ghost
         self._background_size: tuple[int, int] | None = None
         self.canvas.mpl_connect("motion_notify_event", self._on_motion)
         self.canvas.mpl_connect("axes_leave_event", self._on_leave)
@@ -91,6 +92,7 @@ class SalaryChart(QWidget):
                 artist.set_animated(True)
             axes_changed = True
         self._place_ghost()
+        self._with_plan = None
         if axes_changed:
             self._background = None
         if draw == "later":
@@ -154,28 +156,39 @@ class SalaryChart(QWidget):
         artists["geometry"] = shape
         return changed
 
-    def _draw_plan_artists(self) -> None:
-        """Draw the plan's artists (and the ghost) over the background, legend on top."""
+    def _draw_plan_artists(self, *, ghost_only: bool = False) -> None:
+        """Draw the plan's artists and the ghost over the background, legend on top.
+
+        With ``ghost_only`` the plan's artists come from the copy kept after they were last
+        drawn: moving the ghost draws one line.
+        """
         axes = self.axes
-        spans = [span for span, _text in self.artists.get("phases", [])]
-        for span in spans:
-            axes.draw_artist(span)
-        for grid in axes.get_ygridlines():  # the grid lies over the phase shading
-            axes.draw_artist(grid)
-        for artist in self._plan_artists()[len(spans) :]:
-            axes.draw_artist(artist)
+        if ghost_only:
+            self.canvas.restore_region(self._with_plan)
+        else:
+            spans = [span for span, _text in self.artists.get("phases", [])]
+            for span in spans:
+                axes.draw_artist(span)
+            for grid in axes.get_ygridlines():  # the grid lies over the phase shading
+                axes.draw_artist(grid)
+            for artist in self._plan_artists()[len(spans) :]:
+                axes.draw_artist(artist)
+            self._with_plan = self.canvas.copy_from_bbox(self.figure.bbox)
         if self._ghost_line is not None:
             axes.draw_artist(self._ghost_line)
         if self._legend_pixels is not None:
             self.canvas.restore_region(self._legend_pixels)
 
-    def _blit(self) -> bool:
+    def _blit(self, *, ghost_only: bool = False) -> bool:
         """Redraw the plan's artists over the last full draw; False when one is needed."""
         size = self.canvas.get_width_height(physical=True)
         if self._background is None or self._background_size != size or not self.isVisible():
             return False
-        self.canvas.restore_region(self._background)
-        self._draw_plan_artists()
+        if ghost_only and self._with_plan is not None:
+            self._draw_plan_artists(ghost_only=True)
+        else:
+            self.canvas.restore_region(self._background)
+            self._draw_plan_artists()
         self.canvas.blit(self.figure.bbox)
         self.blit_count += 1
         return True
@@ -201,7 +214,7 @@ class SalaryChart(QWidget):
             self._relegend()  # the legend names the ghost: the figure is drawn again
             self._background = None
             self.canvas.draw_idle()
-        elif not self._blit():
+        elif not self._blit(ghost_only=True):
             self.canvas.draw_idle()
 
     def ghost_values(self) -> list[float]:
