@@ -224,8 +224,8 @@ class SalaryChart(QWidget):
 
     def _add_ghost_line(self) -> None:
         (line,) = self.axes.plot(
-            [], [], color=MEDIAN_COLOR, lw=1.6, ls=(0, (5, 3)), alpha=0.8, zorder=6,
-            label="What if (median)", animated=True,
+            [], [], color=MEDIAN_COLOR, lw=1.6, ls=(0, (5, 3)), alpha=0.85, zorder=6,
+            marker="o", ms=4, mfc="white", label="What if (median)", animated=True,
         )  # fmt: skip
         self._ghost_line = line
 

@@ -790,6 +790,9 @@ class TimelineView(QWidget):
                 )
                 if row.baseline_end is not None and row.baseline_end != row.end:
                     text += f"\nOriginal plan: ended {fmt_date(row.baseline_end)}"
+                ghost = next((g for g in self._ghost_rows if g.number == row.number), None)
+                if ghost is not None:
+                    text += f"\nWhat if: {fmt_date(ghost.start)} – {fmt_date(ghost.end)}"
                 QToolTip.showText(event.globalPos(), f"{text}\n{phase.why}", self)
                 return True
             QToolTip.hideText()
