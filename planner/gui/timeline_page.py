@@ -327,7 +327,7 @@ class TimelinePage(QWidget):
 
     def _show_ghost(self, ghost: Plan | None, text: str) -> None:
         self.what_if_summary.setText(text)
-        self.what_if_apply.setEnabled(ghost is not None)
+        self.what_if_apply.setEnabled(ghost is not None and not self._controller.read_only)
         self.what_if_reset.setEnabled(ghost is not None)
         if ghost is self.ghost:
             return
