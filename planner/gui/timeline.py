@@ -285,6 +285,7 @@ class TimelineView(QWidget):
             ]
         if self._plan is None:
             return
+        self.setAccessibleDescription(self.summary_text())
         if self._range_dates() != old_range or self._layout_cache is None:
             self._invalidate()
             return
@@ -402,6 +403,12 @@ class TimelineView(QWidget):
             + (f", {overdue} overdue" if overdue else "")
             + f". Today is {fmt_date(self._today)}."
         )
+        if self._ghost is not None:
+            parts.append(
+                f"What-if plan, dashed: {self._ghost.exam_credential} exam "
+                f"{fmt_date(self._ghost.exam_date)}, specialized "
+                f"{fmt_date(self._ghost.specialized_date)}."
+            )
         return " ".join(parts)
 
     def _marker_text(self, marker: MarkerInfo) -> str:

@@ -64,6 +64,10 @@ def test_moving_the_slider_shows_the_ghost_exam_date_without_changing_the_plan(
         f"{fmt_date(expected.exam_date)} ({weeks})"
     ) in summary
     assert weeks.endswith("weeks earlier")
+    assert page.view.accessibleDescription().endswith(
+        f"What-if plan, dashed: {expected.exam_credential} exam {fmt_date(expected.exam_date)}, "
+        f"specialized {fmt_date(expected.specialized_date)}."
+    )
     assert [(r.number, r.start, r.end) for r in page.view.ghost_rows()] == [
         (p.number, p.start, p.end) for p in expected.phases
     ]
