@@ -21,6 +21,7 @@ from pydantic import (
 )
 
 from planner.core.base import MutableModel
+from planner.core.compared_paths import ComparedPath
 from planner.core.inputs import PlanInputs
 
 SCHEMA_VERSION = 1  # the profile format this program writes; 1 is the first released one
@@ -192,6 +193,7 @@ class ReplanState(MutableModel):
 
 OMITTED_WHEN_UNUSED = (  # optional fields left out of the file while empty (one per line)
     "programme",
+    "compared",
 )
 
 
@@ -216,6 +218,10 @@ class Profile(MutableModel):
         default=None, description="degree paths: the programme's credits and terms done"
     )
     notes: str = ""
+    compared: list[ComparedPath] = Field(
+        default_factory=list,
+        description="paths compared with the plan on the Compare page (besides the plan)",
+    )
 
     @field_validator("schema_version")
     @classmethod
