@@ -20,6 +20,7 @@ FIELDS = (
     "replan",
     "programme",
     "notes",
+    "compared",
 )
 
 
