@@ -18,9 +18,9 @@ from PySide6.QtGui import QUndoStack
 
 from planner.core.base import validation_message
 from planner.core.catalog import Catalog
+from planner.core.compared_paths import ComparedPath
 from planner.core.inputs import PlanInputs
 from planner.core.plan import Plan, PlanError
-from planner.core.compared_paths import ComparedPath
 from planner.core.profile import (
     Profile,
 )

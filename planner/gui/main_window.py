@@ -1,4 +1,4 @@
-"""The main window: a page list, the five pages, menus, status bar and window title."""
+"""The main window: a page list, the six pages, menus, status bar and window title."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from planner.core.profile import Profile, ProfileError
 from planner.core.storage import ProfileStore
 from planner.gui import dialogs, exports
+from planner.gui.compare_page import ComparePage
 from planner.gui.controller import PlannerController
 from planner.gui.dialogs import (
     HOW_TEXT,
@@ -41,6 +42,7 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("salary", "&Salary and costs"),
     ("progress", "&Progress"),
     ("settings", "Plan s&ettings"),
+    ("compare", "&Compare"),
 )
 PAGE_NAMES = tuple(name for name, _ in PAGES)
 
@@ -66,7 +68,9 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
-        self.nav = named(QListWidget(), "pageList", "Pages", "Choose a page; Ctrl+1 to Ctrl+5")
+        self.nav = named(
+            QListWidget(), "pageList", "Pages", f"Choose a page; Ctrl+1 to Ctrl+{len(PAGES)}"
+        )
         for _name, text in PAGES:
             self.nav.addItem(text.replace("&", ""))
         self.nav.setSpacing(3)
@@ -84,12 +88,14 @@ class MainWindow(QMainWindow):
         self.salary_page = SalaryPage(controller)
         self.progress_page = ProgressPage(controller)
         self.settings_page = SettingsPage(controller)
+        self.compare_page = ComparePage(controller)
         self.pages: dict[str, QWidget] = {
             "timeline": self.timeline_page,
             "milestones": self.milestones_page,
             "salary": self.salary_page,
             "progress": self.progress_page,
             "settings": self.settings_page,
+            "compare": self.compare_page,
         }
         for name in PAGE_NAMES:
             self.stack.addWidget(self.pages[name])
