@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDoubleSpinBox,
     QHBoxLayout,
+    QHeaderView,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -65,7 +66,10 @@ EDIT_ROWS: tuple[tuple[str, str], ...] = (
     ("background", "Background"),
     ("start", "Start"),
 )
-VALUE_ROWS: tuple[tuple[str, str], ...] = tuple((row.key, row.title) for row in ROWS)
+TITLES = {"ten_year": "10-year income\n(+ over your income now)"}
+VALUE_ROWS: tuple[tuple[str, str], ...] = tuple(
+    (row.key, TITLES.get(row.key, row.title)) for row in ROWS
+)
 TAIL_ROWS: tuple[tuple[str, str], ...] = (("notes", "Notes"), ("actions", "Use this path"))
 ALL_ROWS = EDIT_ROWS + VALUE_ROWS + TAIL_ROWS
 ROW_INDEX = {key: index for index, (key, _title) in enumerate(ALL_ROWS)}
@@ -243,6 +247,8 @@ class ComparePage(QWidget):
         self.table.setWordWrap(True)
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * 15))
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setMinimumSectionSize(int(self.fontMetrics().height() * 12))
         self.table.verticalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         )
@@ -252,11 +258,13 @@ class ComparePage(QWidget):
         self._chart_layout.setContentsMargins(0, 0, 0, 0)
         self.chart_placeholder = plain_label("Loading the chart…", "compareChartPlaceholder")
         self.chart_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.chart_placeholder.setMinimumHeight(160)
+        self.chart_placeholder.setMinimumHeight(200)
         self._chart_layout.addWidget(self.chart_placeholder)
         splitter.addWidget(chart_box)
-        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 1)
+        line = self.fontMetrics().height()
+        splitter.setSizes([line * 30, line * 14])
         layout.addWidget(splitter, 1)
 
         controller.profileChanged.connect(self._on_model_profile_changed)

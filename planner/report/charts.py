@@ -193,14 +193,14 @@ def plot_compare_pay(ax: Axes, results: Sequence[PathResult]) -> dict[str, Any]:
         )
     ax.set_ylim(0, top * 1.12)
     ax.set_xlabel("Plan year")
-    ax.set_ylabel("Median income per year (USD)")
+    ax.set_ylabel("Median pay (USD)")
     ax.yaxis.set_major_formatter(lambda value, _pos: f"${value / 1000:,.0f}k")
     if results:
         years = [row.year for row in results[0].plan.salary]
         if years:
             ax.set_xlim(years[0] - 0.3, years[-1] + 0.3)
             ax.set_xticks(years)
-        ax.legend(loc="upper left", fontsize=8, framealpha=0.9)
+        ax.legend(loc="lower right", fontsize=8, framealpha=0.9)
     ax.grid(axis="y", color="#dddddd", lw=0.6, zorder=1)
     ax.set_axisbelow(True)
     return artists
