@@ -13,7 +13,7 @@ from planner.core.inputs import PlanInputs
 from planner.core.limits import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK
 from planner.core.plan import Plan, PlanError, Step
 from planner.core.profile import Profile
-from planner.core.state import derive, plan_for
+from planner.core.state import PlanState, derive, plan_for
 
 MIN_PATHS = 2
 MAX_PATHS = 4
@@ -339,6 +339,24 @@ def compared_paths(profile: Profile, catalog: Catalog) -> tuple[PathSpec, ...]:
     return (next_path(profile.inputs, (), catalog),)
 
 
+PLAN_LABEL = "Your plan"
+
+
+def compared_results(state: PlanState) -> tuple[PathResult | PathError, ...]:
+    """The Compare page's columns: the plan, then each compared path (or why it cannot be planned).
+
+    The paths take the profile's inputs as their context (``PathSpec.inputs``).
+    """
+    catalog = state.catalog
+    results: list[PathResult | PathError] = [result_of(state.plan, catalog, PLAN_LABEL)]
+    for path in compared_paths(state.profile, catalog):
+        try:
+            results.append(path_result(path, state.profile.inputs, catalog))
+        except PathError as exc:
+            results.append(exc)
+    return tuple(results)
+
+
 def check_path_count(count: int) -> None:
     """PathError unless ``count`` columns (the current plan counts as one) is 2 to 4."""
     if not MIN_PATHS <= count <= MAX_PATHS:
@@ -362,7 +380,7 @@ def compare(
     check_path_count(len(paths) + (current is not None))
     results: list[PathResult] = []
     if current is not None:
-        results.append(result_of(derive(current, catalog, today).plan, catalog, "Your plan"))
+        results.append(result_of(derive(current, catalog, today).plan, catalog, PLAN_LABEL))
     results.extend(path_result(path, base_inputs, catalog) for path in paths)
     return tuple(results)
 

@@ -44,15 +44,15 @@ class CompareChart(QWidget):
         self.canvas.mpl_connect("resize_event", self._fit_margins)
         self._fit_margins()
 
-    def set_results(self, results: Sequence[PathResult]) -> None:
+    def set_results(self, results: Sequence[PathResult], names: Sequence[str] = ()) -> None:
         """Plot the paths' median pay (drawn on the next event-loop pass)."""
         self.axes.clear()
-        self.artists = plot_compare_pay(self.axes, results)
+        self.artists = plot_compare_pay(self.axes, results, names)
         self.canvas.draw_idle()
 
-    def median_values(self, label: str) -> list[float]:
-        """The y data of one path's line (what tests compare with its plan's salary)."""
-        line = self.artists.get(label)
+    def median_values(self, name: str) -> list[float]:
+        """The y data of one path's line by its legend name (tests compare it with the plan)."""
+        line = self.artists.get(name)
         return [] if line is None else [float(v) for v in line.get_ydata()]
 
     def _fit_margins(self, _event: object = None) -> None:

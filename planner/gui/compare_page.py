@@ -40,20 +40,19 @@ from planner.core.compare import (
     PathSpec,
     best_columns,
     compared_paths,
+    compared_results,
     next_path,
-    path_result,
-    result_of,
 )
 from planner.core.limits import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK
 from planner.core.profile import Profile
 from planner.gui.controller import PlannerController
 from planner.gui.widgets import fmt_date, from_qdate, named, note_label, plain_label, to_qdate
 from planner.report.compare import cells_of
+from planner.report.compare_page import column_name, legend_name
 
 if TYPE_CHECKING:
     from planner.gui.compare_chart import CompareChart
 
-PLAN_LABEL = "Your plan"
 SAME_AS_PLAN = "As in your plan"
 NO_OWN_START = date(2000, 1, 1)  # the start editor's "as in your plan" value (its minimum)
 BEST_MARK = "★"
@@ -331,9 +330,7 @@ class ComparePage(QWidget):
             for key, _title in (*EDIT_ROWS, ("actions", "")):
                 table.removeCellWidget(ROW_INDEX[key], column)
         table.setColumnCount(1 + compared)
-        table.setHorizontalHeaderLabels(
-            [PLAN_LABEL, *(f"Path {n}" for n in range(2, compared + 2))]
-        )
+        table.setHorizontalHeaderLabels([column_name(i) for i in range(compared + 1)])
         self._editors = []
         for column in range(1, compared + 1):
             editors = _PathEditors(self, column)
@@ -349,15 +346,7 @@ class ComparePage(QWidget):
             QWidget.setTabOrder(before, after)
 
     def _compute(self) -> None:
-        controller = self.controller
-        catalog = controller.catalog
-        results: list[PathResult | PathError] = [result_of(controller.plan, catalog, PLAN_LABEL)]
-        for path in self._paths:
-            try:
-                results.append(path_result(path, controller.profile.inputs, catalog))
-            except PathError as exc:
-                results.append(exc)
-        self._results = results
+        self._results = list(compared_results(self.controller.state))
 
     def _plan_cells(self) -> dict[str, str]:
         inputs = self.controller.profile.inputs
@@ -379,7 +368,7 @@ class ComparePage(QWidget):
         best = {
             key: {good_columns[i] for i in columns} for key, columns in best_columns(good).items()
         }
-        headers = [PLAN_LABEL, *(f"Path {n}" for n in range(2, len(self._results) + 1))]
+        headers = [column_name(i) for i in range(len(self._results))]
         for key, text in self._plan_cells().items():
             self._set_item(ROW_INDEX[key], 0, text, headers[0])
         for column, result in enumerate(self._results):
@@ -449,7 +438,8 @@ class ComparePage(QWidget):
 
     def _update_chart(self) -> None:
         if self.chart is not None:
-            self.chart.set_results([r for r in self._results if isinstance(r, PathResult)])
+            good = [(i, r) for i, r in enumerate(self._results) if isinstance(r, PathResult)]
+            self.chart.set_results([r for _i, r in good], [legend_name(i, r) for i, r in good])
             self._chart_stale = False
 
     # ------------------------------------------------------------------ view → controller

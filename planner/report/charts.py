@@ -170,9 +170,15 @@ COMPARE_STYLES = (
 )
 
 
-def plot_compare_pay(ax: Axes, results: Sequence[PathResult]) -> dict[str, Any]:
-    """Overlay the median pay per plan year of compared paths; the lines by column label."""
+def plot_compare_pay(
+    ax: Axes, results: Sequence[PathResult], names: Sequence[str] = ()
+) -> dict[str, Any]:
+    """Overlay the median pay per plan year of compared paths; the lines by legend name.
+
+    ``names`` (one per result) are the legend's entries; by default the paths' labels.
+    """
     artists: dict[str, Any] = {}
+    legend = list(names) or [result.label for result in results]
     top = 1.0
     for index, result in enumerate(results):
         color, style, marker = COMPARE_STYLES[index % len(COMPARE_STYLES)]
@@ -180,7 +186,7 @@ def plot_compare_pay(ax: Axes, results: Sequence[PathResult]) -> dict[str, Any]:
         years = [row.year for row in salary]
         median = [row.median for row in salary]
         top = max(top, *median) if median else top
-        (artists[result.label],) = ax.plot(
+        (artists[legend[index]],) = ax.plot(
             years,
             median,
             color=color,
@@ -188,7 +194,7 @@ def plot_compare_pay(ax: Axes, results: Sequence[PathResult]) -> dict[str, Any]:
             marker=marker,
             ms=4,
             lw=1.8,
-            label=result.label,
+            label=legend[index],
             zorder=3 + index,
         )
     ax.set_ylim(0, top * 1.12)

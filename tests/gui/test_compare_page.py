@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from planner.core.catalog import Background, Catalog
 from planner.core.compare import (
     MAX_PATHS,
+    PLAN_LABEL,
     ROWS,
     PathResult,
     PathSpec,
@@ -21,10 +22,11 @@ from planner.core.compare import (
 )
 from planner.core.compared_paths import ComparedPath
 from planner.core.storage import ProfileStore
-from planner.gui.compare_page import BEST_MARK, PLAN_LABEL, ROW_INDEX, ComparePage, limit_text
+from planner.gui.compare_page import BEST_MARK, ROW_INDEX, ComparePage, limit_text
 from planner.gui.controller import PlannerController
 from planner.gui.main_window import MainWindow
 from planner.report.compare import cells_of
+from planner.report.compare_page import legend_name
 
 
 def _result(page: ComparePage, column: int) -> PathResult:
@@ -237,6 +239,7 @@ def test_the_chart_has_one_line_per_column(
     page = make_page(ComparePage)
     chart = page.ensure_chart()
     results = [_result(page, c) for c in range(page.column_count())]
-    for result in results:
-        assert chart.median_values(result.label) == [s.median for s in result.plan.salary]
+    for index, result in enumerate(results):
+        name = legend_name(index, result)
+        assert chart.median_values(name) == [s.median for s in result.plan.salary]
     assert page.paths()[0].certification != certification
