@@ -185,6 +185,16 @@ class MainWindow(QMainWindow):
         export.setObjectName("menuExport")
         export.addAction(self._action("export_pdf", "&PDF…", self.export_pdf))
         export.addAction(self._action("export_ics", "&Calendar (.ics)…", self.export_ics))
+        export.addSeparator()
+        include = self._action(
+            "print_comparison",
+            "Include compared pat&hs",
+            lambda _checked=False: None,
+            tip="Print and export the page comparing your paths (Compare page)",
+        )
+        include.setCheckable(True)
+        include.setChecked(True)
+        export.addAction(include)
         file_menu.addSeparator()
         file_menu.addAction(
             self._action("quit", "&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -448,12 +458,16 @@ class MainWindow(QMainWindow):
     def print_preview(self) -> None:
         from planner.gui.print_dialogs import print_preview
 
-        print_preview(self, self.controller.state)
+        print_preview(self, self.controller.state, comparison=self._print_comparison())
 
     def print_plan(self) -> None:
         from planner.gui.print_dialogs import print_dialog
 
-        print_dialog(self, self.controller.state)
+        print_dialog(self, self.controller.state, comparison=self._print_comparison())
+
+    def _print_comparison(self) -> bool:
+        """The File > Export choice to print the compared paths (used when there are some)."""
+        return self.actions_by_name["print_comparison"].isChecked()
 
     def export_pdf(self) -> None:
         metric = QLocale().measurementSystem() == QLocale.MeasurementSystem.MetricSystem
@@ -467,7 +481,13 @@ class MainWindow(QMainWindow):
             return
         try:
             c = self.controller
-            exports.export_pdf(c.state, c.store, path, paper="a4" if metric else "letter")
+            exports.export_pdf(
+                c.state,
+                c.store,
+                path,
+                paper="a4" if metric else "letter",
+                comparison=self._print_comparison(),
+            )
         except OSError as exc:
             ask_message(
                 self,

@@ -243,3 +243,28 @@ def test_the_chart_has_one_line_per_column(
         name = legend_name(index, result)
         assert chart.median_values(name) == [s.median for s in result.plan.salary]
     assert page.paths()[0].certification != certification
+
+
+def test_print_preview_offers_the_comparison_page(
+    qtbot: QtBot, make_page: MakePage, controller: PlannerController
+) -> None:
+    from planner.gui import print_dialogs
+    from planner.report.compare_page import TITLE
+
+    never = print_dialogs.create_preview_dialog(None, controller.state)
+    qtbot.addWidget(never)
+    assert not never.comparison_box.isEnabled()  # type: ignore[attr-defined]
+    assert TITLE.upper() not in never.document().text()  # type: ignore[attr-defined]
+
+    page = make_page(ComparePage)
+    page.add_column()
+    dialog = print_dialogs.create_preview_dialog(None, controller.state)
+    qtbot.addWidget(dialog)
+    box = dialog.comparison_box  # type: ignore[attr-defined]
+    assert box.isEnabled() and box.isChecked()
+    assert TITLE.upper() in dialog.document().text()  # type: ignore[attr-defined]
+    box.setChecked(False)
+    assert TITLE.upper() not in dialog.document().text()  # type: ignore[attr-defined]
+    off = print_dialogs.create_preview_dialog(None, controller.state, comparison=False)
+    qtbot.addWidget(off)
+    assert not off.comparison_box.isChecked()  # type: ignore[attr-defined]
