@@ -35,7 +35,7 @@ class CompareChart(QWidget):
         )
         self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.canvas.setMinimumHeight(200)
+        self.canvas.setMinimumHeight(170)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.canvas)

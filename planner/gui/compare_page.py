@@ -75,11 +75,13 @@ ROW_INDEX = {key: index for index, (key, _title) in enumerate(ALL_ROWS)}
 BEST_WORDS = {row.key: row.best_word for row in ROWS}
 
 INTRO = (
-    "Your plan and up to three other paths side by side: pick a certification, specialty and "
-    "hours for each column. Background and start follow your plan unless a column sets its "
-    "own. The best value of each row is marked ★ with a word (earliest, cheapest, highest). "
-    "“Make this my plan” adopts a column (your target exam date and own costs stay with "
-    "the old plan); Undo (Ctrl+Z) brings the old plan back."
+    "Your plan and up to three other paths, each worked out from its own plan with your "
+    "start, background and income (a column can set its own). ★ marks the best value of each "
+    "row in words. “Make this my plan” adopts a column; Undo (Ctrl+Z) brings the old plan back."
+)
+ADOPT_TIP = (
+    "Adopts this column's choices as your plan. Your target exam date and own costs belong "
+    "to the old plan and are not carried over; Undo brings them back."
 )
 
 
@@ -148,8 +150,9 @@ class _PathEditors:
             QPushButton("Make this my plan"),
             f"compareAdopt{column}",
             f"Make {where} my plan",
-            "Adopts this column's choices as your plan; Undo brings the old plan back",
+            ADOPT_TIP,
         )
+        self.adopt.setToolTip(ADOPT_TIP)
         self.remove = named(
             QPushButton("Remove"), f"compareRemove{column}", f"Remove {where} from the comparison"
         )
@@ -257,13 +260,13 @@ class ComparePage(QWidget):
         self._chart_layout.setContentsMargins(0, 0, 0, 0)
         self.chart_placeholder = plain_label("Loading the chart…", "compareChartPlaceholder")
         self.chart_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.chart_placeholder.setMinimumHeight(200)
+        self.chart_placeholder.setMinimumHeight(170)
         self._chart_layout.addWidget(self.chart_placeholder)
         splitter.addWidget(chart_box)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 1)
         line = self.fontMetrics().height()
-        splitter.setSizes([line * 30, line * 14])
+        splitter.setSizes([line * 40, line * 11])
         layout.addWidget(splitter, 1)
 
         controller.profileChanged.connect(self._on_model_profile_changed)
@@ -370,7 +373,8 @@ class ComparePage(QWidget):
         }
         headers = [column_name(i) for i in range(len(self._results))]
         for key, text in self._plan_cells().items():
-            self._set_item(ROW_INDEX[key], 0, text, headers[0])
+            item = self._set_item(ROW_INDEX[key], 0, text, headers[0])
+            item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for column, result in enumerate(self._results):
             header = headers[column]
             if isinstance(result, PathError):
@@ -387,7 +391,9 @@ class ComparePage(QWidget):
                 self._set_item(ROW_INDEX[key], column, cells[key], header, word)
         table.resizeRowsToContents()
 
-    def _set_item(self, row: int, column: int, text: str, header: str, best: str = "") -> None:
+    def _set_item(
+        self, row: int, column: int, text: str, header: str, best: str = ""
+    ) -> QTableWidgetItem:
         shown = f"{text}\n{BEST_MARK} {best}" if best else text
         item = self.table.item(row, column)
         if item is None:
@@ -403,6 +409,7 @@ class ComparePage(QWidget):
         item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
         item.setToolTip(shown)
         item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        return item
 
     def _show_limits(self) -> None:
         count = self.column_count()
