@@ -17,6 +17,7 @@ from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QPolygonF, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDoubleSpinBox,
@@ -54,7 +55,7 @@ if TYPE_CHECKING:
     from planner.gui.compare_chart import CompareChart
 
 SAME_AS_PLAN = "As in your plan"
-NO_OWN_START = date(2000, 1, 1)  # the start editor's "as in your plan" value (its minimum)
+EARLIEST_START = date(2000, 1, 1)
 BEST_MARK = "★"
 
 # the rows of the table, top to bottom: the path's choices, the compared values, notes, actions
@@ -141,11 +142,22 @@ class _PathEditors:
         self.background.addItem(SAME_AS_PLAN, None)
         for background in Background:
             self.background.addItem(BACKGROUND_LABELS[background], background.value)
+        self.own_start = named(
+            QCheckBox("Own"),
+            f"compareOwnStart{column}",
+            f"Own start date, {where}",
+            "Unticked: the column starts when your plan does",
+        )
         self.start = named(QDateEdit(), f"compareStart{column}", f"Start date, {where}")
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("MMM d, yyyy")
-        self.start.setMinimumDate(to_qdate(NO_OWN_START))
-        self.start.setSpecialValueText(SAME_AS_PLAN)
+        self.start.setMinimumDate(to_qdate(EARLIEST_START))
+        self.start.setKeyboardTracking(False)
+        self.start_box = QWidget()
+        start_row = QHBoxLayout(self.start_box)
+        start_row.setContentsMargins(2, 0, 0, 0)
+        start_row.addWidget(self.own_start)
+        start_row.addWidget(self.start, 1)
         self.adopt = named(
             QPushButton("Make this my plan"),
             f"compareAdopt{column}",
@@ -167,13 +179,26 @@ class _PathEditors:
             combo.activated.connect(lambda _index, c=column: page._on_view_edited(c))
         self.hours.valueChanged.connect(lambda _value, c=column: page._on_view_edited(c, "hours"))
         self.start.dateChanged.connect(lambda _value, c=column: page._on_view_edited(c, "start"))
+        self.own_start.toggled.connect(lambda _on, c=column: page._on_view_edited(c))
         self.adopt.clicked.connect(lambda _checked=False, c=column: page.adopt(c))
         self.remove.clicked.connect(lambda _checked=False, c=column: page.remove_column(c))
 
     def widgets(self) -> tuple[QWidget, ...]:
-        return (self.certification, self.specialty, self.hours, self.background, self.start)
+        """The editors, in focus order."""
+        return (
+            self.certification,
+            self.specialty,
+            self.hours,
+            self.background,
+            self.own_start,
+            self.start,
+        )
 
-    def show(self, path: PathSpec) -> None:
+    def cells(self) -> tuple[QWidget, ...]:
+        """What goes in the table's choice rows, top to bottom."""
+        return (self.certification, self.specialty, self.hours, self.background, self.start_box)
+
+    def show(self, path: PathSpec, plan_start: date) -> None:
         """Show ``path`` without sending anything back."""
         for widget in self.widgets():
             widget.blockSignals(True)
@@ -183,7 +208,9 @@ class _PathEditors:
             self.hours.setValue(path.hours_per_week)
             own = None if path.background is None else path.background.value
             self.background.setCurrentIndex(max(0, self.background.findData(own)))
-            self.start.setDate(to_qdate(path.start or NO_OWN_START))
+            self.own_start.setChecked(path.start is not None)
+            self.start.setDate(to_qdate(path.start or plan_start))
+            self.start.setEnabled(path.start is not None)
         finally:
             for widget in self.widgets():
                 widget.blockSignals(False)
@@ -191,13 +218,13 @@ class _PathEditors:
     def path(self) -> PathSpec:
         """The path the editors show."""
         background = self.background.currentData()
-        start = from_qdate(self.start.date())
+        start = from_qdate(self.start.date()) if self.own_start.isChecked() else None
         return PathSpec(
             str(self.certification.currentData()),
             str(self.specialty.currentData()),
             round(self.hours.value(), 1),
             None if background is None else Background(background),
-            None if start <= NO_OWN_START else start,
+            start,
         )
 
 
@@ -319,7 +346,7 @@ class ComparePage(QWidget):
         if len(self._editors) != len(paths):
             self._build_columns(len(paths))
         for editors, path in zip(self._editors, paths, strict=True):
-            editors.show(path)
+            editors.show(path, profile.inputs.start)
         self._compute()
         self._show_values()
         self._show_limits()
@@ -337,12 +364,12 @@ class ComparePage(QWidget):
         self._editors = []
         for column in range(1, compared + 1):
             editors = _PathEditors(self, column)
-            for (key, _title), widget in zip(EDIT_ROWS, editors.widgets(), strict=True):
+            for (key, _title), widget in zip(EDIT_ROWS, editors.cells(), strict=True):
                 table.setCellWidget(ROW_INDEX[key], column, widget)
             table.setCellWidget(ROW_INDEX["actions"], column, editors.actions)
             self._editors.append(editors)
         # the focus order follows the columns: a column's editors, then its buttons
-        chain: list[QWidget] = [table]
+        chain: list[QWidget] = [self.add_button, table]
         for editors in self._editors:
             chain += [*editors.widgets(), editors.adopt, editors.remove]
         for before, after in itertools.pairwise(chain):
@@ -469,7 +496,7 @@ class ComparePage(QWidget):
     def set_path(self, column: int, path: PathSpec) -> bool:
         """Compare ``path`` in ``column`` (1 or more) instead of what it holds: one undo step."""
         self._fresh()
-        self._editors[column - 1].show(path)
+        self._editors[column - 1].show(path, self.controller.profile.inputs.start)
         paths = list(self._paths)
         paths[column - 1] = path
         return self._store(paths, f"Compare: change path {column + 1}")

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from gui_helpers import MakeController, MakePage, stored
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from planner.core.catalog import Background, Catalog
@@ -191,7 +192,10 @@ def test_compared_paths_survive_saving_and_reopening(
     again.show()
     assert again.paths() == page.paths()
     assert again.editors(2).background.currentData() == "healthcare"
-    assert again.editors(2).start.text() != "As in your plan"
+    assert again.editors(2).own_start.isChecked()
+    assert again.editors(1).start.date().toPython() == controller.profile.inputs.start
+    assert not again.editors(1).own_start.isChecked()
+    assert not again.editors(1).start.isEnabled()
 
 
 def test_a_profile_that_never_compared_is_written_as_before(
@@ -268,3 +272,26 @@ def test_print_preview_offers_the_comparison_page(
     off = print_dialogs.create_preview_dialog(None, controller.state, comparison=False)
     qtbot.addWidget(off)
     assert not off.comparison_box.isChecked()  # type: ignore[attr-defined]
+
+
+def test_the_keyboard_reaches_every_editor_of_a_column(qtbot: QtBot, make_page: MakePage) -> None:
+    page = make_page(ComparePage)
+    page.add_column()
+    page.editors(2).own_start.click()  # its date edit is on: Tab goes through it and on
+    assert page.paths()[1].start is not None
+    page.activateWindow()
+    page.add_button.setFocus()
+    qtbot.waitUntil(page.add_button.hasFocus)
+    reached: list[QWidget | None] = []
+    for _ in range(40):  # a date edit takes a Tab per section (month, day, year)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    wanted = [page.table]
+    for column in (1, 2):
+        editors = page.editors(column)
+        wanted += [*editors.widgets(), editors.adopt, editors.remove]
+    for widget in wanted:
+        if widget.isEnabled():
+            assert widget in reached, widget.objectName()
+    assert not page.editors(1).start.isEnabled()  # follows the plan's start
+    assert page.add_button in reached  # the focus comes round again: no trap
