@@ -295,3 +295,21 @@ def test_the_keyboard_reaches_every_editor_of_a_column(qtbot: QtBot, make_page: 
             assert widget in reached, widget.objectName()
     assert not page.editors(1).start.isEnabled()  # follows the plan's start
     assert page.add_button in reached  # the focus comes round again: no trap
+
+
+def test_pdf_export_follows_the_include_compared_paths_choice(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from planner.gui import dialogs, exports
+
+    calls: list[bool] = []
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *_args: tmp_path / "roadmap.pdf")
+    monkeypatch.setattr(
+        exports, "export_pdf", lambda *_args, comparison, **_kw: calls.append(comparison)
+    )
+    choice = window.actions_by_name["print_comparison"]
+    assert choice.isCheckable() and choice.isChecked()
+    window.export_pdf()
+    choice.setChecked(False)
+    window.export_pdf()
+    assert calls == [True, False]
