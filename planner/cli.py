@@ -264,7 +264,7 @@ def _build_parser() -> _Parser:
     gui.add_argument("--screenshot", type=_path, help="render the window to a PNG and exit")
     gui.add_argument(
         "--page",
-        choices=["timeline", "milestones", "salary", "progress", "settings"],
+        choices=["timeline", "milestones", "salary", "progress", "settings", "compare"],
         default="timeline",
     )
     return parser

@@ -1,4 +1,4 @@
-"""The main window: a page list, the five pages, menus, status bar and window title."""
+"""The main window: a page list, the six pages, menus, status bar and window title."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from planner.core.profile import ProfileError
 from planner.core.storage import ProfileStore
 from planner.gui import dialogs, exports
 from planner.gui.apprentice_page import add_apprentice_action
+from planner.gui.compare_page import ComparePage
 from planner.gui.controller import PlannerController
 from planner.gui.dialogs import (
     HOW_TEXT,
@@ -43,6 +44,7 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("salary", "&Salary and costs"),
     ("progress", "&Progress"),
     ("settings", "Plan s&ettings"),
+    ("compare", "&Compare"),
 )
 PAGE_NAMES = tuple(name for name, _ in PAGES)
 
@@ -68,7 +70,9 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
-        self.nav = named(QListWidget(), "pageList", "Pages", "Choose a page; Ctrl+1 to Ctrl+5")
+        self.nav = named(
+            QListWidget(), "pageList", "Pages", f"Choose a page; Ctrl+1 to Ctrl+{len(PAGES)}"
+        )
         for _name, text in PAGES:
             self.nav.addItem(text.replace("&", ""))
         self.nav.setSpacing(3)
@@ -86,12 +90,14 @@ class MainWindow(QMainWindow):
         self.salary_page = SalaryPage(controller)
         self.progress_page = ProgressPage(controller)
         self.settings_page = SettingsPage(controller)
+        self.compare_page = ComparePage(controller)
         self.pages: dict[str, QWidget] = {
             "timeline": self.timeline_page,
             "milestones": self.milestones_page,
             "salary": self.salary_page,
             "progress": self.progress_page,
             "settings": self.settings_page,
+            "compare": self.compare_page,
         }
         for name in PAGE_NAMES:
             self.stack.addWidget(self.pages[name])
@@ -181,6 +187,16 @@ class MainWindow(QMainWindow):
         export.setObjectName("menuExport")
         export.addAction(self._action("export_pdf", "&PDF…", self.export_pdf))
         export.addAction(self._action("export_ics", "&Calendar (.ics)…", self.export_ics))
+        export.addSeparator()
+        include = self._action(
+            "print_comparison",
+            "Include compared pat&hs",
+            lambda _checked=False: None,
+            tip="Print and export the page comparing your paths (Compare page)",
+        )
+        include.setCheckable(True)
+        include.setChecked(True)
+        export.addAction(include)
         file_menu.addSeparator()
         file_menu.addAction(
             self._action("quit", "&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -447,12 +463,16 @@ class MainWindow(QMainWindow):
     def print_preview(self) -> None:
         from planner.gui.print_dialogs import print_preview
 
-        print_preview(self, self.controller.state)
+        print_preview(self, self.controller.state, comparison=self._print_comparison())
 
     def print_plan(self) -> None:
         from planner.gui.print_dialogs import print_dialog
 
-        print_dialog(self, self.controller.state)
+        print_dialog(self, self.controller.state, comparison=self._print_comparison())
+
+    def _print_comparison(self) -> bool:
+        """The File > Export choice to print the compared paths (used when there are some)."""
+        return self.actions_by_name["print_comparison"].isChecked()
 
     def export_pdf(self) -> None:
         metric = QLocale().measurementSystem() == QLocale.MeasurementSystem.MetricSystem
@@ -466,7 +486,13 @@ class MainWindow(QMainWindow):
             return
         try:
             c = self.controller
-            exports.export_pdf(c.state, c.store, path, paper="a4" if metric else "letter")
+            exports.export_pdf(
+                c.state,
+                c.store,
+                path,
+                paper="a4" if metric else "letter",
+                comparison=self._print_comparison(),
+            )
         except OSError as exc:
             ask_message(
                 self,
@@ -536,19 +562,9 @@ class MainWindow(QMainWindow):
         return dialog
 
     def compare_paths(self, paths: list[tuple[str, str, float]]) -> None:
-        """Show suggested paths side by side on the Compare page, where this version has one."""
-        page = self.pages.get("compare")
-        set_paths = getattr(page, "set_paths", None)
-        if callable(set_paths):
-            set_paths(paths)
-            self.show_page("compare", focus=True)
-            return
-        listed = " ".join(f"{cert}:{spec}:{hours:g}" for cert, spec, hours in paths)
-        dialogs.show_notice(
-            self,
-            "Compare these paths",
-            f"Compare them with: codepath compare {listed}",
-        )
+        """Show suggested paths beside the plan on the Compare page (one undo step)."""
+        self.compare_page.set_paths(paths)
+        self.show_page("compare", focus=True)
 
     def check_programme(self) -> QDialog:
         """Open the programme check on the profile's checked programmes."""

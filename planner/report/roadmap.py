@@ -66,8 +66,12 @@ def _span(day_from: date, day_to: date) -> str:
     return f"{format_date(day_from)} to {format_date(day_to)} ({length})"
 
 
-def build_roadmap(state: PlanState) -> Roadmap:
-    """The printable roadmap of the learner's current plan, progress and warnings."""
+def build_roadmap(state: PlanState, *, comparison: bool = False) -> Roadmap:
+    """The printable roadmap of the learner's current plan, progress and warnings.
+
+    With ``comparison``, a page compares the plan with the paths the learner compared on the
+    Compare page (none when they have not compared any).
+    """
     plan, profile, progress, today = state.plan, state.profile, state.progress, state.today
     who = profile.name.strip()
     blocks: list[Block] = []
@@ -87,6 +91,12 @@ def build_roadmap(state: PlanState) -> Roadmap:
     blocks += _salary(plan, state.catalog)
     blocks += _costs(plan)
     blocks += _progress(plan, profile, progress, today, state.catalog)
+    if comparison and profile.compared:
+        from planner.core.compare import compared_results
+        from planner.report.compare_page import comparison_blocks
+
+        compared = comparison_blocks(compared_results(state), state.catalog)
+        blocks += [PageBreak(), *compared] if compared else []
     blocks += _sources(plan)
     subject = f"{plan.certification} roadmap" + (f" for {who}" if who else "")
     return Roadmap(
