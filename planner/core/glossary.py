@@ -97,15 +97,23 @@ class Glossary:
                 terms.append(keys[k])
         return terms[:limit]
 
-    def find_terms(self, text: str) -> list[GlossaryEntry]:
-        """Entries whose term appears in ``text``, in order of first appearance, each once.
+    def matches(self, text: str) -> list[tuple[int, int, GlossaryEntry]]:
+        """Where terms occur in ``text``: (start, end, entry), left to right.
 
-        Matches whole words only and the longest term first ("CPC-A" is not also "CPC").
+        Whole words only, the longest term first ("CPC-A" is not also "CPC").
         """
-        found: list[GlossaryEntry] = []
+        found: list[tuple[int, int, GlossaryEntry]] = []
         for match in self._finder.finditer(text):
             entry = self.lookup(match.group(0))
-            if entry is not None and entry not in found:
+            if entry is not None:
+                found.append((match.start(), match.end(), entry))
+        return found
+
+    def find_terms(self, text: str) -> list[GlossaryEntry]:
+        """Entries whose term appears in ``text``, in order of first appearance, each once."""
+        found: list[GlossaryEntry] = []
+        for _start, _end, entry in self.matches(text):
+            if entry not in found:
                 found.append(entry)
         return found
 
