@@ -259,7 +259,9 @@ def _build_parser() -> _Parser:
         "--profile", type=_path, help="a profile: its current plan is the first column"
     )
 
-    glossary = sub.add_parser("glossary", help="explain a term (CPC-A, CEU, MS-DRG...), or list all")
+    glossary = sub.add_parser(
+        "glossary", help="explain a term (CPC-A, CEU, MS-DRG...), or list all"
+    )
     glossary.add_argument(
         "term", nargs="*", type=_text, help="the term to explain (any case, e.g. 'code set')"
     )

@@ -27,7 +27,9 @@ def test_glossary_term_prints_meaning_plan_and_source_in_any_spelling(tmp_path: 
     lines = result.stdout.splitlines()
     assert lines[0].startswith("ICD-10-CM: The diagnosis code set")
     assert lines[1].startswith("In your plan: Learned in phase 1")
-    assert lines[2] == "Source: https://www.cms.gov/medicare/coding-billing/icd-10-codes (as of n.d.)"
+    assert (
+        lines[2] == "Source: https://www.cms.gov/medicare/coding-billing/icd-10-codes (as of n.d.)"
+    )
     assert lines[3] == "Also written: ICD10CM, ICD-10, ICD 10 CM"
     words = run("glossary", "code", "set", home=tmp_path)  # several words without quotes
     assert words.returncode == 0 and words.stdout.startswith("code set: A standard list")

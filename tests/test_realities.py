@@ -84,7 +84,9 @@ def test_cpc_risk_adjustment_and_rhit_him_get_different_realities(catalog: Catal
 
 def test_places_and_milestones_narrow_the_choice(catalog: Catalog) -> None:
     salary = ids(("CPC", "risk-adjustment"), catalog, place=Place.SALARY)
-    assert salary == ["ai-routine-entry", "ai-payer-judgment", "remote-entry-scarce", "remote-share"]
+    assert salary == ["ai-routine-entry", "ai-payer-judgment", "remote-share"]
+    timeline = ids(("RHIT", "him"), catalog, place=Place.TIMELINE)
+    assert timeline == ["remote-entry-scarce", "pass-rate-rhit", "pass-rate-rhia"]
     exam = ids(("CPC", "risk-adjustment"), catalog, milestone_id=Step.FIRST_EXAM.value)
     assert exam == ["pass-rate-cpc"]
     remote = ids(("CPC", "auditing"), catalog, milestone_id=Step.REMOTE_READY.value)
@@ -121,7 +123,9 @@ def test_roadmap_has_a_realities_section_with_sources(catalog: Catalog) -> None:
         "CPC first-time pass rate: AAPC publishes no pass rate; first-time pass rates are "
         "estimated at about 50-60 percent" in section
     )
-    assert "(Source: https://open-exam-prep.com/blog/cpc-exam-pass-rate-2026, 2026-02-24)" in section
+    assert (
+        "(Source: https://open-exam-prep.com/blog/cpc-exam-pass-rate-2026, 2026-02-24)" in section
+    )
     assert "RHIT first-time pass rate" not in section
 
 

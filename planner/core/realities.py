@@ -159,7 +159,9 @@ def load_realities(folder: Path | None = None) -> Realities:
         except ValidationError as exc:
             first = exc.errors()[0]
             where = ".".join(str(part) for part in first["loc"]) or "(entry)"
-            raise RealitiesError(f"{label}: entry '{name}', field '{where}': {first['msg']}") from exc
+            raise RealitiesError(
+                f"{label}: entry '{name}', field '{where}': {first['msg']}"
+            ) from exc
         if any(r.id == item.id for r in items):
             raise RealitiesError(f"{label}: entry '{item.id}' appears twice")
         items.append(item)
