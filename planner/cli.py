@@ -700,9 +700,9 @@ def cmd_glossary(args: argparse.Namespace) -> int:
     glossary = default_glossary()
     term = " ".join(args.term).strip()
     if not term:
-        for entry in sorted(glossary.entries, key=lambda e: e.term.casefold()):
-            meaning = entry.meaning.partition(". ")[0].rstrip(".")
-            print(f"{entry.term:<16} {meaning}")
+        for each in sorted(glossary.entries, key=lambda e: e.term.casefold()):
+            meaning = each.meaning.partition(". ")[0].rstrip(".")
+            print(f"{each.term:<16} {meaning}")
         return 0
     entry = glossary.lookup(term)
     if entry is None:

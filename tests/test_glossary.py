@@ -16,17 +16,36 @@ from planner.core.glossary import (
     with_glossary,
 )
 
-REQUIRED = (
-    (
-        "CPC CPC-A COC CCA CCS CCS-P RHIT RHIA CRC CPMA CPCO CIC CDIP CHDA CEU CAHIIM AAPC AHIMA "
-        "ICD-10-CM ICD-10-PCS CPT"
-    ).split()
-    + ["HCPCS Level II", "MS-DRG", "code set", "Practicode", "risk adjustment"]
-    + [
-        "revenue cycle",
-        "HIM",
-    ]
-)
+REQUIRED = [
+    "CPC",
+    "CPC-A",
+    "COC",
+    "CCA",
+    "CCS",
+    "CCS-P",
+    "RHIT",
+    "RHIA",
+    "CRC",
+    "CPMA",
+    "CPCO",
+    "CIC",
+    "CDIP",
+    "CHDA",
+    "CEU",
+    "CAHIIM",
+    "AAPC",
+    "AHIMA",
+    "ICD-10-CM",
+    "ICD-10-PCS",
+    "CPT",
+    "HCPCS Level II",
+    "MS-DRG",
+    "code set",
+    "Practicode",
+    "risk adjustment",
+    "revenue cycle",
+    "HIM",
+]
 # jargon in a title: an acronym of two or more capitals (with digits, '-' or '/'), plural 's' ok
 ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]*(?:[-/][A-Z0-9]+)*[A-Z0-9](?:s)?(?![\w])")
 

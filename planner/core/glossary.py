@@ -1,4 +1,4 @@
-"""The glossary (resources/glossary.yaml): plain meanings of the field's jargon, and finding terms."""
+"""The glossary (resources/glossary.yaml): the field's jargon in plain words, found in text."""
 
 from __future__ import annotations
 

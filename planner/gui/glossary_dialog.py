@@ -162,13 +162,11 @@ class GlossaryDialog(QDialog):
             if not item.isHidden():
                 visible.append(item)
         preferred = [i for i in visible if exact is not None and i.data(TERM_ROLE) == exact.term]
-        first = (preferred or visible or [None])[0]
-        shown = len(visible)
-        self.count.setText(f"{shown} of {self.terms.count()} terms")
-        if first is not None:
-            self.terms.setCurrentItem(first)
+        self.count.setText(f"{len(visible)} of {self.terms.count()} terms")
+        if preferred or visible:
+            self.terms.setCurrentItem((preferred or visible)[0])
         else:
-            self.terms.setCurrentItem(None)  # type: ignore[arg-type]
+            self.terms.setCurrentRow(-1)
             self.text.setPlainText(f"No term matches '{text}'. Clear the search to see all.")
 
     def _on_view_current(self, current: QListWidgetItem | None, _previous: object) -> None:

@@ -17,9 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.glossary import glossary_tooltip
 from planner.core.plan import Plan
+from planner.core.realities import Place, realities_for
 from planner.core.salary import context_lines
 from planner.gui.controller import PlannerController
+from planner.gui.glossary_dialog import RealitiesNote
 from planner.gui.widgets import fmt_date, fmt_money, named, note_label, plain_label, read_only_table
 from planner.report.charts import salary_source_line, salary_vintage_line
 
@@ -102,6 +105,8 @@ class SalaryPage(QWidget):
         self.about_label = note_label("", "salaryAbout")
         self.about_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._chart_layout.addWidget(self.about_label)
+        self.realities = RealitiesNote("salaryRealities")
+        self._chart_layout.addWidget(self.realities)
         splitter.addWidget(top)
 
         self.tabs = named(QTabWidget(), "salaryTabs", "Costs and income tables")
@@ -174,6 +179,9 @@ class SalaryPage(QWidget):
         salary = self._controller.catalog.salary
         about = [salary_vintage_line(plan), salary.band_meaning, *context_lines(salary)]
         self.about_label.setText("\n".join(line for line in about if line))
+        self.realities.set_realities(
+            realities_for(plan, self._controller.catalog, place=Place.SALARY)
+        )
         if self.chart is not None:
             # matplotlib needs ~80 ms to re-plot and draw: do it only when it can be seen
             if self.isVisible():
@@ -232,6 +240,7 @@ class SalaryPage(QWidget):
         lines.extend(f"Not in the data: {missing}." for missing in costs.not_in_data)
         lines.extend(costs.not_needed)
         self.costs_summary.setText("\n".join(lines))
+        self.costs_summary.setToolTip(glossary_tooltip(self.costs_summary.text()))
 
     def _set_row(self, row: int, cells: list[QTableWidgetItem]) -> None:
         for column, cell in enumerate(cells):

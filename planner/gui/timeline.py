@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QToolTip, QWidget
 
+from planner.core.glossary import glossary_tooltip, with_glossary
 from planner.core.plan import Milestone, MilestoneKind, Plan
 from planner.core.profile import MilestoneStatus
 from planner.core.progress import is_overdue
@@ -349,10 +350,12 @@ class TimelineView(QWidget):
         return " ".join(parts)
 
     def _marker_text(self, marker: MarkerInfo) -> str:
-        return (
+        text = (
             f"{marker.title}\nDue {fmt_date(marker.due)} · {marker.kind.label} · "
             f"{STATUS_TEXT[marker.status]}" + (f" · {OVERDUE_MARK}" if marker.overdue else "")
         )
+        terms = glossary_tooltip(marker.title)
+        return f"{text}\n\n{terms}" if terms else text
 
     # ------------------------------------------------------------------ geometry
 
@@ -652,7 +655,7 @@ class TimelineView(QWidget):
                 )
                 if row.baseline_end is not None and row.baseline_end != row.end:
                     text += f"\nOriginal plan: ended {fmt_date(row.baseline_end)}"
-                QToolTip.showText(event.globalPos(), f"{text}\n{phase.why}", self)
+                QToolTip.showText(event.globalPos(), with_glossary(f"{text}\n{phase.why}"), self)
                 return True
             QToolTip.hideText()
             event.ignore()

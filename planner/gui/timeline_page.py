@@ -19,9 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.dates import HORIZON_YEARS
+from planner.core.glossary import glossary_tooltip
 from planner.core.plan import Plan
 from planner.core.profile import Profile
+from planner.core.realities import Place, realities_for
 from planner.gui.controller import PlannerController
+from planner.gui.glossary_dialog import RealitiesNote
 from planner.gui.timeline import RANGE_ALL, RANGE_EARLY, TimelineLegend, TimelineView
 from planner.gui.widgets import buddy_label, fmt_date, named, note_label, plain_label
 from planner.report.text import humanize_dates
@@ -128,6 +131,8 @@ class TimelinePage(QWidget):
         notes.setMaximumHeight(int(line * 8.5))  # the timeline keeps the room; the rest scrolls
         notes.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         outer.addWidget(notes)
+        self.realities = RealitiesNote("timelineRealities")
+        outer.addWidget(self.realities)
 
         self.range_combo.currentIndexChanged.connect(self._on_view_range_changed)
         self.view.milestoneActivated.connect(self.milestoneActivated)
@@ -169,6 +174,16 @@ class TimelinePage(QWidget):
             break_even = "Not within the plan"
         self.key_dates["break_even"].setText(break_even)
         self.key_dates["finish"].setText(fmt_date(plan.finish))
+        self.title.setToolTip(glossary_tooltip(self.title.text()))
+        for key, value in self.key_dates.items():  # the header numbers explain their terms
+            caption = self._key_captions[key]
+            extra = " break-even" if key == "break_even" else ""
+            tip = glossary_tooltip(caption.text() + extra)
+            caption.setToolTip(tip)
+            value.setToolTip(tip)
+        self.realities.set_realities(
+            realities_for(plan, self._controller.catalog, place=Place.TIMELINE)
+        )
         if profile.replan is not None:
             days = profile.replan.shift_days
             direction = "later" if days >= 0 else "earlier"
