@@ -10,11 +10,14 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
+    QSizePolicy,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -218,13 +221,31 @@ class RealitiesNote(QLabel):
         self.linkActivated.connect(self._on_view_link)
         self.dialog: GlossaryDialog | None = None
         self.shown: tuple[Reality, ...] = ()
+        self.area: QScrollArea | None = None  # the scroll area holding it, if any
 
     def set_realities(self, realities: Sequence[Reality]) -> None:
         """Show these realities (hidden when there are none)."""
         self.shown = tuple(realities)
         self.setText(realities_html(realities))
         self.setHidden(not realities)
+        if self.area is not None:
+            self.area.setHidden(not realities)
 
     def _on_view_link(self, link: str) -> None:
         if link.startswith(LINK_PREFIX):
             self.dialog = open_glossary(self.window(), link.removeprefix(LINK_PREFIX))
+
+
+def scrolled(note: RealitiesNote, lines: float) -> QScrollArea:
+    """``note`` in a frameless scroll area at most ``lines`` high: it never grows the window."""
+    area = QScrollArea()
+    area.setObjectName(f"{note.objectName()}Scroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(note)
+    area.setMaximumHeight(int(note.fontMetrics().height() * lines))
+    area.setMinimumHeight(1)  # not the scroll bars' height: the page's minimum stays as it was
+    area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+    note.area = area
+    area.setHidden(note.isHidden())
+    return area

@@ -29,7 +29,7 @@ from planner.core.profile import MilestoneStatus, Profile
 from planner.core.realities import Place, realities_for
 from planner.gui.controller import PlannerController
 from planner.gui.forms import date_edit
-from planner.gui.glossary_dialog import RealitiesNote
+from planner.gui.glossary_dialog import RealitiesNote, scrolled
 from planner.gui.widgets import (
     STATUS_TEXT,
     buddy_label,
@@ -186,7 +186,7 @@ class MilestonesPage(QWidget):
         grid.addWidget(self.detail_why, 2, 0, 1, 4)
         self.detail_realities = RealitiesNote("milestoneRealities")
         self.detail_realities.set_realities(())
-        grid.addWidget(self.detail_realities, 5, 0, 1, 4)
+        grid.addWidget(scrolled(self.detail_realities, 3.5), 5, 0, 1, 4)
         self.status_combo = named(QComboBox(), "milestoneStatus", "Milestone status")
         for status in MilestoneStatus:
             self.status_combo.addItem(

@@ -22,7 +22,7 @@ from planner.core.plan import Plan
 from planner.core.realities import Place, realities_for
 from planner.core.salary import context_lines
 from planner.gui.controller import PlannerController
-from planner.gui.glossary_dialog import RealitiesNote
+from planner.gui.glossary_dialog import RealitiesNote, scrolled
 from planner.gui.widgets import fmt_date, fmt_money, named, note_label, plain_label, read_only_table
 from planner.report.charts import salary_source_line, salary_vintage_line
 
@@ -106,7 +106,7 @@ class SalaryPage(QWidget):
         self.about_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._chart_layout.addWidget(self.about_label)
         self.realities = RealitiesNote("salaryRealities")
-        self._chart_layout.addWidget(self.realities)
+        self._chart_layout.addWidget(scrolled(self.realities, 4.5))
         splitter.addWidget(top)
 
         self.tabs = named(QTabWidget(), "salaryTabs", "Costs and income tables")

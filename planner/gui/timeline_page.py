@@ -126,13 +126,17 @@ class TimelinePage(QWidget):
         notes.setObjectName("planWarningsScroll")
         notes.setWidgetResizable(True)
         notes.setFrameShape(QFrame.Shape.NoFrame)
-        notes.setWidget(self.warnings)
+        below = QWidget()  # the plan's warnings, then the realities that matter for it
+        below_layout = QVBoxLayout(below)
+        below_layout.setContentsMargins(0, 0, 0, 0)
+        below_layout.addWidget(self.warnings)
+        self.realities = RealitiesNote("timelineRealities")
+        below_layout.addWidget(self.realities)
+        notes.setWidget(below)
         line = self.fontMetrics().height()
         notes.setMaximumHeight(int(line * 8.5))  # the timeline keeps the room; the rest scrolls
         notes.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         outer.addWidget(notes)
-        self.realities = RealitiesNote("timelineRealities")
-        outer.addWidget(self.realities)
 
         self.range_combo.currentIndexChanged.connect(self._on_view_range_changed)
         self.view.milestoneActivated.connect(self.milestoneActivated)
