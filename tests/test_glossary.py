@@ -86,7 +86,9 @@ def test_every_term_in_any_milestone_title_has_an_entry() -> None:
 def test_every_entry_has_a_meaning_a_place_in_the_plan_and_a_source() -> None:
     for entry in default_glossary().entries:
         assert entry.meaning.strip() and entry.in_plan.strip(), entry.term
-        assert entry.source.startswith(("http", "seed article", "planner rule")), entry.term
+        assert entry.source.startswith(
+            ("http", "seed article", "planner rule", "public GitHub data file")
+        ), entry.term
         assert entry.as_of.strip(), entry.term
 
 
@@ -130,8 +132,8 @@ def test_tooltip_gives_the_first_sentence_of_each_term() -> None:
     assert tip.splitlines() == [
         "CPC-A: The apprentice designation: passing the CPC (or COC) exam without 2 years of "
         "coding experience gives CPC-A (or COC-A).",
-        "Practicode: AAPC's web-based practice on 600 redacted, real provider-written medical "
-        "records.",
+        "Practicode: AAPC's web-based programme of redacted real medical records, for CPC-A and "
+        "COC-A learners.",
     ]
     assert glossary_tooltip("Nothing to explain here") == ""
     assert with_glossary("Plain") == "Plain"
