@@ -183,6 +183,13 @@ class GlossaryDialog(QDialog):
         self.text.setHtml(entry_html(entry, related))
 
 
+def literal_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` as it is (Qt would read a leading tag as rich text)."""
+    if not text:
+        return ""
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
+
+
 def open_glossary(parent: QWidget | None, term: str | None = None) -> GlossaryDialog:
     """Open the glossary (modeless), at ``term`` when given; the dialog is returned for tests."""
     dialog = GlossaryDialog(parent)

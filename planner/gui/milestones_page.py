@@ -29,7 +29,7 @@ from planner.core.profile import MilestoneStatus, Profile
 from planner.core.realities import Place, realities_for
 from planner.gui.controller import PlannerController
 from planner.gui.forms import date_edit
-from planner.gui.glossary_dialog import RealitiesNote, scrolled
+from planner.gui.glossary_dialog import RealitiesNote, literal_tooltip, scrolled
 from planner.gui.widgets import (
     STATUS_TEXT,
     buddy_label,
@@ -352,6 +352,8 @@ class MilestonesPage(QWidget):
             item.setData(COL_STATUS, ID_ROLE, status.value)
             item.setText(COL_DONE, fmt_date(progress.done_on) if progress else "")
             item.setText(COL_NOTE, progress.note if progress else "")
+            note = with_glossary(progress.note) if progress else ""
+            item.setToolTip(COL_NOTE, literal_tooltip(note))  # the learner's own text
         plan = self._controller.plan
         closed_states = (MilestoneStatus.DONE, MilestoneStatus.SKIPPED)
         for phase in plan.phases:

@@ -9,7 +9,7 @@ from planner.core.glossary import default_glossary
 from planner.core.plan import Step
 from planner.gui.glossary_dialog import GlossaryDialog
 from planner.gui.main_window import MainWindow
-from planner.gui.milestones_page import COL_TITLE
+from planner.gui.milestones_page import COL_NOTE, COL_TITLE
 
 
 def open_from_help(window: MainWindow, qtbot: QtBot) -> GlossaryDialog:
@@ -67,6 +67,12 @@ def test_milestone_rows_explain_their_terms_in_the_tooltip(window: MainWindow) -
     credential = page.item_for(Step.FIRST_CREDENTIAL.value)
     assert credential is not None
     assert "CPC-A: The apprentice designation" in credential.toolTip(COL_TITLE)
+    window.controller.set_milestone_note(Step.FIRST_EXAM.value, "<b>Book</b> after the CEU call")
+    assert exam.toolTip(COL_NOTE) == (  # the learner's note stays literal text
+        "<p style='white-space:pre-wrap'>&lt;b&gt;Book&lt;/b&gt; after the CEU call\n\nCEU: "
+        "Continuing education unit: credits every credential holder must earn and report to "
+        "keep the credential.</p>"
+    )
 
 
 def test_header_numbers_and_timeline_markers_explain_their_terms(window: MainWindow) -> None:
