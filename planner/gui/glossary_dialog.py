@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -153,7 +154,8 @@ class GlossaryDialog(QDialog):
             return True
         if any(key in normalized(name) for name in entry.names):
             return True
-        return query.casefold().strip() in entry.meaning.casefold()
+        words = query.strip()  # in the meaning: whole words from their start ("cpc" is not HCPCS)
+        return bool(words) and re.search(rf"\b{re.escape(words)}", entry.meaning, re.I) is not None
 
     def _on_view_search(self, text: str) -> None:
         exact = self._glossary.lookup(text) if text.strip() else None
@@ -215,8 +217,9 @@ def realities_html(realities: Sequence[Reality]) -> str:
 class RealitiesNote(QLabel):
     """The realities that matter on a page; each "more" link opens the glossary at its term."""
 
-    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, object_name: str, heading: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._heading = heading
         self.setObjectName(object_name)
         self.setAccessibleName("Realities to know")
         self.setTextFormat(Qt.TextFormat.RichText)
@@ -233,7 +236,8 @@ class RealitiesNote(QLabel):
     def set_realities(self, realities: Sequence[Reality]) -> None:
         """Show these realities (hidden when there are none)."""
         self.shown = tuple(realities)
-        self.setText(realities_html(realities))
+        heading = f"<b>{html.escape(self._heading)}</b><br>" if self._heading else ""
+        self.setText(heading + realities_html(realities))
         self.setHidden(not realities)
         if self.area is not None:
             self.area.setHidden(not realities)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSplitter,
     QTableWidgetItem,
     QTabWidget,
@@ -22,7 +23,7 @@ from planner.core.plan import Plan
 from planner.core.realities import Place, realities_for
 from planner.core.salary import context_lines
 from planner.gui.controller import PlannerController
-from planner.gui.glossary_dialog import RealitiesNote, scrolled
+from planner.gui.glossary_dialog import RealitiesNote
 from planner.gui.widgets import fmt_date, fmt_money, named, note_label, plain_label, read_only_table
 from planner.report.charts import salary_source_line, salary_vintage_line
 
@@ -105,8 +106,6 @@ class SalaryPage(QWidget):
         self.about_label = note_label("", "salaryAbout")
         self.about_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._chart_layout.addWidget(self.about_label)
-        self.realities = RealitiesNote("salaryRealities")
-        self._chart_layout.addWidget(scrolled(self.realities, 4.5))
         splitter.addWidget(top)
 
         self.tabs = named(QTabWidget(), "salaryTabs", "Costs and income tables")
@@ -137,6 +136,14 @@ class SalaryPage(QWidget):
             "salaryTable", "Income by year", ["Year", "From", "Low", "Median", "High", "Stage"]
         )
         self.tabs.addTab(self.salary_table, "&Income by year")
+        # what the seeds say about pay and work in this lane, next to the income figures
+        self.realities = RealitiesNote("salaryRealities")
+        self.realities.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        realities_tab = QScrollArea()
+        realities_tab.setObjectName("salaryRealitiesScroll")
+        realities_tab.setWidgetResizable(True)
+        realities_tab.setWidget(self.realities)
+        self.tabs.addTab(realities_tab, "&Realities to know")
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)

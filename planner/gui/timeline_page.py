@@ -130,7 +130,7 @@ class TimelinePage(QWidget):
         below_layout = QVBoxLayout(below)
         below_layout.setContentsMargins(0, 0, 0, 0)
         below_layout.addWidget(self.warnings)
-        self.realities = RealitiesNote("timelineRealities")
+        self.realities = RealitiesNote("timelineRealities", "Realities to know")
         below_layout.addWidget(self.realities)
         notes.setWidget(below)
         line = self.fontMetrics().height()
