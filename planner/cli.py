@@ -259,6 +259,13 @@ def _build_parser() -> _Parser:
         "--profile", type=_path, help="a profile: its current plan is the first column"
     )
 
+    glossary = sub.add_parser(
+        "glossary", help="explain a term (CPC-A, CEU, MS-DRG...), or list all"
+    )
+    glossary.add_argument(
+        "term", nargs="*", type=_text, help="the term to explain (any case, e.g. 'code set')"
+    )
+
     gui = sub.add_parser("gui", help="open the desktop app (the default)")
     with_profile(gui)
     gui.add_argument("--screenshot", type=_path, help="render the window to a PNG and exit")
@@ -695,6 +702,31 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_glossary(args: argparse.Namespace) -> int:
+    from planner.core.glossary import default_glossary
+
+    glossary = default_glossary()
+    term = " ".join(args.term).strip()
+    if not term:
+        for each in sorted(glossary.entries, key=lambda e: e.term.casefold()):
+            meaning = each.meaning.partition(". ")[0].rstrip(".")
+            print(f"{each.term:<16} {meaning}")
+        return 0
+    entry = glossary.lookup(term)
+    if entry is None:
+        close = glossary.close_matches(term)
+        hint = f" Did you mean: {', '.join(close)}?" if close else ""
+        raise UserError(
+            f"codepath glossary: no entry for '{term}'.{hint} "
+            "('codepath glossary' lists every term)",
+            EXIT_USAGE,
+        )
+    print(entry.describe())
+    if entry.aliases:
+        print(f"Also written: {', '.join(entry.aliases)}")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from planner.gui.app import run_gui
 
@@ -724,6 +756,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "restore": cmd_restore,
     "export": cmd_export,
     "compare": cmd_compare,
+    "glossary": cmd_glossary,
     "gui": cmd_gui,
 }
 

@@ -13,6 +13,7 @@ from planner.core.inputs import PlanInputs
 from planner.core.limits import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK
 from planner.core.plan import Plan, PlanError, Step
 from planner.core.profile import Profile
+from planner.core.realities import automation_note
 from planner.core.state import PlanState, derive, plan_for
 
 MIN_PATHS = 2
@@ -226,6 +227,9 @@ def _notes(plan: Plan, catalog: Catalog) -> tuple[str, ...]:
     remote = plan.milestone(Step.REMOTE_READY)
     if remote is not None:
         notes.append(f"Remote-ready from {format_date(remote.due)}")
+    exposure = automation_note(plan.specialty)
+    if exposure:
+        notes.append(exposure)
     return tuple(notes)
 
 

@@ -30,6 +30,7 @@ from planner.gui.dialogs import (
     InfoDialog,
     about_html,
 )
+from planner.gui.glossary_dialog import GlossaryDialog, open_glossary
 from planner.gui.milestones_page import MilestonesPage
 from planner.gui.progress_page import ProgressPage
 from planner.gui.salary_page import SalaryPage
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._save_error_box: QMessageBox | None = None
         self.info_dialog: InfoDialog | None = None
+        self.glossary_dialog: GlossaryDialog | None = None
         self.setObjectName("mainWindow")
         self.setAccessibleName(APP_NAME)
 
@@ -240,6 +242,11 @@ class MainWindow(QMainWindow):
                 "&How the plan is computed",
                 self.show_how,
                 QKeySequence.StandardKey.HelpContents,
+            )
+        )
+        help_menu.addAction(
+            self._action(
+                "glossary", "&Glossary", self.show_glossary, tip="Plain meanings of the terms"
             )
         )
         help_menu.addAction(self._action("about", f"&About {APP_NAME}", self.show_about))
@@ -532,6 +539,11 @@ class MainWindow(QMainWindow):
         )
         self.info_dialog = dialog
         dialog.open()
+        return dialog
+
+    def show_glossary(self) -> GlossaryDialog:
+        dialog = open_glossary(self)
+        self.glossary_dialog = dialog
         return dialog
 
     def show_how(self) -> InfoDialog:
