@@ -567,7 +567,6 @@ def cmd_cost(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from planner.core.apprentice import status_for
     from planner.core.progress import closed_ids
     from planner.report.text import progress_to_text
 
@@ -576,9 +575,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         _emit_json(state.progress.model_dump(mode="json"))
     else:
         print(progress_to_text(state.plan, state.progress, frozenset(closed_ids(state.profile))))
-        apprentice = state.apprentice or status_for(
-            state.plan, state.catalog, state.profile.apprentice, state.today
-        )
+        apprentice = state.apprentice_status()
         if apprentice is not None:
             print(f"Apprentice: {apprentice.summary()}")
         for notice in state.notices:

@@ -93,6 +93,9 @@ def build_roadmap(state: PlanState, *, comparison: bool = False) -> Roadmap:
     blocks += _costs(plan)
     blocks += realities_section(plan, state.catalog)
     blocks += _progress(plan, profile, progress, today, state.catalog)
+    apprentice = state.apprentice_status()
+    if apprentice is not None:
+        blocks.append(Paragraph(f"Apprentice evidence: {apprentice.summary()}"))
     if comparison and profile.compared:
         from planner.core.compare import compared_results
         from planner.report.compare_page import comparison_blocks
