@@ -28,6 +28,7 @@ from planner.gui.dialogs import (
     about_html,
 )
 from planner.gui.milestones_page import MilestonesPage
+from planner.gui.number_input import AppUndoInSpinBoxes
 from planner.gui.progress_page import ProgressPage
 from planner.gui.salary_page import SalaryPage
 from planner.gui.settings_page import SettingsPage
@@ -101,6 +102,8 @@ class MainWindow(QMainWindow):
 
         self.actions_by_name: dict[str, QAction] = {}
         self._build_menus()
+        self._spin_undo = AppUndoInSpinBoxes(self)
+        self._spin_undo.watch(self.stack)
 
         self.nav.currentRowChanged.connect(self._on_view_nav_row)
         self.timeline_page.milestoneActivated.connect(self.show_milestone)
@@ -234,6 +237,10 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(PAGE_NAMES.index(name))
         if focus:
             page = self.pages[name]
+            focus_first = getattr(page, "focus_first", None)
+            if callable(focus_first):  # a page that knows where work starts (milestone list)
+                focus_first()
+                return
             widget = page.nextInFocusChain()
             while widget is not None and widget is not page:
                 if (
