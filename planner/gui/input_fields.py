@@ -99,7 +99,8 @@ def specialty_text(catalog: Catalog, spec_id: str, cert_id: str) -> str:
         name = f" ({credential.name})" if credential is not None else ""
         parts.append(f"Leads to the add-on credential {spec.credential}{name}.")
     if cert_id not in spec.fits:
-        parts.append(f"Usually chosen with {', '.join(spec.fits)}.")
+        holders = " or ".join(f"the {fit}" for fit in spec.fits)
+        parts.append(f"Most who choose it hold {holders}; with the {cert_id} it is less usual.")
     return " ".join(parts)
 
 

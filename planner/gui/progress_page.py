@@ -519,9 +519,12 @@ class ProgressPage(QWidget):
         table.setRowCount(len(scores))
         for row, score in enumerate(scores):
             cert = catalog.certifications.get(score.exam)
-            passing = cert.exam.passing_percent if cert is not None and cert.exam else None
-            if passing is None:
-                verdict = "no percent passing mark (scaled score)"
+            exam = cert.exam if cert is not None else None
+            passing = exam.passing_percent if exam is not None else None
+            if exam is None or exam.passing is None:
+                verdict = "passing mark not in the data"
+            elif passing is None:
+                verdict = "scored on a scaled score, not a percent"
             elif score.percent >= passing:
                 verdict = f"✓ at or above {passing:g}%"
             else:

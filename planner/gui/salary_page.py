@@ -169,6 +169,9 @@ class SalaryPage(QWidget):
     # ------------------------------------------------------------------ model → view
 
     def _on_model_plan_changed(self, plan: Plan) -> None:
+        self.hover_label.setText(HOVER_HINT)  # a year's figures from the old plan would mislead
+        if self.chart is not None:
+            self.chart.canvas.setToolTip("")
         self.source_label.setText(salary_source_line(plan))
         salary = self._controller.catalog.salary
         about = [salary_vintage_line(plan), salary.band_meaning, *context_lines(salary)]
