@@ -226,7 +226,7 @@ class RadioChoice(ChoiceEditor):
         buttons = list(self.buttons.values())
         if step is None or watched not in buttons:
             return False
-        index = buttons.index(cast(QRadioButton, watched))
+        index = buttons.index(watched)
         target = buttons[(index + step) % len(buttons)]
         target.setFocus(Qt.FocusReason.TabFocusReason)
         target.setChecked(True)
@@ -345,7 +345,9 @@ class MoneyField(TextField):
 
     def value(self) -> float | None:
         try:
-            value = parse_money(self.edit.text(), self.limit, group=self.group, decimal=self.decimal)
+            value = parse_money(
+                self.edit.text(), self.limit, group=self.group, decimal=self.decimal
+            )
         except ValueError as exc:
             text = str(exc)
             show_problem(self.problem, text if text.startswith("“") else f"Amount {text}.")

@@ -1,4 +1,4 @@
-"""Number fields that commit what they show: out-of-range text gets a message, never a silent revert."""
+"""Number fields that commit what they show: out-of-range text gets a message, no silent revert."""
 
 from __future__ import annotations
 
@@ -44,9 +44,7 @@ class NumberSpin(QDoubleSpinBox):
         return float(number) if ok else None
 
     def range_text(self) -> str:
-        return (
-            f"between {_number(self.minimum())} and {_number(self.maximum())}{self._unit}"
-        )
+        return f"between {_number(self.minimum())} and {_number(self.maximum())}{self._unit}"
 
     def checked_value(self, *, refuse_moved: bool = False) -> float:
         """The number shown, committed; ValueError (a readable reason) when it cannot be used.
@@ -70,12 +68,11 @@ class NumberSpin(QDoubleSpinBox):
 
     # ------------------------------------------------------------------ Qt hooks
 
-    def validate(self, text: str, pos: int) -> object:
-        result = super().validate(text, pos)
-        state = result[0] if isinstance(result, tuple) else result
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        state, text, pos = super().validate(text, pos)
         if state == QValidator.State.Invalid and self._is_number(text):
             return (QValidator.State.Intermediate, text, pos)  # keep the key; say so later
-        return result
+        return (state, text, pos)
 
     def fixup(self, text: str) -> str:
         """Called when the field is left with a number out of range: Qt moves it, we say so."""

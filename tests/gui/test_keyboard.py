@@ -111,9 +111,7 @@ def test_wizard_arrow_keys_choose_the_certification(qtbot: QtBot, catalog: Catal
     assert buttons[-1].isChecked()
 
 
-def test_home_and_end_in_the_specialty_list_skip_headings(
-    qtbot: QtBot, catalog: Catalog
-) -> None:
+def test_home_and_end_in_the_specialty_list_skip_headings(qtbot: QtBot, catalog: Catalog) -> None:
     wizard = SetupWizard(catalog, date(2026, 3, 2))
     qtbot.addWidget(wizard)
     page = wizard.specialty_page

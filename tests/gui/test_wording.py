@@ -18,9 +18,7 @@ from planner.gui.progress_page import ProgressPage
 from planner.gui.salary_page import HOVER_HINT, SalaryPage
 
 
-def test_salary_readout_follows_a_certification_change(
-    qtbot: QtBot, make_page: MakePage
-) -> None:
+def test_salary_readout_follows_a_certification_change(qtbot: QtBot, make_page: MakePage) -> None:
     page = make_page(SalaryPage)
     controller = page._controller
     chart = page.ensure_chart()
