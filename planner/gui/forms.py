@@ -6,7 +6,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from enum import Enum
-from typing import Any, cast
+from typing import Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import QEvent, QLocale, QObject, QRegularExpression, Qt
