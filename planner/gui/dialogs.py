@@ -184,6 +184,19 @@ def ask_save_path(
     return Path(name) if name else None
 
 
+def ask_save_path_and_filter(
+    parent: QWidget | None, suggested: Path, title: str, filters: dict[str, str], selected: str
+) -> tuple[Path, str] | None:
+    """Pick where to save and one of ``filters`` (key: filter text); (path, key), or None."""
+    name, chosen = QFileDialog.getSaveFileName(
+        parent, title, str(suggested), ";;".join(filters.values()), filters[selected]
+    )
+    if not name:
+        return None
+    key = next((k for k, text in filters.items() if text == chosen), selected)
+    return Path(name), key
+
+
 def ask_quit_unsaved(parent: QWidget | None, problem: str) -> QMessageBox.StandardButton:
     """Saving failed on quit: Retry, Discard (quit anyway) or Cancel (tests replace this)."""
     return ask_message(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QLocale, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -442,7 +442,8 @@ class MainWindow(QMainWindow):
         self.show_page("timeline")
 
     def save_as(self) -> None:
-        path = dialogs.ask_save_path(self, self.controller.path, "Save the profile as")
+        suggested = exports.documents_folder() / self.controller.path.name
+        path = dialogs.ask_save_path(self, suggested, "Save the profile as")
         if path is not None and self.controller.saver.save_as(path):
             self.statusBar().showMessage(f"Saved as {path}", 8000)
 
@@ -457,18 +458,19 @@ class MainWindow(QMainWindow):
         print_dialog(self, self.controller.state)
 
     def export_pdf(self) -> None:
-        metric = QLocale().measurementSystem() == QLocale.MeasurementSystem.MetricSystem
-        path = dialogs.ask_save_path(
+        answer = dialogs.ask_save_path_and_filter(
             self,
-            self._folder() / "coding-path-roadmap.pdf",
+            exports.documents_folder() / "coding-path-roadmap.pdf",
             "Export the roadmap as PDF",
-            "PDF files (*.pdf)",
+            exports.PDF_FILTERS,
+            exports.paper_for(),
         )
-        if path is None:
+        if answer is None:
             return
+        path, paper = answer
         try:
             c = self.controller
-            exports.export_pdf(c.state, c.store, path, paper="a4" if metric else "letter")
+            path = exports.export_pdf(c.state, c.store, path, paper=paper)
         except OSError as exc:
             ask_message(
                 self,
@@ -482,14 +484,18 @@ class MainWindow(QMainWindow):
     def export_ics(self) -> None:
         path = dialogs.ask_save_path(
             self,
-            self._folder() / "coding-path-milestones.ics",
+            exports.documents_folder() / "coding-path-milestones.ics",
             "Export the milestones as a calendar",
             "Calendar files (*.ics)",
         )
         if path is None:
             return
+        hours = self.controller.plan.inputs.hours_per_week
+        options = exports.ask_calendar_options(self, hours)
+        if options is None:
+            return
         try:
-            exports.export_ics(self.controller.state, self.controller.store, path)
+            path = exports.export_ics(self.controller.state, self.controller.store, path, options)
         except OSError as exc:
             ask_message(
                 self,

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QPageLayout, QPainter
+from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from planner.gui.exports import paper_for
 from planner.gui.widgets import ask_message
 from planner.render.layout import paint_roadmap
-from planner.render.printing import CREATOR, MARGINS_MM, busy
+from planner.render.printing import CREATOR, busy, page_layout
 from planner.report.document import Roadmap
 from planner.report.roadmap import build_roadmap
 
@@ -39,8 +40,7 @@ def _document_and_printer(state: PlanState) -> tuple[Roadmap, QPrinter]:
     with busy():
         document = build_roadmap(state)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-    printer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
+    printer.setPageLayout(page_layout(paper_for()))  # Letter in the US and Canada, else A4
     printer.setDocName(document.title)
     printer.setCreator(CREATOR)
     return document, printer
@@ -50,7 +50,7 @@ def create_preview_dialog(parent: QWidget | None, state: PlanState) -> QPrintPre
     """The print preview of the roadmap, ready to ``exec()`` (or ``open()`` in tests)."""
     document, printer = _document_and_printer(state)
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle("Print preview: your roadmap")
+    dialog.setWindowTitle("Print preview: your roadmap (Page setup chooses Letter or A4)")
     dialog.paintRequested.connect(lambda device: _paint_on(device, document))
     dialog.setProperty("roadmap_title", document.title)
     dialog._printer = printer  # type: ignore[attr-defined]  # keep the printer alive with it
