@@ -30,6 +30,7 @@ from planner.gui.dialogs import (
 from planner.gui.milestones_page import MilestonesPage
 from planner.gui.number_input import AppUndoInSpinBoxes
 from planner.gui.progress_page import ProgressPage
+from planner.gui.recent import RecentProfiles
 from planner.gui.salary_page import SalaryPage
 from planner.gui.settings_page import SettingsPage
 from planner.gui.timeline_page import TimelinePage
@@ -101,6 +102,8 @@ class MainWindow(QMainWindow):
         self.statusBar().setObjectName("statusBar")
 
         self.actions_by_name: dict[str, QAction] = {}
+        self.recent = RecentProfiles(settings)
+        self.recent.add(controller.path)
         self._build_menus()
         self._spin_undo = AppUndoInSpinBoxes(self)
         self._spin_undo.watch(self.stack)
@@ -170,6 +173,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(
             self._action("open", "&Open…", self.open_other, QKeySequence.StandardKey.Open)
         )
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.setObjectName("menuRecent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addAction(
             self._action("save_as", "Save &As…", self.save_as, QKeySequence.StandardKey.SaveAs)
         )
@@ -182,6 +188,9 @@ class MainWindow(QMainWindow):
         export.setObjectName("menuExport")
         export.addAction(self._action("export_pdf", "&PDF…", self.export_pdf))
         export.addAction(self._action("export_ics", "&Calendar (.ics)…", self.export_ics))
+        export.addAction(
+            self._action("export_csv", "&Study log, scores and CEUs (.csv)…", self.export_csv)
+        )
         file_menu.addSeparator()
         file_menu.addAction(
             self._action("quit", "&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -284,6 +293,7 @@ class MainWindow(QMainWindow):
         self.update_title()
 
     def _on_model_store_changed(self, _path: object) -> None:
+        self.recent.add(self.controller.path)
         self.update_title()
 
     def _on_model_profile_changed(self, _profile: object) -> None:
@@ -426,12 +436,18 @@ class MainWindow(QMainWindow):
         self.show_page("timeline")
 
     def open_other(self) -> None:
-        from planner.gui.opening import open_profile
-
         if not self.settle_unsaved():
             return
         path = dialogs.ask_open_path(self, self._folder())
         if path is None:
+            return
+        self.open_path(path, settled=True)
+
+    def open_path(self, path: Path, *, settled: bool = False) -> None:
+        """Open the profile at ``path`` (File > Open and Open Recent)."""
+        from planner.gui.opening import open_profile
+
+        if not settled and not self.settle_unsaved():
             return
         opened = open_profile(path, self.controller.catalog, self.controller.today, self)
         if opened is None:
@@ -440,6 +456,44 @@ class MainWindow(QMainWindow):
             opened.profile, opened.store, saved=opened.saved, read_only=opened.read_only
         )
         self.show_page("timeline")
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        current = self.controller.path.absolute()
+        shown = [p for p in self.recent.paths() if p != current]
+        for number, path in enumerate(shown[:9], start=1):
+            action = menu.addAction(f"&{number} {path.name}  ({path.parent})")
+            action.setObjectName(f"action_recent_{number}")
+            action.setEnabled(path.exists())
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        if not shown:
+            empty = menu.addAction("No other profiles yet")
+            empty.setEnabled(False)
+        else:
+            menu.addSeparator()
+            menu.addAction("&Clear the list", self.recent.clear)
+
+    def export_csv(self) -> None:
+        from planner.report.tables import write_csv_tables
+
+        folder = dialogs.ask_folder(
+            self, exports.documents_folder(), "Export the study log, scores and CEUs into"
+        )
+        if folder is None:
+            return
+        try:
+            written = write_csv_tables(self.controller.profile, folder)
+        except OSError as exc:
+            ask_message(
+                self,
+                QMessageBox.Icon.Warning,
+                "Export tables",
+                f"Could not write into {folder}: {exc.strerror or exc}",
+            )
+            return
+        names = ", ".join(p.name for p in written)
+        self.statusBar().showMessage(f"Exported {names} to {folder}", 8000)
 
     def save_as(self) -> None:
         suggested = exports.documents_folder() / self.controller.path.name

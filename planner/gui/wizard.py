@@ -197,8 +197,10 @@ class SetupWizard(QWizard):
         *,
         initial: PlanInputs | None = None,
         name: str = "",
+        first_run: bool = False,
     ) -> None:
         super().__init__(parent)
+        self.first_run = first_run  # cancelling quits the app: ask first
         self.setObjectName("setupWizard")
         self.setAccessibleName("Set up your plan")
         self.setWindowTitle("Set up your plan – Coding Path Planner")
@@ -232,6 +234,12 @@ class SetupWizard(QWizard):
                 QSize(int(available.width() * 0.9), int(available.height() * 0.9))
             )
         self.resize(size)
+
+    def reject(self) -> None:
+        """On the first run, Cancel (or Esc, or closing) quits the app: only when confirmed."""
+        if self.first_run and not dialogs.confirm_quit_setup(self):
+            return
+        super().reject()
 
     def editors(self) -> dict[InputField, Editor]:
         """Every field the wizard asks for, by field."""
@@ -275,9 +283,10 @@ class SetupWizard(QWizard):
         *,
         initial: PlanInputs | None = None,
         name: str = "",
+        first_run: bool = False,
     ) -> tuple[PlanInputs, str] | None:
         """Run the wizard; the answers, or None when cancelled (tests replace this)."""
-        wizard = cls(catalog, today, parent, initial=initial, name=name)
+        wizard = cls(catalog, today, parent, initial=initial, name=name, first_run=first_run)
         if wizard.exec() != QDialog.DialogCode.Accepted:
             return None
         return wizard.result_inputs(), wizard.result_name()
