@@ -436,7 +436,8 @@ class Layout:
         painter.setPen(TEXT)
         metrics = QFontMetricsF(font, self.device)
         box = QRectF(0, top + self.pt(3), self.width, metrics.height() * 1.2)
-        widths = tuple(metrics.horizontalAdvance(text) for text in (left, middle, right))
+        advance = metrics.horizontalAdvance
+        widths = (advance(left), advance(middle), advance(right))
         room, middle_x = footer_places(self.width, widths, self.pt(10))
         flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         painter.drawText(
