@@ -270,7 +270,7 @@ class ProgressPage(QWidget):
         self.score_date = date_edit("scoreDate", "Practice exam date")
         self.score_date.setDate(today)
         self.score_exam = named(QComboBox(), "scoreExam", "Practice exam")
-        self.score_percent = named(QDoubleSpinBox(), "scorePercent", "Practice exam score")
+        self.score_percent = named(NumberSpin("Score", "%"), "scorePercent", "Practice exam score")
         self.score_percent.setRange(0, 100)
         self.score_percent.setDecimals(1)
         self.score_percent.setValue(70)
@@ -281,7 +281,8 @@ class ProgressPage(QWidget):
         score_form.addWidget(buddy_label("E&xam:", self.score_exam))
         score_form.addWidget(self.score_exam)
         score_form.addWidget(buddy_label("&Score:", self.score_percent))
-        score_form.addWidget(self.score_percent)
+        self.score_problem = problem_label("scorePercentProblem")
+        score_form.addWidget(with_problem(self.score_percent, self.score_problem))
         score_form.addWidget(self.score_add)
         score_form.addStretch(1)
         score_layout.addLayout(score_form)
@@ -311,7 +312,7 @@ class ProgressPage(QWidget):
         ceu_form = QFormLayout()
         self.ceu_date = date_edit("ceuDate", "CEU date")
         self.ceu_date.setDate(today)
-        self.ceu_credits = named(QDoubleSpinBox(), "ceuCredits", "CEU credits")
+        self.ceu_credits = named(NumberSpin("Credits", ""), "ceuCredits", "CEU credits")
         self.ceu_credits.setRange(0.25, 100)
         self.ceu_credits.setSingleStep(0.5)
         self.ceu_credits.setValue(1)
@@ -319,7 +320,11 @@ class ProgressPage(QWidget):
         self.ceu_provider.setPlaceholderText("e.g. AAPC webinar")
         self.ceu_credential = named(QComboBox(), "ceuCredential", "Credential the CEUs count for")
         ceu_form.addRow(buddy_label("Date:", self.ceu_date), self.ceu_date)
-        ceu_form.addRow(buddy_label("Credits:", self.ceu_credits), self.ceu_credits)
+        self.ceu_problem = problem_label("ceuCreditsProblem")
+        ceu_form.addRow(
+            buddy_label("Credits:", self.ceu_credits),
+            with_problem(self.ceu_credits, self.ceu_problem),
+        )
         ceu_form.addRow(buddy_label("&Provider:", self.ceu_provider), self.ceu_provider)
         ceu_form.addRow(buddy_label("For:", self.ceu_credential), self.ceu_credential)
         ceu_layout.addLayout(ceu_form)
@@ -604,10 +609,13 @@ class ProgressPage(QWidget):
             self._controller.remove_study(entry_id)
 
     def _on_view_add_score(self) -> None:
+        try:
+            percent = self.score_percent.checked_value(refuse_moved=True)
+        except ValueError:
+            self.score_percent.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         self._controller.add_score(
-            from_qdate(self.score_date.date()),
-            self.score_exam.currentText(),
-            self.score_percent.value(),
+            from_qdate(self.score_date.date()), self.score_exam.currentText(), percent
         )
 
     def _on_view_remove_score(self) -> None:
@@ -616,9 +624,14 @@ class ProgressPage(QWidget):
             self._controller.remove_score(entry_id)
 
     def _on_view_add_ceu(self) -> None:
+        try:
+            credits = self.ceu_credits.checked_value(refuse_moved=True)
+        except ValueError:
+            self.ceu_credits.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         self._controller.add_ceu(
             from_qdate(self.ceu_date.date()),
-            self.ceu_credits.value(),
+            credits,
             self.ceu_provider.text(),
             self.ceu_credential.currentText(),
         )

@@ -106,8 +106,8 @@ def test_wizard_hours_below_the_least_are_moved_with_a_message(
 def test_money_in_the_us_asks_about_32_dot_000(qtbot: QtBot) -> None:
     edit = QLineEdit()
     edit.setObjectName("income")
-    qtbot.addWidget(edit)
     field = MoneyField(edit, 10_000_000, US)
+    qtbot.addWidget(field.row)  # the row holds the field and its message
     qtbot.keyClicks(edit, "32.000")
     assert edit.text() == "32.000"  # no key dropped
     with pytest.raises(ValueError, match="unclear"):
@@ -126,8 +126,8 @@ def test_money_in_the_us_asks_about_32_dot_000(qtbot: QtBot) -> None:
 
 def test_money_in_germany_reads_32_dot_000_as_thousands(qtbot: QtBot) -> None:
     edit = QLineEdit()
-    qtbot.addWidget(edit)
     field = MoneyField(edit, 10_000_000, GERMANY)
+    qtbot.addWidget(field.row)
     qtbot.keyClicks(edit, "32.000")
     assert field.value() == 32_000
     edit.setText("1.250,50")
@@ -186,3 +186,27 @@ def test_ctrl_z_in_a_spin_box_undoes_the_last_action(qtbot: QtBot, window: MainW
     qtbot.keyClick(page.hours, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert controller.profile.inputs.hours_per_week == before
     assert page.hours.value() == before
+
+
+def test_a_score_above_100_is_refused_with_a_message(qtbot: QtBot, make_page: MakePage) -> None:
+    page = make_page(ProgressPage)
+    controller = page._controller
+    before = len(controller.profile.scores)
+    page.score_percent.setValue(70)
+    _retype(qtbot, page.score_percent, "150")
+    assert page.score_percent.text() == "150 %"
+    page.score_add.click()
+    assert len(controller.profile.scores) == before
+    assert page.score_problem.text() == "⚠ Score must be between 0 and 100%; 150 is not."
+    _retype(qtbot, page.score_percent, "85")
+    page.score_add.click()
+    assert controller.profile.scores[-1].percent == 85
+
+
+def test_zero_ceu_credits_are_refused_with_a_message(qtbot: QtBot, make_page: MakePage) -> None:
+    page = make_page(ProgressPage)
+    controller = page._controller
+    _retype(qtbot, page.ceu_credits, "0")
+    page.ceu_add.click()
+    assert controller.profile.ceus == []
+    assert "Credits must be between 0.25 and 100" in page.ceu_problem.text()
