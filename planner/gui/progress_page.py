@@ -437,7 +437,8 @@ class ProgressPage(QWidget):
         self.hours_bar.setFormat(f"{progress.hours_logged:g} of {planned:g} h")
         self.hours_label.setText(humanize_dates(progress.hours_text))
         self.milestones_label.setText(
-            f"Steps: {progress.percent_milestones:g}% done or skipped (reminders not counted)."
+            f"Steps: {progress.percent_milestones:g}% done or skipped (code-set and CEU reminders "
+            "not counted)."
             + (f" ⚠ {len(progress.overdue)} overdue (see Milestones)." if progress.overdue else "")
         )
         profile = self._controller.profile

@@ -16,6 +16,7 @@ from planner.gui.input_fields import specialty_text
 from planner.gui.main_window import MainWindow
 from planner.gui.progress_page import ProgressPage
 from planner.gui.salary_page import HOVER_HINT, SalaryPage
+from planner.report.text import progress_to_text
 
 
 def test_salary_readout_follows_a_certification_change(qtbot: QtBot, make_page: MakePage) -> None:
@@ -80,3 +81,14 @@ def test_month_ticks_use_one_format_across_a_new_year() -> None:
     labels = [label for _day, label in ticks]
     assert labels[:3] == ["Nov '26", "Dec '26", "Jan '27"]
     assert all(re.fullmatch(r"[A-Z][a-z]{2} '\d\d", label) for label in labels)
+
+
+def test_steps_count_done_or_skipped_in_every_output(make_page: MakePage) -> None:
+    page = make_page(ProgressPage)
+    controller = page._controller
+    text = progress_to_text(controller.plan, controller.progress)
+    steps_line = next(line for line in text.splitlines() if "Steps:" in line)
+    assert "done or skipped (code-set and CEU reminders not counted)" in steps_line
+    assert "done or skipped (code-set and CEU reminders not counted)." in (
+        page.milestones_label.text()
+    )
