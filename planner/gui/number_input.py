@@ -63,7 +63,8 @@ class NumberSpin(QDoubleSpinBox):
             self._say(f"{self._what} must be {self.range_text()}; {_number(number)} is not.")
             raise ValueError(self.problem)
         self.setValue(number)
-        self._say("")
+        if not self._moved:  # a message about a moved number stays until the next edit
+            self._say("")
         return self.value()
 
     # ------------------------------------------------------------------ Qt hooks
@@ -131,7 +132,8 @@ def with_problem(field: QWidget, label: QLabel) -> QWidget:
     layout = QHBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(field)
-    layout.addWidget(label, 1)
+    layout.addWidget(label, 10)
+    layout.addStretch(1)  # the field keeps its natural width while there is no message
     if isinstance(field, NumberSpin):
         field.problemChanged.connect(lambda problem: show_problem(label, problem))
     return box

@@ -210,3 +210,16 @@ def test_zero_ceu_credits_are_refused_with_a_message(qtbot: QtBot, make_page: Ma
     page.ceu_add.click()
     assert controller.profile.ceus == []
     assert "Credits must be between 0.25 and 100" in page.ceu_problem.text()
+
+
+def test_settings_hours_moved_into_range_commit_and_keep_the_message(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    page = window.settings_page
+    _retype(qtbot, page.hours, "0.2")
+    page.hours.interpretText()  # leaving the field
+    assert window.controller.profile.inputs.hours_per_week == 0.5  # what the field now shows
+    problem = page.findChild(QLabel, "settingsHoursProblem")
+    assert problem.text().endswith("0.2 was changed to 0.5.")  # not wiped by the commit
+    _retype(qtbot, page.hours, "6")
+    assert problem.isHidden()
