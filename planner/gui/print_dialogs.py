@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QPainter
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtGui import QPageSize, QPainter
+from PySide6.QtPrintSupport import (
+    QPrintDialog,
+    QPrinter,
+    QPrintPreviewDialog,
+    QPrintPreviewWidget,
+)
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QMessageBox, QToolBar, QWidget
 
 from planner.gui.exports import paper_for
 from planner.gui.widgets import ask_message
@@ -54,7 +59,34 @@ def create_preview_dialog(parent: QWidget | None, state: PlanState) -> QPrintPre
     dialog.paintRequested.connect(lambda device: _paint_on(device, document))
     dialog.setProperty("roadmap_title", document.title)
     dialog._printer = printer  # type: ignore[attr-defined]  # keep the printer alive with it
+    _add_paper_choice(dialog, printer)
     return dialog
+
+
+def _add_paper_choice(dialog: QPrintPreviewDialog, printer: QPrinter) -> None:
+    """A Letter / A4 choice on the preview's toolbar (Page setup offers every size too)."""
+    toolbar = dialog.findChild(QToolBar)
+    preview = dialog.findChild(QPrintPreviewWidget)
+    if toolbar is None or preview is None:
+        return
+    combo = QComboBox()
+    combo.setObjectName("previewPaper")
+    combo.setAccessibleName("Paper size")
+    for key, text in (("letter", "Letter"), ("a4", "A4")):
+        combo.addItem(text, key)
+    current = printer.pageLayout().pageSize().id()
+    combo.setCurrentIndex(1 if current == QPageSize.PageSizeId.A4 else 0)
+
+    def use(_index: int) -> None:
+        printer.setPageLayout(page_layout(str(combo.currentData())))
+        preview.updatePreview()
+
+    combo.currentIndexChanged.connect(use)
+    toolbar.addSeparator()
+    label = QLabel("Paper: ")
+    label.setBuddy(combo)
+    toolbar.addWidget(label)
+    toolbar.addWidget(combo)
 
 
 def print_preview(parent: QWidget | None, state: PlanState) -> None:

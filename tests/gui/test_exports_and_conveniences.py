@@ -13,6 +13,7 @@ from gui_helpers import TODAY, MakeController
 from icalendar import Calendar
 from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtGui import QPageSize
+from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from planner.core.catalog import Catalog
@@ -74,6 +75,18 @@ def test_print_preview_starts_on_the_locale_paper(
     locale_of(QLocale.Language.German, Country.Germany)
     dialog = create_preview_dialog(window, window.controller.state)
     qtbot.addWidget(dialog)
+    assert dialog._printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.A4  # type: ignore[attr-defined]
+
+
+def test_print_preview_offers_letter_or_a4(
+    qtbot: QtBot, window: MainWindow, locale_of: Any
+) -> None:
+    locale_of(English, Country.UnitedStates)
+    dialog = create_preview_dialog(window, window.controller.state)
+    qtbot.addWidget(dialog)
+    combo = dialog.findChild(QComboBox, "previewPaper")
+    assert combo is not None and combo.currentText() == "Letter"
+    combo.setCurrentIndex(combo.findData("a4"))
     assert dialog._printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.A4  # type: ignore[attr-defined]
 
 
