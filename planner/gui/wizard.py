@@ -260,6 +260,11 @@ class SetupWizard(QWizard):
     def validateCurrentPage(self) -> bool:
         """A start date far from today is used only when the learner confirms it."""
         if self.currentPage() is self.schedule_page:
+            try:  # Alt+N leaves the focus in the hours field: read what it shows
+                self.schedule_page.hours.checked_value()
+            except ValueError:
+                self.schedule_page.hours.setFocus()
+                return False  # the reason is beside the field
             start = from_qdate(self.schedule_page.start.date())
             problem = start_date_problem(start, self._today)
             if problem is not None and not dialogs.confirm_start_date(self, problem):

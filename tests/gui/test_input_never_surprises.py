@@ -223,3 +223,23 @@ def test_settings_hours_moved_into_range_commit_and_keep_the_message(
     assert problem.text().endswith("0.2 was changed to 0.5.")  # not wiped by the commit
     _retype(qtbot, page.hours, "6")
     assert problem.isHidden()
+
+
+def test_wizard_does_not_move_on_with_hours_it_cannot_use(qtbot: QtBot, catalog: Catalog) -> None:
+    wizard = SetupWizard(catalog, date(2026, 3, 2))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.cert_page.select("CPC")
+    wizard.next()
+    wizard.next()
+    assert wizard.currentPage() is wizard.schedule_page
+    _retype(qtbot, wizard.schedule_page.hours, "200")
+    wizard.next()  # Alt+N: the focus stays in the field
+    assert wizard.currentPage() is wizard.schedule_page
+    assert "must be between 0.5 and 80 h/week; 200 is not" in (
+        wizard.findChild(QLabel, "wizardHoursProblem").text()
+    )
+    _retype(qtbot, wizard.schedule_page.hours, "8")
+    wizard.next()
+    assert wizard.currentPage() is wizard.details_page
+    assert wizard.schedule_page.hours.value() == 8
