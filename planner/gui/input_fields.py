@@ -81,9 +81,20 @@ def retake_options(_catalog: Catalog, _cert_id: str = "") -> list[OptionGroup]:
     return [OptionGroup("", (Option("yes", yes, yes), Option("no", no, no)))]
 
 
+NATIONAL_FALLBACK = "No pay figures for this state in the data: the plan uses national pay."
+
+
 def state_options(catalog: Catalog, _cert_id: str = "") -> list[OptionGroup]:
-    labels = [(code, state_label(catalog.salary, code, name)) for code, name in US_STATES]
-    states = tuple(Option(code, label, label) for code, label in labels)
+    """The states; those without pay figures say so in the list and in their tooltip."""
+    states = tuple(
+        Option(
+            code,
+            label := state_label(catalog.salary, code, name),
+            label,
+            "" if code in catalog.salary.states else NATIONAL_FALLBACK,
+        )
+        for code, name in US_STATES
+    )
     not_set = "Not set (national figures)"
     return [OptionGroup("", (Option(None, not_set, not_set), *states))]
 

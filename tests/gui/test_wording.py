@@ -7,12 +7,14 @@ from datetime import date
 
 from gui_helpers import TODAY, MakePage
 from helpers.samples import plan_for
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from planner.core.catalog import Catalog
+from planner.gui.forms import make_editor
 from planner.gui.hours_chart import month_ticks
-from planner.gui.input_fields import specialty_text
+from planner.gui.input_fields import NATIONAL_FALLBACK, STATE, specialty_text
 from planner.gui.main_window import MainWindow
 from planner.gui.progress_page import ProgressPage
 from planner.gui.salary_page import HOVER_HINT, SalaryPage
@@ -92,3 +94,18 @@ def test_steps_count_done_or_skipped_in_every_output(make_page: MakePage) -> Non
     assert "done or skipped (code-set and CEU reminders not counted)." in (
         page.milestones_label.text()
     )
+
+
+def test_state_list_marks_states_on_national_pay(qtbot: QtBot, catalog: Catalog) -> None:
+    states = {k: v for k, v in catalog.salary.states.items() if k != "WY"}
+    thinner = catalog.model_copy(
+        update={"salary": catalog.salary.model_copy(update={"states": states})}
+    )
+    combo = make_editor(STATE, "test", thinner).widget
+    qtbot.addWidget(combo)
+    wyoming = combo.findData("WY")
+    assert combo.itemText(wyoming) == "WY – Wyoming (national figures)"
+    assert combo.itemData(wyoming, Qt.ItemDataRole.ToolTipRole) == NATIONAL_FALLBACK
+    texas = combo.findData("TX")
+    assert combo.itemText(texas) == "TX – Texas"
+    assert combo.itemData(texas, Qt.ItemDataRole.ToolTipRole) is None
