@@ -29,7 +29,10 @@ def _mnemonics(root: QWidget) -> list[tuple[str, str]]:
     for label in root.findChildren(QLabel):
         letter = _letter(label.text()) if label.textFormat() != Qt.TextFormat.RichText else None
         if letter is not None:
-            assert label.buddy() is not None, f"dead key: {label.text()!r} has no buddy"
+            buddy = label.buddy()
+            assert buddy is not None, f"dead key: {label.text()!r} has no buddy"
+            takes_focus = buddy.focusPolicy() & Qt.FocusPolicy.TabFocus
+            assert takes_focus, f"dead key: {label.text()!r} leads to {buddy.objectName()}"
             found.append((letter, label.text()))
     for button in root.findChildren(QAbstractButton):
         letter = _letter(button.text())
@@ -144,3 +147,21 @@ def test_a_status_key_on_a_phase_row_does_not_jump(qtbot: QtBot, window: MainWin
     page.tree.setCurrentItem(phase)
     qtbot.keyClick(page.tree, Qt.Key.Key_S)
     assert page.tree.currentItem() is phase
+
+
+def test_each_menu_has_its_own_alt_letters(window: MainWindow) -> None:
+    window._fill_recent_menu()
+    menus = [action.menu() for action in window.menuBar().actions()]
+    pending = [menu for menu in menus if menu is not None]
+    while pending:
+        menu = pending.pop()
+        found = []
+        for action in menu.actions():
+            if action.isSeparator() or not action.isEnabled():
+                continue
+            letter = _letter(action.text())
+            assert letter is not None, f"{action.text()!r} in {menu.title()!r} has no Alt+letter"
+            found.append((letter, action.text()))
+            if action.menu() is not None:
+                pending.append(action.menu())
+        _assert_unique(found, {}, menu.title())
