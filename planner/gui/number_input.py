@@ -9,10 +9,6 @@ from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QHBoxLayout, QLa
 from planner.gui.widgets import plain_label
 
 
-def _number(value: float) -> str:
-    return f"{value:g}"
-
-
 class NumberSpin(QDoubleSpinBox):
     """A spin box whose typed text is read as the user sees it.
 
@@ -43,8 +39,18 @@ class NumberSpin(QDoubleSpinBox):
             number, ok = QLocale.c().toDouble(text)
         return float(number) if ok else None
 
+    def number_text(self, value: float) -> str:
+        """``value`` as the field's locale writes it, without trailing zeros ('0,25', '24')."""
+        locale = self.locale()
+        text = locale.toString(float(value), "f", self.decimals())
+        point = locale.decimalPoint()
+        if point in text:
+            text = text.rstrip("0").removesuffix(point)
+        return text
+
     def range_text(self) -> str:
-        return f"between {_number(self.minimum())} and {_number(self.maximum())}{self._unit}"
+        low, high = self.number_text(self.minimum()), self.number_text(self.maximum())
+        return f"between {low} and {high}{self._unit}"
 
     def checked_value(self, *, refuse_moved: bool = False) -> float:
         """The number shown, committed; ValueError (a readable reason) when it cannot be used.
@@ -60,7 +66,9 @@ class NumberSpin(QDoubleSpinBox):
             self._say(f"{self._what} must be a number {self.range_text()}.")
             raise ValueError(self.problem)
         if not self.minimum() <= round(number, self.decimals()) <= self.maximum():
-            self._say(f"{self._what} must be {self.range_text()}; {_number(number)} is not.")
+            self._say(
+                f"{self._what} must be {self.range_text()}; {self.number_text(number)} is not."
+            )
             raise ValueError(self.problem)
         self.setValue(number)
         if not self._moved:  # a message about a moved number stays until the next edit
@@ -82,8 +90,8 @@ class NumberSpin(QDoubleSpinBox):
             nearest = min(max(number, self.minimum()), self.maximum())
             self._moved = True
             self._say(
-                f"{self._what} must be {self.range_text()}: {_number(number)} was changed to "
-                f"{_number(nearest)}."
+                f"{self._what} must be {self.range_text()}: {self.number_text(number)} was "
+                f"changed to {self.number_text(nearest)}."
             )
         return text
 

@@ -14,6 +14,7 @@ from planner.core.catalog import Catalog
 from planner.gui.forms import FieldProblem, MoneyField
 from planner.gui.input_fields import parse_money
 from planner.gui.main_window import MainWindow
+from planner.gui.number_input import NumberSpin
 from planner.gui.progress_page import ProgressPage
 from planner.gui.wizard import SetupWizard
 
@@ -243,3 +244,16 @@ def test_wizard_does_not_move_on_with_hours_it_cannot_use(qtbot: QtBot, catalog:
     wizard.next()
     assert wizard.currentPage() is wizard.details_page
     assert wizard.schedule_page.hours.value() == 8
+
+
+def test_hours_follow_the_locale_decimal_comma(qtbot: QtBot) -> None:
+    spin = NumberSpin("Hours", " h")
+    qtbot.addWidget(spin)
+    spin.setLocale(GERMANY)
+    spin.setRange(0.25, 24)
+    spin.setDecimals(2)
+    _retype(qtbot, spin, "2,5")
+    assert spin.checked_value() == 2.5
+    _retype(qtbot, spin, "30")
+    with pytest.raises(ValueError, match="between 0,25 and 24 h; 30 is not"):
+        spin.checked_value()
