@@ -80,7 +80,7 @@ class CalendarOptionsDialog(QDialog):
         layout = QVBoxLayout(self)
         done_box = QGroupBox("Steps you have already done")
         done_layout = QVBoxLayout(done_box)
-        self.dated = QRadioButton("&Show them on the day you did them")
+        self.dated = QRadioButton("Show them on the &day you did them")
         self.dated.setObjectName("calendarDoneDated")
         self.omit = QRadioButton("&Leave them out")
         self.omit.setObjectName("calendarDoneOmitted")

@@ -165,3 +165,11 @@ def test_each_menu_has_its_own_alt_letters(window: MainWindow) -> None:
             if action.menu() is not None:
                 pending.append(action.menu())
         _assert_unique(found, {}, menu.title())
+
+
+def test_calendar_options_have_their_own_alt_letters(qtbot: QtBot) -> None:
+    from planner.gui.exports import CalendarOptionsDialog
+
+    dialog = CalendarOptionsDialog(10)
+    qtbot.addWidget(dialog)
+    _assert_unique(_mnemonics(dialog), {}, "calendar options")
