@@ -16,8 +16,8 @@ from planner.core.catalog import Background, Catalog
 from planner.core.state import derive
 from planner.render.layout import footer_places
 from planner.render.printing import export_pdf
-from planner.report.chart_svg import SALARY_FIGSIZE, TIMELINE_FIGSIZE
-from planner.report.charts import MARK_TOP, phase_label_place, plot_salary, plot_timeline
+from planner.report.chart_svg import SALARY_FIGSIZE, timeline_figure
+from planner.report.charts import MARK_TOP, phase_label_place, plot_salary
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -37,21 +37,20 @@ def test_every_phase_label_stays_inside_the_printed_timeline(
     cert: str, specialty: str, background: Background
 ) -> None:
     plan = plan_for(cert, specialty, background)
-    fig = Figure(figsize=TIMELINE_FIGSIZE, dpi=72)
+    fig = timeline_figure(plan, plan.phases[0].start)
     canvas = FigureCanvasAgg(fig)
-    ax = fig.add_subplot()
-    fig.subplots_adjust(left=0.02, right=0.98, bottom=0.2, top=0.95)
-    plot_timeline(ax, plan)
     canvas.draw()
     renderer = canvas.get_renderer()
-    page = fig.bbox
+    page = fig.bbox  # the SVG ends here: anything beyond is cut off in print
+    ax = fig.axes[0]
     labels = [t for t in ax.texts if t.get_text()[:1].isdigit()]
     assert len(labels) == len(plan.phases)
     for text in labels:
         box = text.get_window_extent(renderer)
-        # 10% to spare: the printed SVG's font may run a little wider than matplotlib's
-        spare = box.width * 0.1
-        assert box.x0 - spare >= page.x0 and box.x1 + spare <= page.x1, text.get_text()
+        # 10% to spare where the text grows: the printed SVG's font may run a little wider
+        grows = {"left": (0.0, 0.1), "right": (0.1, 0.0), "center": (0.05, 0.05)}
+        before, after = (share * box.width for share in grows[text.get_horizontalalignment()])
+        assert box.x0 - before >= page.x0 and box.x1 + after <= page.x1, text.get_text()
 
 
 def test_a_label_too_long_for_a_short_last_bar_goes_to_its_left() -> None:
