@@ -16,14 +16,10 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
         echo "apt-get update failed (attempt $attempt); retrying" >&2
         sleep $((attempt * 10))
     done
-    # Names that are the same on Debian 12/13 and Ubuntu 22.04/24.04; the rest of Depends
-    # (libc6, libglib2.0-0, libcups2, libssl3, ...) is on any desktop and on the CI image.
-    apt-get install -y -qq --no-install-recommends \
-        dpkg-dev binutils xz-utils desktop-file-utils appstream \
-        libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 \
-        libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
-        libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 \
-        libwayland-client0 libwayland-cursor0 libwayland-egl1 >/dev/null
+    # packaging/linux/build-deps.txt: the tools and the libraries the bundle links to; the
+    # rest of Depends (libc6, libglib2.0-0, libcups2, libssl3, ...) is on any desktop and CI.
+    grep -v '^\s*\(#\|$\)' packaging/linux/build-deps.txt |
+        xargs apt-get install -y -qq --no-install-recommends >/dev/null
 fi
 
 # The top Makefile includes packaging/package.mk; name it here too until it does.

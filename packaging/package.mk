@@ -2,6 +2,7 @@
 # BIN, STAMP_RUN and STAMP_TEST and has `package: package-deb`. See packaging/README.md.
 #
 #   make package          bundle (dist/codepath/) + Debian package (dist/*.deb)   [Linux]
+#   make package-deps     check the Debian build dependencies (packaging/linux/build-deps.txt)
 #   make package-bundle   only the PyInstaller one-folder bundle                   [any OS]
 #   make package-check    build both, then run tests/packaging against them (CI: check_package.sh)
 #   make package-bench    start-up of the bundle against the venv
@@ -12,7 +13,11 @@ PYINSTALLER_REQ ?= pyinstaller>=6.10,<7
 STAMP_PACKAGING := $(VENV)/.installed-packaging
 BUNDLE_DIR := dist/codepath
 
-.PHONY: package-bundle package-deb package-check package-bench package-clean
+.PHONY: package-deps package-bundle package-deb package-check package-bench package-clean
+
+# first, before any building: one line naming the Debian packages to install, if any
+package-deps:
+	@packaging/linux/check_build_deps.sh
 
 $(STAMP_PACKAGING): $(STAMP_RUN)
 	$(BIN)/python -m pip install --quiet '$(PYINSTALLER_REQ)'
@@ -25,7 +30,7 @@ package-bundle: $(STAMP_PACKAGING)
 	$(BIN)/python packaging/source_digest.py --write $(BUNDLE_DIR).source-digest
 	@du -sh $(BUNDLE_DIR)
 
-package-deb: package-bundle
+package-deb: package-deps package-bundle
 	$(BIN)/python packaging/linux/build_deb.py --bundle $(BUNDLE_DIR) --out-dir dist
 
 package-check: package-deb $(STAMP_TEST)

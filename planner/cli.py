@@ -237,6 +237,23 @@ def _build_parser() -> _Parser:
     export.add_argument("--pdf", type=_path, help="write the printable roadmap here")
     export.add_argument("--paper", choices=["letter", "a4"], default="letter")
     export.add_argument("--ics", type=_path, help="write the milestones calendar here")
+    export.add_argument(
+        "--done",
+        choices=["dated", "omit"],
+        default="dated",
+        help="calendar: show steps already done on the day they were done, or leave them out",
+    )
+    export.add_argument(
+        "--weekly-study",
+        action="store_true",
+        help="calendar: add weekday study blocks adding up to your planned hours a week",
+    )
+    export.add_argument(
+        "--csv",
+        type=_path,
+        metavar="FOLDER",
+        help="write study-log.csv, practice-scores.csv and ceus.csv into this folder",
+    )
 
     compare = sub.add_parser("compare", help="compare 2-4 paths side by side")
     compare.add_argument(
@@ -633,8 +650,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    if args.pdf is None and args.ics is None:
-        raise UserError("codepath export: give --pdf FILE and/or --ics FILE", EXIT_USAGE)
+    if args.pdf is None and args.ics is None and args.csv is None:
+        raise UserError(
+            "codepath export: give --pdf FILE, --ics FILE and/or --csv FOLDER", EXIT_USAGE
+        )
     if args.pdf is not None and args.ics is not None and args.pdf.resolve() == args.ics.resolve():
         raise UserError("codepath export: --pdf and --ics name the same file", EXIT_USAGE)
     store, state = _load(args)
@@ -646,10 +665,18 @@ def cmd_export(args: argparse.Namespace) -> int:
                 EXIT_USAGE,
             )
     if args.ics is not None:
-        from planner.report.calendar import write_ics
+        from planner.report.calendar import CalendarOptions, DoneSteps, write_ics
 
-        write_ics(state, args.ics)
+        options = CalendarOptions(done=DoneSteps(args.done), weekly_study=args.weekly_study)
+        write_ics(state, args.ics, options=options)
         print(f"Wrote {args.ics}")
+    if args.csv is not None:
+        from planner.report.tables import write_csv_tables
+
+        if not args.csv.is_dir():
+            raise UserError(f"codepath export: {args.csv} is not a folder", EXIT_USAGE)
+        for written in write_csv_tables(state.profile, args.csv):
+            print(f"Wrote {written}")
     if args.pdf is not None:
         from planner.render.printing import export_pdf  # QtGui only: no widgets, no planner.gui
 

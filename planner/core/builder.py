@@ -427,7 +427,7 @@ class ScheduleBuilder(SpecializePhase):
             warning = (
                 f"{rule.designation}: passing the exam without experience makes you a "
                 f"{rule.designation} until AAPC's apprentice rules are met. The plan uses the "
-                f"'{route.title}' route (80-contact-hour course plus Practicode): the 'A' goes "
+                f"'{route.title}' route: the 'A' goes "
                 "a few weeks after the exam; without it, it takes two years of coding work."
             )
         self.draft.add(Step.APPRENTICE_REMOVED, title, due, why, MilestoneKind.CREDENTIAL)

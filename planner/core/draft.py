@@ -212,7 +212,10 @@ class BuilderBase:
             return "Passing mark not in the data."
         if passing.unit == "percent":
             return f"Passing mark: {passing.lo:g}%."
-        return f"Passing mark: scaled score {passing.describe()}."
+        mark = (
+            f"{passing.value:g}" if passing.value is not None else f"{passing.lo:g}–{passing.hi:g}"
+        )
+        return f"Passing mark: a scaled score of {mark}."
 
     def _retake(self, exam: date, mid: str, cert: Certification, *, phase: int) -> date:
         """The date the credential is secure, allowing for one retake when the buffer is on."""

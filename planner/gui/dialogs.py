@@ -184,6 +184,44 @@ def ask_save_path(
     return Path(name) if name else None
 
 
+def confirm_quit_setup(parent: QWidget | None) -> bool:
+    """Cancel in the first-run wizard: quit the app? (tests replace this)."""
+    answer = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Quit Coding Path Planner?",
+        "You have no plan yet, so cancelling the set-up quits the app. Nothing is saved.\n\n"
+        "Quit now, or go back to the set-up?",
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    answer.setTextFormat(Qt.TextFormat.PlainText)
+    answer.setObjectName("confirmQuitSetup")
+    back = answer.addButton("&Back to the set-up", QMessageBox.ButtonRole.RejectRole)
+    quit_button = answer.addButton("&Quit", QMessageBox.ButtonRole.AcceptRole)
+    answer.setDefaultButton(back)
+    answer.exec()
+    return answer.clickedButton() is quit_button
+
+
+def ask_folder(parent: QWidget | None, start: Path, title: str) -> Path | None:
+    """Pick a folder (tests replace this)."""
+    name = QFileDialog.getExistingDirectory(parent, title, str(start))
+    return Path(name) if name else None
+
+
+def ask_save_path_and_filter(
+    parent: QWidget | None, suggested: Path, title: str, filters: dict[str, str], selected: str
+) -> tuple[Path, str] | None:
+    """Pick where to save and one of ``filters`` (key: filter text); (path, key), or None."""
+    name, chosen = QFileDialog.getSaveFileName(
+        parent, title, str(suggested), ";;".join(filters.values()), filters[selected]
+    )
+    if not name:
+        return None
+    key = next((k for k, text in filters.items() if text == chosen), selected)
+    return Path(name), key
+
+
 def ask_quit_unsaved(parent: QWidget | None, problem: str) -> QMessageBox.StandardButton:
     """Saving failed on quit: Retry, Discard (quit anyway) or Cancel (tests replace this)."""
     return ask_message(

@@ -9,14 +9,13 @@ from enum import Enum
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QLocale, QRegularExpression, Qt
-from PySide6.QtGui import QFont, QRegularExpressionValidator, QStandardItemModel
+from PySide6.QtCore import QEvent, QLocale, QObject, QRegularExpression, Qt
+from PySide6.QtGui import QFont, QKeyEvent, QRegularExpressionValidator, QStandardItemModel
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -40,6 +39,7 @@ from planner.gui.input_fields import (
     money_text,
     parse_money,
 )
+from planner.gui.number_input import NumberSpin, problem_label, show_problem, with_problem
 from planner.gui.widgets import (
     buddy_label,
     from_qdate,
@@ -130,12 +130,44 @@ class ComboChoice(ChoiceEditor):
         self.combo.currentIndexChanged.connect(lambda _index: slot())
 
 
+class KeyFilter(QObject):
+    """Hands key presses to ``handle``; it returns True for the keys it has dealt with."""
+
+    def __init__(self, parent: QObject, handle: Callable[[QObject, QKeyEvent], bool]) -> None:
+        super().__init__(parent)
+        self._handle = handle
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            return self._handle(watched, event)
+        return False
+
+
 class ListChoice(ChoiceEditor):
-    """Every option on screen at once, with bold headings."""
+    """Every option on screen at once, with bold headings (Home and End skip the headings)."""
 
     def __init__(self, listing: QListWidget) -> None:
         self.widget = self.row = self.list = listing
         listing.setAlternatingRowColors(True)
+        listing.installEventFilter(KeyFilter(listing, self._on_key))
+
+    def _on_key(self, _watched: QObject, event: QKeyEvent) -> bool:
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        rows = range(self.list.count())
+        if event.key() == Qt.Key.Key_Home:
+            wanted = list(rows)
+        elif event.key() == Qt.Key.Key_End:
+            wanted = list(reversed(rows))
+        else:
+            return False
+        for row in wanted:
+            item = self.list.item(row)
+            if item is not None and item.flags() & Qt.ItemFlag.ItemIsSelectable:
+                self.list.setCurrentItem(item)
+                self.list.scrollToItem(item)
+                return True
+        return False
 
     def fill(self, groups: Sequence[OptionGroup]) -> None:
         self.list.clear()
@@ -180,6 +212,25 @@ class RadioChoice(ChoiceEditor):
         self.group = QButtonGroup(self.row)
         self.buttons: dict[str, QRadioButton] = {}
         self.widget = self.row
+        self._arrows = KeyFilter(self.row, self._on_key)
+
+    def _on_key(self, watched: QObject, event: QKeyEvent) -> bool:
+        """Arrow keys choose the next or previous option, as in every radio group."""
+        steps = {
+            Qt.Key.Key_Down: 1,
+            Qt.Key.Key_Right: 1,
+            Qt.Key.Key_Up: -1,
+            Qt.Key.Key_Left: -1,
+        }
+        step = steps.get(Qt.Key(event.key()))
+        buttons = list(self.buttons.values())
+        if step is None or watched not in buttons:
+            return False
+        index = buttons.index(watched)
+        target = buttons[(index + step) % len(buttons)]
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+        target.setChecked(True)
+        return True
 
     def fill(self, groups: Sequence[OptionGroup]) -> None:
         for option in (option for group in groups for option in group.options):
@@ -191,6 +242,7 @@ class RadioChoice(ChoiceEditor):
                 option.description,
             )
             self.group.addButton(button)
+            button.installEventFilter(self._arrows)
             self.buttons[value] = button
             self._layout.addWidget(button)
             if self._described:
@@ -232,12 +284,15 @@ class DateField(Editor):
 
 
 class HoursField(Editor):
-    def __init__(self, spin: QDoubleSpinBox) -> None:
+    """Hours per week; a number out of range is moved into it with a message beside the field."""
+
+    def __init__(self, spin: NumberSpin) -> None:
         self.widget = self.spin = spin
-        self.row = left_aligned(spin)
+        self.problem = problem_label(f"{spin.objectName()}Problem")
+        self.row = with_problem(spin, self.problem)
 
     def value(self) -> float:
-        return self.spin.value()
+        return self.spin.checked_value()
 
     def show(self, value: float) -> None:
         self.spin.setValue(value)
@@ -264,20 +319,45 @@ class TextField(Editor):
 
 
 class MoneyField(TextField):
-    """A dollar amount up to ``limit``, or nothing (empty means "not set")."""
+    """A dollar amount up to ``limit``, or nothing (empty means "not set").
 
-    def __init__(self, edit: QLineEdit, limit: float) -> None:
+    Separators follow ``locale``; any typed character stays on screen, and an amount that
+    cannot be read keeps its text with the reason beside the field.
+    """
+
+    def __init__(self, edit: QLineEdit, limit: float, locale: QLocale | None = None) -> None:
         super().__init__(edit)
         self.limit = limit
-        pattern = QRegularExpression(r"^\s*\$?\s*[0-9][0-9,]{0,11}(\.[0-9]{0,2})?\s*$|^\s*$")
+        locale = locale or QLocale()
+        self.group = locale.groupSeparator() or ","
+        self.decimal = locale.decimalPoint() or "."
+        pattern = QRegularExpression(r"^[\s$0-9.,'\x{a0}\x{202f}]{0,24}$")
         edit.setValidator(QRegularExpressionValidator(pattern, edit))
         edit.setClearButtonEnabled(True)
+        self.problem = problem_label(f"{edit.objectName()}Problem")
+        self.row = QWidget()
+        column = QVBoxLayout(self.row)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(edit)
+        column.addWidget(self.problem)
+        edit.textEdited.connect(lambda _text: show_problem(self.problem, ""))
 
     def value(self) -> float | None:
-        return parse_money(self.edit.text(), self.limit)
+        try:
+            value = parse_money(
+                self.edit.text(), self.limit, group=self.group, decimal=self.decimal
+            )
+        except ValueError as exc:
+            text = str(exc)
+            show_problem(self.problem, text if text.startswith("“") else f"Amount {text}.")
+            raise
+        show_problem(self.problem, "")
+        return value
 
     def show(self, value: Any) -> None:
-        super().show(money_text(value))
+        if not self.problem.text():  # a refused amount stays on screen until it is edited
+            super().show(money_text(value, self.group))
 
 
 class OptionalDateField(Editor):
@@ -329,8 +409,8 @@ def date_edit(
     return edit
 
 
-def _hours_spin(object_name: str, field: InputField) -> QDoubleSpinBox:
-    spin = named(QDoubleSpinBox(), object_name, field.accessible)
+def _hours_spin(object_name: str, field: InputField) -> NumberSpin:
+    spin = named(NumberSpin(field.what, " h/week"), object_name, field.accessible)
     low, high = field.bounds or (0, 168)
     spin.setRange(low, high)
     spin.setSingleStep(0.5)

@@ -72,6 +72,21 @@ def _nice_step(span: float, ticks: int = 5) -> float:
     return 10 * magnitude
 
 
+def month_ticks(start: date, end: date, most: int = 8) -> tuple[tuple[date, str], ...]:
+    """(first of a month, label) along the time axis, every label in one format ("Jan '27")."""
+    months = max(1, round((end - start).days / 30.4))
+    every = max(1, math.ceil(months / most))
+    ticks = []
+    day = date(start.year, start.month, 1)
+    index = 0
+    while day <= end:
+        if day >= start and index % every == 0:
+            ticks.append((day, format_month(day)))
+        index += 1
+        day = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    return tuple(ticks)
+
+
 def axis_ticks(top_hours: float) -> tuple[tuple[float, str], ...]:
     """(hours, label) of the hours axis: distinct labels, whole hours at least 1 apart."""
     top_hours = max(MIN_TOP_HOURS, top_hours)
@@ -176,22 +191,14 @@ class HoursChart(QWidget):
                 QPointF(plot.left() - fm.horizontalAdvance(label) - line * 0.3, y + line * 0.3),
                 label,
             )
-        months = max(1, round(span / 30.4))
-        every = max(1, math.ceil(months / 8))
-        day = date(series.start.year, series.start.month, 1)
-        index = 0
-        while day <= series.end:
-            if day >= series.start and index % every == 0:
-                x = pt(day, 0).x()
-                painter.setPen(QPen(grid, 1))
-                painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 4))
-                painter.setPen(text)
-                label = format_month(day) if day.month != 1 else f"{day.year}"
-                painter.drawText(
-                    QPointF(x - fm.horizontalAdvance(label) / 2, plot.bottom() + line * 1.1), label
-                )
-            index += 1
-            day = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+        for day, label in month_ticks(series.start, series.end):
+            x = pt(day, 0).x()
+            painter.setPen(QPen(grid, 1))
+            painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 4))
+            painter.setPen(text)
+            painter.drawText(
+                QPointF(x - fm.horizontalAdvance(label) / 2, plot.bottom() + line * 1.1), label
+            )
 
         # original plan (faint), planned (line), logged (steps)
         if series.original:

@@ -81,9 +81,20 @@ def retake_options(_catalog: Catalog, _cert_id: str = "") -> list[OptionGroup]:
     return [OptionGroup("", (Option("yes", yes, yes), Option("no", no, no)))]
 
 
+NATIONAL_FALLBACK = "No pay figures for this state in the data: the plan uses national pay."
+
+
 def state_options(catalog: Catalog, _cert_id: str = "") -> list[OptionGroup]:
-    labels = [(code, state_label(catalog.salary, code, name)) for code, name in US_STATES]
-    states = tuple(Option(code, label, label) for code, label in labels)
+    """The states; those without pay figures say so in the list and in their tooltip."""
+    states = tuple(
+        Option(
+            code,
+            label := state_label(catalog.salary, code, name),
+            label,
+            "" if code in catalog.salary.states else NATIONAL_FALLBACK,
+        )
+        for code, name in US_STATES
+    )
     not_set = "Not set (national figures)"
     return [OptionGroup("", (Option(None, not_set, not_set), *states))]
 
@@ -99,7 +110,8 @@ def specialty_text(catalog: Catalog, spec_id: str, cert_id: str) -> str:
         name = f" ({credential.name})" if credential is not None else ""
         parts.append(f"Leads to the add-on credential {spec.credential}{name}.")
     if cert_id not in spec.fits:
-        parts.append(f"Usually chosen with {', '.join(spec.fits)}.")
+        holders = " or ".join(f"the {fit}" for fit in spec.fits)
+        parts.append(f"Most who choose it hold {holders}; with the {cert_id} it is less usual.")
     return " ".join(parts)
 
 
@@ -112,22 +124,43 @@ def certification_text(catalog: Catalog, cert_id: str) -> str:
 # ---------------------------------------------------------------------- money
 
 
-def parse_money(text: str, limit: float = MONEY_LIMIT) -> float | None:
-    """'$32,000' → 32000.0; '' → None; ValueError for anything else or above ``limit``."""
-    cleaned = text.replace("$", "").replace(",", "").strip()
+def parse_money(
+    text: str, limit: float = MONEY_LIMIT, *, group: str = ",", decimal: str = "."
+) -> float | None:
+    """'$32,000' → 32000.0; '' → None; ValueError for anything else or above ``limit``.
+
+    ``group`` and ``decimal`` are the locale's separators. A decimal separator followed by
+    exactly three digits ('32.000' where '.' marks cents) may be meant as grouping, as in much
+    of Europe: that is refused with a question rather than read as $32.
+    """
+    spaces = {" ", "\u00a0", "\u202f"}
+    cleaned = "".join(ch for ch in text.replace("$", "") if ch not in spaces)
     if not cleaned:
         return None
-    try:
-        value = float(cleaned)
-    except ValueError:
-        raise ValueError("is not an amount in dollars, such as 32,000") from None
+    example = f"32{group}000"
+    whole, point, cents = cleaned.partition(decimal)
+    if point and len(cents) == 3 and cents.isdigit() and group not in whole:
+        raise ValueError(
+            f"“{text.strip()}” is unclear: type {whole}{group}{cents} for "
+            f"{int(whole + cents):,} dollars or {whole}{decimal}{cents[:2]} for {whole} dollars"
+            if whole.isdigit()
+            else f"“{text.strip()}” is not an amount in dollars, such as {example}"
+        )
+    parts = whole.split(group) if group else [whole]
+    well_grouped = all(p.isdigit() for p in parts) and (
+        len(parts) == 1 or (1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:]))
+    )
+    if not well_grouped or (point and not (cents.isdigit() and len(cents) <= 2)):
+        raise ValueError(f"is not an amount in dollars, such as {example}")
+    value = float("".join(parts) + (f".{cents}" if point else ""))
     if not 0 <= value <= limit:
-        raise ValueError(f"must be between $0 and ${limit:,.0f}")
+        raise ValueError(f"must be between $0 and ${money_text(limit, group)}")
     return value
 
 
-def money_text(value: float | None) -> str:
-    return "" if value is None else f"{value:,.0f}"
+def money_text(value: float | None, group: str = ",") -> str:
+    """32000 → '32,000' with the locale's group separator."""
+    return "" if value is None else f"{value:,.0f}".replace(",", group)
 
 
 # ---------------------------------------------------------------------- the field table
@@ -203,7 +236,7 @@ START = InputField(
 )
 HOURS = InputField(
     "hours_per_week",
-    "Study &hours per week:",
+    "Study h&ours per week:",
     "Study hours per week",
     "Hours",
     Kind.HOURS,
@@ -214,7 +247,7 @@ HOURS = InputField(
 )
 BACKGROUND = InputField(
     "background",
-    "&Background:",
+    "Back&ground:",
     "Background",
     "Background",
     Kind.CHOICE,
@@ -278,7 +311,7 @@ EXAM_DATE = InputField(
         "The plan keeps your date when your study hours allow it and it is clear of a "
         "code-set switch-over; otherwise it says why not."
     ),
-    toggle="I have a target &exam date:",
+    toggle="I have a target exam &date:",
     undo_text=lambda _value, _catalog: "Change the target exam date",
 )
 RETAKE = InputField(
@@ -302,7 +335,7 @@ RETAKE = InputField(
 )
 NAME = InputField(
     "name",
-    "Your &name:",
+    "Your na&me:",
     "Your name",
     "Name",
     Kind.TEXT,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QLocale, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -32,7 +32,9 @@ from planner.gui.dialogs import (
 )
 from planner.gui.glossary_dialog import GlossaryDialog, open_glossary
 from planner.gui.milestones_page import MilestonesPage
+from planner.gui.number_input import AppUndoInSpinBoxes
 from planner.gui.progress_page import ProgressPage
+from planner.gui.recent import RecentProfiles
 from planner.gui.salary_page import SalaryPage
 from planner.gui.settings_page import SettingsPage
 from planner.gui.timeline_page import TimelinePage
@@ -110,7 +112,11 @@ class MainWindow(QMainWindow):
         self.statusBar().setObjectName("statusBar")
 
         self.actions_by_name: dict[str, QAction] = {}
+        self.recent = RecentProfiles(settings)
+        self.recent.add(controller.path)
         self._build_menus()
+        self._spin_undo = AppUndoInSpinBoxes(self)
+        self._spin_undo.watch(self.stack)
 
         self.nav.currentRowChanged.connect(self._on_view_nav_row)
         self.timeline_page.milestoneActivated.connect(self.show_milestone)
@@ -177,6 +183,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(
             self._action("open", "&Open…", self.open_other, QKeySequence.StandardKey.Open)
         )
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.setObjectName("menuRecent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addAction(
             self._action("save_as", "Save &As…", self.save_as, QKeySequence.StandardKey.SaveAs)
         )
@@ -189,6 +198,9 @@ class MainWindow(QMainWindow):
         export.setObjectName("menuExport")
         export.addAction(self._action("export_pdf", "&PDF…", self.export_pdf))
         export.addAction(self._action("export_ics", "&Calendar (.ics)…", self.export_ics))
+        export.addAction(
+            self._action("export_csv", "&Study log, scores and CEUs (.csv)…", self.export_csv)
+        )
         export.addSeparator()
         include = self._action(
             "print_comparison",
@@ -265,6 +277,10 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(PAGE_NAMES.index(name))
         if focus:
             page = self.pages[name]
+            focus_first = getattr(page, "focus_first", None)
+            if callable(focus_first):  # a page that knows where work starts (milestone list)
+                focus_first()
+                return
             widget = page.nextInFocusChain()
             while widget is not None and widget is not page:
                 if (
@@ -308,6 +324,7 @@ class MainWindow(QMainWindow):
         self.update_title()
 
     def _on_model_store_changed(self, _path: object) -> None:
+        self.recent.add(self.controller.path)
         self.update_title()
 
     def _on_model_profile_changed(self, _profile: object) -> None:
@@ -447,12 +464,18 @@ class MainWindow(QMainWindow):
         self.show_page("timeline")
 
     def open_other(self) -> None:
-        from planner.gui.opening import open_profile
-
         if not self.settle_unsaved():
             return
         path = dialogs.ask_open_path(self, self._folder())
         if path is None:
+            return
+        self.open_path(path, settled=True)
+
+    def open_path(self, path: Path, *, settled: bool = False) -> None:
+        """Open the profile at ``path`` (File > Open and Open Recent)."""
+        from planner.gui.opening import open_profile
+
+        if not settled and not self.settle_unsaved():
             return
         opened = open_profile(path, self.controller.catalog, self.controller.today, self)
         if opened is None:
@@ -462,8 +485,47 @@ class MainWindow(QMainWindow):
         )
         self.show_page("timeline")
 
+    def _fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        current = self.controller.path.absolute()
+        shown = [p for p in self.recent.paths() if p != current]
+        for number, path in enumerate(shown[:9], start=1):
+            action = menu.addAction(f"&{number} {path.name}  ({path.parent})")
+            action.setObjectName(f"action_recent_{number}")
+            action.setEnabled(path.exists())
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        if not shown:
+            empty = menu.addAction("No other profiles yet")
+            empty.setEnabled(False)
+        else:
+            menu.addSeparator()
+            menu.addAction("&Clear the list", self.recent.clear)
+
+    def export_csv(self) -> None:
+        from planner.report.tables import write_csv_tables
+
+        folder = dialogs.ask_folder(
+            self, exports.documents_folder(), "Export the study log, scores and CEUs into"
+        )
+        if folder is None:
+            return
+        try:
+            written = write_csv_tables(self.controller.profile, folder)
+        except OSError as exc:
+            ask_message(
+                self,
+                QMessageBox.Icon.Warning,
+                "Export tables",
+                f"Could not write into {folder}: {exc.strerror or exc}",
+            )
+            return
+        names = ", ".join(p.name for p in written)
+        self.statusBar().showMessage(f"Exported {names} to {folder}", 8000)
+
     def save_as(self) -> None:
-        path = dialogs.ask_save_path(self, self.controller.path, "Save the profile as")
+        suggested = exports.documents_folder() / self.controller.path.name
+        path = dialogs.ask_save_path(self, suggested, "Save the profile as")
         if path is not None and self.controller.saver.save_as(path):
             self.statusBar().showMessage(f"Saved as {path}", 8000)
 
@@ -482,23 +544,20 @@ class MainWindow(QMainWindow):
         return self.actions_by_name["print_comparison"].isChecked()
 
     def export_pdf(self) -> None:
-        metric = QLocale().measurementSystem() == QLocale.MeasurementSystem.MetricSystem
-        path = dialogs.ask_save_path(
+        answer = dialogs.ask_save_path_and_filter(
             self,
-            self._folder() / "coding-path-roadmap.pdf",
+            exports.documents_folder() / "coding-path-roadmap.pdf",
             "Export the roadmap as PDF",
-            "PDF files (*.pdf)",
+            exports.PDF_FILTERS,
+            exports.paper_for(),
         )
-        if path is None:
+        if answer is None:
             return
+        path, paper = answer
         try:
             c = self.controller
-            exports.export_pdf(
-                c.state,
-                c.store,
-                path,
-                paper="a4" if metric else "letter",
-                comparison=self._print_comparison(),
+            path = exports.export_pdf(
+                c.state, c.store, path, paper=paper, comparison=self._print_comparison()
             )
         except OSError as exc:
             ask_message(
@@ -513,14 +572,18 @@ class MainWindow(QMainWindow):
     def export_ics(self) -> None:
         path = dialogs.ask_save_path(
             self,
-            self._folder() / "coding-path-milestones.ics",
+            exports.documents_folder() / "coding-path-milestones.ics",
             "Export the milestones as a calendar",
             "Calendar files (*.ics)",
         )
         if path is None:
             return
+        hours = self.controller.plan.inputs.hours_per_week
+        options = exports.ask_calendar_options(self, hours)
+        if options is None:
+            return
         try:
-            exports.export_ics(self.controller.state, self.controller.store, path)
+            path = exports.export_ics(self.controller.state, self.controller.store, path, options)
         except OSError as exc:
             ask_message(
                 self,

@@ -83,13 +83,10 @@ class MilestoneTree(QTreeWidget):
         item = self.currentItem()
         mid = item.data(COL_TITLE, ID_ROLE) if item is not None else None
         status = STATUS_KEYS.get(Qt.Key(event.key()))
-        if (
-            mid
-            and status is not None
-            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        ):
-            self.statusKeyPressed.emit(mid, status)
-            event.accept()
+        if status is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            if mid:
+                self.statusKeyPressed.emit(mid, status)
+            event.accept()  # on a phase row a status key does nothing, not a type-ahead jump
             return
         if (
             mid
@@ -120,7 +117,7 @@ class MilestonesPage(QWidget):
 
         filters = QHBoxLayout()
         self.hide_closed = named(
-            QCheckBox("&Hide done and skipped"), "hideClosedMilestones", "Hide done and skipped"
+            QCheckBox("Hi&de done and skipped"), "hideClosedMilestones", "Hide done and skipped"
         )
         self.hide_reminders = named(
             QCheckBox("Hide code-set and &CEU reminders"),
@@ -422,6 +419,18 @@ class MilestonesPage(QWidget):
             self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
         self._show_details(milestone_id)
         return True
+
+    def focus_first(self) -> None:
+        """Focus the list on its current milestone, else the first one (Ctrl+2 lands here)."""
+        item = self.tree.currentItem()
+        if item is None or not item.data(COL_TITLE, ID_ROLE):
+            first = next((i for i in self._items.values() if not i.isHidden()), None)
+            if first is not None:
+                parent = first.parent()
+                if parent is not None:
+                    parent.setExpanded(True)
+                self.tree.setCurrentItem(first, COL_TITLE)
+        self.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def item_for(self, milestone_id: str) -> QTreeWidgetItem | None:
         return self._items.get(milestone_id)

@@ -77,7 +77,7 @@ def open_profile(
             path = main
         store = ProfileStore(path)
         if not store.exists():
-            answer = SetupWizard.ask(catalog, today, parent)
+            answer = SetupWizard.ask(catalog, today, parent, first_run=True)
             if answer is None:
                 return None
             return Opened(answer.new_profile(), store, saved=False)

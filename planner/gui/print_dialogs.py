@@ -4,18 +4,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QPageLayout, QPainter
+from PySide6.QtGui import QPageSize, QPainter
 from PySide6.QtPrintSupport import (
     QPrintDialog,
     QPrinter,
     QPrintPreviewDialog,
     QPrintPreviewWidget,
 )
-from PySide6.QtWidgets import QCheckBox, QDialog, QMessageBox, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QLabel,
+    QMessageBox,
+    QToolBar,
+    QWidget,
+)
 
+from planner.gui.exports import paper_for
 from planner.gui.widgets import ask_message
 from planner.render.layout import paint_roadmap
-from planner.render.printing import CREATOR, MARGINS_MM, busy
+from planner.render.printing import CREATOR, busy, page_layout
 from planner.report.document import Roadmap
 from planner.report.roadmap import build_roadmap
 
@@ -55,8 +64,7 @@ def _document_and_printer(
     with busy():
         document = build_roadmap(state, comparison=include_comparison(state, comparison))
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-    printer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
+    printer.setPageLayout(page_layout(paper_for()))  # Letter in the US and Canada, else A4
     printer.setDocName(document.title)
     printer.setCreator(CREATOR)
     return document, printer
@@ -74,7 +82,7 @@ def create_preview_dialog(
     document, printer = _document_and_printer(state, include)
     shown = {"document": document}
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle("Print preview: your roadmap")
+    dialog.setWindowTitle("Print preview: your roadmap (Page setup chooses Letter or A4)")
     dialog.paintRequested.connect(lambda device: _paint_on(device, shown["document"]))
     dialog.setProperty("roadmap_title", document.title)
     dialog._printer = printer  # type: ignore[attr-defined]  # keep the printer alive with it
@@ -97,9 +105,36 @@ def create_preview_dialog(
     if toolbar is not None:
         toolbar.addSeparator()
         toolbar.addWidget(box)
+    _add_paper_choice(dialog, printer)
     dialog.comparison_box = box  # type: ignore[attr-defined]
     dialog.document = lambda: shown["document"]  # type: ignore[attr-defined]
     return dialog
+
+
+def _add_paper_choice(dialog: QPrintPreviewDialog, printer: QPrinter) -> None:
+    """A Letter / A4 choice on the preview's toolbar (Page setup offers every size too)."""
+    toolbar = dialog.findChild(QToolBar)
+    preview = dialog.findChild(QPrintPreviewWidget)
+    if toolbar is None or preview is None:
+        return
+    combo = QComboBox()
+    combo.setObjectName("previewPaper")
+    combo.setAccessibleName("Paper size")
+    for key, text in (("letter", "Letter"), ("a4", "A4")):
+        combo.addItem(text, key)
+    current = printer.pageLayout().pageSize().id()
+    combo.setCurrentIndex(1 if current == QPageSize.PageSizeId.A4 else 0)
+
+    def use(_index: int) -> None:
+        printer.setPageLayout(page_layout(str(combo.currentData())))
+        preview.updatePreview()
+
+    combo.currentIndexChanged.connect(use)
+    toolbar.addSeparator()
+    label = QLabel("Paper: ")
+    label.setBuddy(combo)
+    toolbar.addWidget(label)
+    toolbar.addWidget(combo)
 
 
 def print_preview(

@@ -32,6 +32,7 @@ from planner.core.progress import Progress, StatusKind
 from planner.gui.controller import PlannerController
 from planner.gui.forms import date_edit
 from planner.gui.hours_chart import HoursChart
+from planner.gui.number_input import NumberSpin, problem_label, with_problem
 from planner.gui.widgets import (
     buddy_label,
     fmt_date,
@@ -150,7 +151,7 @@ class ProgressPage(QWidget):
         self.notes_label.setWordWrap(True)
         status_layout.addWidget(self.notes_label)
         self.use_earliest = named(
-            QPushButton("Use the &earliest realistic exam date"),
+            QPushButton("Use the earliest realistic exa&m date"),
             "useEarliestExamDate",
             "Use the earliest realistic exam date",
             "Replace your target exam date with the earliest date your study hours allow",
@@ -193,15 +194,15 @@ class ProgressPage(QWidget):
             box.setRange(0, 100)
             box.setDecimals(0)
         programme_form.addRow(
-            buddy_label("Credits ear&ned:", self.credits_earned), self.credits_earned
+            buddy_label("Credits ea&rned:", self.credits_earned), self.credits_earned
         )
         programme_form.addRow(
             buddy_label("Credits re&quired:", self.credits_required), self.credits_required
         )
-        programme_form.addRow(buddy_label("Terms &done:", self.terms_done), self.terms_done)
-        programme_form.addRow(buddy_label("Terms in a&ll:", self.terms_total), self.terms_total)
+        programme_form.addRow(buddy_label("Terms d&one:", self.terms_done), self.terms_done)
+        programme_form.addRow(buddy_label("Terms &in all:", self.terms_total), self.terms_total)
         self.programme_save = named(
-            QPushButton("&Save programme progress"), "saveProgramme", "Save programme progress"
+            QPushButton("Save pro&gramme progress"), "saveProgramme", "Save programme progress"
         )
         programme_form.addRow(self.programme_save)
         grid.addWidget(self.programme_box, 1, 0)
@@ -214,7 +215,7 @@ class ProgressPage(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.log_date = date_edit("studyDate", "Study date")
         self.log_date.setDate(today)
-        self.log_hours = named(QDoubleSpinBox(), "studyHours", "Hours studied")
+        self.log_hours = named(NumberSpin("Hours", " h"), "studyHours", "Hours studied")
         self.log_hours.setRange(0.25, 24)
         self.log_hours.setSingleStep(0.25)
         self.log_hours.setDecimals(2)
@@ -225,9 +226,13 @@ class ProgressPage(QWidget):
         self.log_note = named(QLineEdit(), "studyNote", "Study note")
         self.log_note.setPlaceholderText("optional")
         form.addRow(buddy_label("&Date:", self.log_date), self.log_date)
-        form.addRow(buddy_label("&Hours:", self.log_hours), self.log_hours)
+        self.log_hours_problem = problem_label("studyHoursProblem")
+        form.addRow(
+            buddy_label("Ho&urs:", self.log_hours),
+            with_problem(self.log_hours, self.log_hours_problem),
+        )
         form.addRow(buddy_label("&Topic:", self.log_topic), self.log_topic)
-        form.addRow(buddy_label("No&te:", self.log_note), self.log_note)
+        form.addRow(buddy_label("&Note:", self.log_note), self.log_note)
         log_layout.addLayout(form)
         log_buttons = QHBoxLayout()
         self.log_add = named(QPushButton("&Log study time"), "logStudy", "Log study time")
@@ -265,18 +270,19 @@ class ProgressPage(QWidget):
         self.score_date = date_edit("scoreDate", "Practice exam date")
         self.score_date.setDate(today)
         self.score_exam = named(QComboBox(), "scoreExam", "Practice exam")
-        self.score_percent = named(QDoubleSpinBox(), "scorePercent", "Practice exam score")
+        self.score_percent = named(NumberSpin("Score", "%"), "scorePercent", "Practice exam score")
         self.score_percent.setRange(0, 100)
         self.score_percent.setDecimals(1)
         self.score_percent.setValue(70)
         self.score_percent.setSuffix(" %")
-        self.score_add = named(QPushButton("Add &score"), "addScore", "Add practice score")
-        score_form.addWidget(buddy_label("Dat&e:", self.score_date))
+        self.score_add = named(QPushButton("Add score"), "addScore", "Add practice score")
+        score_form.addWidget(buddy_label("Date:", self.score_date))
         score_form.addWidget(self.score_date)
         score_form.addWidget(buddy_label("E&xam:", self.score_exam))
         score_form.addWidget(self.score_exam)
-        score_form.addWidget(buddy_label("Sc&ore:", self.score_percent))
-        score_form.addWidget(self.score_percent)
+        score_form.addWidget(buddy_label("&Score:", self.score_percent))
+        self.score_problem = problem_label("scorePercentProblem")
+        score_form.addWidget(with_problem(self.score_percent, self.score_problem))
         score_form.addWidget(self.score_add)
         score_form.addStretch(1)
         score_layout.addLayout(score_form)
@@ -306,17 +312,21 @@ class ProgressPage(QWidget):
         ceu_form = QFormLayout()
         self.ceu_date = date_edit("ceuDate", "CEU date")
         self.ceu_date.setDate(today)
-        self.ceu_credits = named(QDoubleSpinBox(), "ceuCredits", "CEU credits")
+        self.ceu_credits = named(NumberSpin("Credits", ""), "ceuCredits", "CEU credits")
         self.ceu_credits.setRange(0.25, 100)
         self.ceu_credits.setSingleStep(0.5)
         self.ceu_credits.setValue(1)
         self.ceu_provider = named(QLineEdit(), "ceuProvider", "CEU provider")
         self.ceu_provider.setPlaceholderText("e.g. AAPC webinar")
         self.ceu_credential = named(QComboBox(), "ceuCredential", "Credential the CEUs count for")
-        ceu_form.addRow(buddy_label("Da&y:", self.ceu_date), self.ceu_date)
-        ceu_form.addRow(buddy_label("C&redits:", self.ceu_credits), self.ceu_credits)
+        ceu_form.addRow(buddy_label("Date:", self.ceu_date), self.ceu_date)
+        self.ceu_problem = problem_label("ceuCreditsProblem")
+        ceu_form.addRow(
+            buddy_label("Credits:", self.ceu_credits),
+            with_problem(self.ceu_credits, self.ceu_problem),
+        )
         ceu_form.addRow(buddy_label("&Provider:", self.ceu_provider), self.ceu_provider)
-        ceu_form.addRow(buddy_label("&For:", self.ceu_credential), self.ceu_credential)
+        ceu_form.addRow(buddy_label("For:", self.ceu_credential), self.ceu_credential)
         ceu_layout.addLayout(ceu_form)
         self.ceu_add = named(QPushButton("Record &CEUs"), "addCeu", "Record CEUs")
         ceu_layout.addWidget(self.ceu_add, 0, Qt.AlignmentFlag.AlignLeft)
@@ -427,7 +437,8 @@ class ProgressPage(QWidget):
         self.hours_bar.setFormat(f"{progress.hours_logged:g} of {planned:g} h")
         self.hours_label.setText(humanize_dates(progress.hours_text))
         self.milestones_label.setText(
-            f"Steps: {progress.percent_milestones:g}% done or skipped (reminders not counted)."
+            f"Steps: {progress.percent_milestones:g}% done or skipped (code-set and CEU reminders "
+            "not counted)."
             + (f" ⚠ {len(progress.overdue)} overdue (see Milestones)." if progress.overdue else "")
         )
         profile = self._controller.profile
@@ -453,7 +464,7 @@ class ProgressPage(QWidget):
         self.use_earliest.setVisible(target is not None)
         if target is not None:
             self.use_earliest.setText(
-                f"Use the &earliest realistic exam date ({fmt_date(target.earliest)})"
+                f"Use the earliest realistic exa&m date ({fmt_date(target.earliest)})"
             )
         degree = progress.degree
         self.programme_box.setVisible(degree is not None)
@@ -514,9 +525,12 @@ class ProgressPage(QWidget):
         table.setRowCount(len(scores))
         for row, score in enumerate(scores):
             cert = catalog.certifications.get(score.exam)
-            passing = cert.exam.passing_percent if cert is not None and cert.exam else None
-            if passing is None:
-                verdict = "no percent passing mark (scaled score)"
+            exam = cert.exam if cert is not None else None
+            passing = exam.passing_percent if exam is not None else None
+            if exam is None or exam.passing is None:
+                verdict = "passing mark not in the data"
+            elif passing is None:
+                verdict = "scored on a scaled score, not a percent"
             elif score.percent >= passing:
                 verdict = f"✓ at or above {passing:g}%"
             else:
@@ -567,9 +581,15 @@ class ProgressPage(QWidget):
             self.log_topic.setFocus(Qt.FocusReason.OtherFocusReason)
             self.log_topic.setPlaceholderText("Please enter a topic first")
             return
+        try:
+            hours = self.log_hours.checked_value(refuse_moved=True)
+        except ValueError:
+            self.log_hours.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.log_hours.selectAll()
+            return
         ok = self._controller.log_study(
             from_qdate(self.log_date.date()),
-            self.log_hours.value(),
+            hours,
             topic,
             self.log_note.text(),
         )
@@ -590,10 +610,13 @@ class ProgressPage(QWidget):
             self._controller.remove_study(entry_id)
 
     def _on_view_add_score(self) -> None:
+        try:
+            percent = self.score_percent.checked_value(refuse_moved=True)
+        except ValueError:
+            self.score_percent.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         self._controller.add_score(
-            from_qdate(self.score_date.date()),
-            self.score_exam.currentText(),
-            self.score_percent.value(),
+            from_qdate(self.score_date.date()), self.score_exam.currentText(), percent
         )
 
     def _on_view_remove_score(self) -> None:
@@ -602,9 +625,14 @@ class ProgressPage(QWidget):
             self._controller.remove_score(entry_id)
 
     def _on_view_add_ceu(self) -> None:
+        try:
+            credits = self.ceu_credits.checked_value(refuse_moved=True)
+        except ValueError:
+            self.ceu_credits.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         self._controller.add_ceu(
             from_qdate(self.ceu_date.date()),
-            self.ceu_credits.value(),
+            credits,
             self.ceu_provider.text(),
             self.ceu_credential.currentText(),
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,7 @@ from planner.core.realities import Place, realities_for
 from planner.core.salary import context_lines
 from planner.gui.controller import PlannerController
 from planner.gui.glossary_dialog import RealitiesNote
+from planner.gui.input_fields import parse_money as parse_amount
 from planner.gui.widgets import fmt_date, fmt_money, named, note_label, plain_label, read_only_table
 from planner.report.charts import salary_source_line, salary_vintage_line
 
@@ -39,14 +40,12 @@ YOURS_HINT = (
 
 
 def parse_money(text: str) -> float | None:
-    """'$1,250' or '1250' -> 1250.0; '' -> None (back to the estimate); ValueError otherwise."""
-    cleaned = text.strip().replace("$", "").replace(",", "")
-    if not cleaned:
-        return None
-    value = float(cleaned)
-    if not 0 <= value <= 10_000_000:
-        raise ValueError("out of range")
-    return value
+    """'$1,250' or '1250' -> 1250.0; '' -> None (back to the estimate); ValueError otherwise.
+
+    Separators follow the locale, as in every money field (see ``input_fields.parse_money``).
+    """
+    locale = QLocale()
+    return parse_amount(text, group=locale.groupSeparator(), decimal=locale.decimalPoint())
 
 
 def _cell(text: str, *, number: bool = False) -> QTableWidgetItem:
@@ -182,6 +181,9 @@ class SalaryPage(QWidget):
     # ------------------------------------------------------------------ model → view
 
     def _on_model_plan_changed(self, plan: Plan) -> None:
+        self.hover_label.setText(HOVER_HINT)  # a year's figures from the old plan would mislead
+        if self.chart is not None:
+            self.chart.canvas.setToolTip("")
         self.source_label.setText(salary_source_line(plan))
         salary = self._controller.catalog.salary
         about = [salary_vintage_line(plan), salary.band_meaning, *context_lines(salary)]
@@ -262,10 +264,8 @@ class SalaryPage(QWidget):
         cost_id = self._cost_ids[cell.row()]
         try:
             amount = parse_money(cell.text())
-        except ValueError:
-            self._controller.report_error(
-                f"Not changed: '{cell.text()}' is not an amount in dollars (0 to 10,000,000)."
-            )
+        except ValueError as exc:
+            self._controller.report_error(f"Not changed: '{cell.text()}': {exc}.")
             self._fill_costs(self._controller.plan)
             return
         kept = [

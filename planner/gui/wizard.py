@@ -224,8 +224,10 @@ class SetupWizard(QWizard):
         *,
         initial: PlanInputs | None = None,
         name: str = "",
+        first_run: bool = False,
     ) -> None:
         super().__init__(parent)
+        self.first_run = first_run  # cancelling quits the app: ask first
         self.setObjectName("setupWizard")
         self.setAccessibleName("Set up your plan")
         self.setWindowTitle("Set up your plan – Coding Path Planner")
@@ -259,6 +261,12 @@ class SetupWizard(QWizard):
                 QSize(int(available.width() * 0.9), int(available.height() * 0.9))
             )
         self.resize(size)
+
+    def reject(self) -> None:
+        """On the first run, Cancel (or Esc, or closing) quits the app: only when confirmed."""
+        if self.first_run and not dialogs.confirm_quit_setup(self):
+            return
+        super().reject()
 
     def editors(self) -> dict[InputField, Editor]:
         """Every field the wizard asks for, by field."""
@@ -309,6 +317,11 @@ class SetupWizard(QWizard):
     def validateCurrentPage(self) -> bool:
         """A start date far from today is used only when the learner confirms it."""
         if self.currentPage() is self.schedule_page:
+            try:  # Alt+N leaves the focus in the hours field: read what it shows
+                self.schedule_page.hours.checked_value()
+            except ValueError:
+                self.schedule_page.hours.setFocus()
+                return False  # the reason is beside the field
             start = from_qdate(self.schedule_page.start.date())
             problem = start_date_problem(start, self._today)
             if problem is not None and not dialogs.confirm_start_date(self, problem):
@@ -332,9 +345,10 @@ class SetupWizard(QWizard):
         *,
         initial: PlanInputs | None = None,
         name: str = "",
+        first_run: bool = False,
     ) -> WizardAnswer | None:
         """Run the wizard; the answers, or None when cancelled (tests replace this)."""
-        wizard = cls(catalog, today, parent, initial=initial, name=name)
+        wizard = cls(catalog, today, parent, initial=initial, name=name, first_run=first_run)
         if wizard.exec() != QDialog.DialogCode.Accepted:
             return None
         return WizardAnswer(wizard.result_inputs(), wizard.result_name(), wizard.fit_answers)

@@ -436,16 +436,31 @@ class Layout:
         painter.setPen(TEXT)
         metrics = QFontMetricsF(font, self.device)
         box = QRectF(0, top + self.pt(3), self.width, metrics.height() * 1.2)
-        room = (self.width - metrics.horizontalAdvance(middle)) / 2 - self.pt(10)
+        advance = metrics.horizontalAdvance
+        widths = (advance(left), advance(middle), advance(right))
+        room, middle_x = footer_places(self.width, widths, self.pt(10))
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         painter.drawText(
             QRectF(box.left(), box.top(), room, box.height()),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+            flags,
             metrics.elidedText(left, Qt.TextElideMode.ElideRight, room),
         )
-        painter.drawText(
-            box, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), middle
-        )
+        painter.drawText(QRectF(middle_x, box.top(), widths[1] + 1, box.height()), flags, middle)
         painter.drawText(box, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), right)
+
+
+def footer_places(
+    width: float, widths: tuple[float, float, float], gap: float
+) -> tuple[float, float]:
+    """(room for the left text, x of the middle text): the middle is centred when it can be,
+    else moved right after the left text, which is shortened only when the line is full."""
+    left, middle, right = widths
+    centred = (width - middle) / 2
+    if left + gap <= centred and centred + middle + gap <= width - right:
+        return centred - gap, centred
+    room = max(0.0, width - middle - right - 2 * gap)
+    shown = min(left, room)
+    return room, shown + gap
 
 
 def _html_text(text: str) -> str:

@@ -119,6 +119,11 @@ def _separate_marks(ax: Axes, gap: float = 12.0) -> None:
 
 def timeline_svg(plan: Plan, today: date) -> bytes:
     """The five phases as bars on a time axis (``plot_timeline``), with today marked."""
+    return figure_svg(timeline_figure(plan, today))
+
+
+def timeline_figure(plan: Plan, today: date) -> Figure:
+    """The figure ``timeline_svg`` prints (tests measure its labels)."""
     import matplotlib.dates as mdates
     from matplotlib.figure import Figure
 
@@ -142,11 +147,12 @@ def timeline_svg(plan: Plan, today: date) -> bytes:
             color="#c00000",
         )
     _vector_hatches(ax)
-    return figure_svg(fig)
+    return fig
 
 
 def _labels_beside_short_bars(fig: Figure, ax: Axes) -> None:
-    """Move a phase label that does not fit inside its bar to the right of the bar."""
+    """Move a phase label that does not fit inside its bar beside it: to the right, or to the
+    left where the right would run off the page (a short last phase)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.patches import Rectangle
     from matplotlib.transforms import offset_copy
@@ -157,9 +163,18 @@ def _labels_beside_short_bars(fig: Figure, ax: Axes) -> None:
         inside = bar.get_window_extent(renderer)
         text = label.get_window_extent(renderer)
         if label.get_horizontalalignment() == "center" and text.width > inside.width - 4:
-            label.set_x(bar.get_x() + bar.get_width())
-            label.set_horizontalalignment("left")
-            label.set_transform(offset_copy(label.get_transform(), fig=fig, x=3, units="points"))
+            room_right = fig.bbox.x1 - inside.x1
+            if text.width * 1.1 + 6 <= room_right:  # 10% for a wider font in the printed SVG
+                label.set_x(bar.get_x() + bar.get_width())
+                label.set_horizontalalignment("left")
+                shift = 3
+            else:
+                label.set_x(bar.get_x())
+                label.set_horizontalalignment("right")
+                shift = -3
+            label.set_transform(
+                offset_copy(label.get_transform(), fig=fig, x=shift, units="points")
+            )
 
 
 COMPARE_FIGSIZE = (7.0, 2.8)

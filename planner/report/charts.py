@@ -21,6 +21,7 @@ BAND_COLOR = "#9bb7d4"
 MEDIAN_COLOR = "#1f4e79"
 INCOME_COLOR = "#7f7f7f"
 AXIS_STEP = 5000  # the income axis ends on a multiple of this
+MARK_TOP = 0.92  # share of the chart's height the date lines reach (phase numbers sit above)
 
 
 _CONFIDENCE_WORDS = {
@@ -160,7 +161,8 @@ def plot_salary(ax: Axes, plan: Plan, *, title: bool = True) -> dict[str, Any]:
         )
     artists["marks"] = []
     for label, x in shape.marks:
-        line = ax.axvline(x, color="#333333", lw=0.8, ls=(0, (4, 2)), zorder=5)
+        # the line stops below the row of phase numbers, so a number never touches it
+        line = ax.axvline(x, ymax=MARK_TOP, color="#333333", lw=0.8, ls=(0, (4, 2)), zorder=5)
         note = ax.annotate(
             label,
             (x, top * 0.9),
@@ -187,24 +189,40 @@ def plot_salary(ax: Axes, plan: Plan, *, title: bool = True) -> dict[str, Any]:
     return artists
 
 
+TIMELINE_CHARS_ACROSS = 95  # 7-point characters across the printed timeline, with some room
+LABEL_GAP_DAYS = 15
+
+
+def phase_label_place(
+    left: float, width: float, first: float, last: float, characters: int
+) -> tuple[float, str]:
+    """(x, horizontal alignment) of a phase's label: inside its bar when it fits there, else
+    beside it on whichever side keeps it on the page (the renderer's font may run wider)."""
+    text = characters * (last - first) / TIMELINE_CHARS_ACROSS
+    if text + 2 * LABEL_GAP_DAYS <= width:
+        return left + width / 2, "center"
+    if left + width + LABEL_GAP_DAYS + text <= last:
+        return left + width + LABEL_GAP_DAYS, "left"
+    if left - LABEL_GAP_DAYS - text >= first:
+        return left - LABEL_GAP_DAYS, "right"
+    return last, "right"  # neither side has room: end at the axis's right edge
+
+
 def plot_timeline(ax: Axes, plan: Plan, *, today: date | None = None) -> None:
     """A compact horizontal bar per phase with its dates (used on the printed summary page)."""
     import matplotlib.dates as mdates
 
+    first = mdates.date2num(plan.phases[0].start)
+    last = mdates.date2num(plan.phases[-1].end)
     for index, (phase, shade, hatch) in enumerate(
         zip(plan.phases, PHASE_SHADES, PHASE_HATCHES, strict=True)
     ):
         left = mdates.date2num(phase.start)
         width = mdates.date2num(phase.end) - left
         ax.barh(index, width, left=left, color=shade, hatch=hatch, edgecolor="#44546a", height=0.6)
-        ax.text(
-            left + width / 2 if width > 400 else left + width + 15,
-            index,
-            f"{phase.number} {phase.name}",
-            va="center",
-            ha="center" if width > 400 else "left",
-            fontsize=7,
-        )
+        label = f"{phase.number} {phase.name}"
+        x, align = phase_label_place(left, width, first, last, len(label))
+        ax.text(x, index, label, va="center", ha=align, fontsize=7)
     if today is not None:
         ax.axvline(mdates.date2num(today), color="#c00000", lw=1, ls="--")
     ax.set_yticks([])

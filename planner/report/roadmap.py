@@ -424,7 +424,10 @@ def _progress(
                     if progress.degree is not None
                     else []
                 ),
-                ("Steps", f"{progress.percent_milestones:g}% done (reminders not counted)"),
+                (
+                    "Steps",
+                    f"{progress.percent_milestones:g}% done or skipped (reminders not counted)",
+                ),
                 ("Exam readiness", esc(progress.readiness.text)),
                 ("Continuing education", esc(_ceu_text(plan, progress, catalog))),
             ),

@@ -111,7 +111,8 @@ def progress_to_text(plan: Plan, progress: Progress, closed: frozenset[str] = fr
     lines = [
         f"{plan.certification}, {plan.specialty_name}: status on {progress.today.isoformat()}",
         *(f"  {line}" for line in progress_lines(progress)),
-        f"  Steps: {progress.percent_milestones:g}% done (code-set and CEU reminders not counted)",
+        f"  Steps: {progress.percent_milestones:g}% done or skipped (code-set and CEU reminders "
+        "not counted)",
         "",
     ]
     for phase in progress.phases:

@@ -303,10 +303,14 @@ def test_pdf_export_follows_the_include_compared_paths_choice(
     from planner.gui import dialogs, exports
 
     calls: list[bool] = []
-    monkeypatch.setattr(dialogs, "ask_save_path", lambda *_args: tmp_path / "roadmap.pdf")
-    monkeypatch.setattr(
-        exports, "export_pdf", lambda *_args, comparison, **_kw: calls.append(comparison)
-    )
+    target = tmp_path / "roadmap.pdf"
+    monkeypatch.setattr(dialogs, "ask_save_path_and_filter", lambda *_args: (target, "letter"))
+
+    def export(*_args: object, comparison: bool, **_kw: object) -> Path:
+        calls.append(comparison)
+        return target
+
+    monkeypatch.setattr(exports, "export_pdf", export)
     choice = window.actions_by_name["print_comparison"]
     assert choice.isCheckable() and choice.isChecked()
     window.export_pdf()

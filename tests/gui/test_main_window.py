@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from planner import __version__
-from planner.gui import app, dialogs
+from planner.gui import app, dialogs, exports
 from planner.gui.main_window import PAGE_NAMES, MainWindow
+from planner.report.calendar import CalendarOptions
 
 
 def test_title_and_save_status_follow_edits(qtbot: QtBot, window: MainWindow) -> None:
@@ -226,6 +227,7 @@ def test_export_calendar(
 ) -> None:
     target = tmp_path / "plan.ics"
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: target)
+    monkeypatch.setattr(exports, "ask_calendar_options", lambda *a: CalendarOptions())
     window.actions_by_name["export_ics"].trigger()
     text = target.read_text(encoding="utf-8")
     assert text.startswith("BEGIN:VCALENDAR")

@@ -14,12 +14,13 @@ from pytestqt.qtbot import QtBot
 
 from planner.core.catalog import Catalog
 from planner.core.profile import ProfileCorruptError
-from planner.gui import dialogs, opening
+from planner.gui import dialogs, exports, opening
 from planner.gui.dialogs import BadProfileDialog
 from planner.gui.main_window import PAGE_NAMES, MainWindow
 from planner.gui.opening import open_profile
 from planner.gui.widgets import message_box
 from planner.gui.wizard import SetupWizard
+from planner.report.calendar import CalendarOptions
 
 MARKUP = "<b>BOLD</b><img src=x>"
 FILE_MARKUP = "<b>BOLD<img src=x>"  # no slash: a file name
@@ -91,6 +92,7 @@ def test_message_boxes_show_file_text_literally(
     shown = Shown(monkeypatch)
     target = Path("/nonexistent") / f"{FILE_MARKUP}.ics"
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: target)
+    monkeypatch.setattr(exports, "ask_calendar_options", lambda *a: CalendarOptions())
     window.actions_by_name["export_ics"].trigger()
     box = shown.dialogs[-1]
     assert isinstance(box, QMessageBox)

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from gui_helpers import MakeController
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from planner.core.catalog import Background, Catalog
@@ -117,14 +118,22 @@ def test_hours_start_background_state_and_money(window: MainWindow) -> None:
     assert page.undo_button.text() == "Undo: Change your name"
 
 
-def test_refused_value_snaps_back(qtbot: QtBot, window: MainWindow) -> None:
+def test_refused_value_stays_with_its_reason_beside_it(qtbot: QtBot, window: MainWindow) -> None:
     page = window.settings_page
     page.income.setText("99,999,999")
     with qtbot.waitSignal(window.controller.errorOccurred):
         page.income.editingFinished.emit()
     assert window.controller.profile.inputs.current_income == 32_000
-    assert page.income.text() == "32,000"
+    assert page.income.text() == "99,999,999"  # what was typed stays, to be corrected
+    problem = page.findChild(QLabel, "settingsIncomeProblem")
+    assert not problem.isHidden() and "must be between $0 and $10,000,000" in problem.text()
     assert "⚠" in window.statusBar().currentMessage()
+    page.income.clear()
+    qtbot.keyClicks(page.income, "33,000")
+    assert problem.isHidden()
+    page.income.editingFinished.emit()
+    assert window.controller.profile.inputs.current_income == 33_000
+    assert page.income.text() == "33,000"
 
 
 def test_a_start_date_far_from_today_asks_first(
