@@ -159,8 +159,9 @@ def _screenshot(profile_path: Path | None, out: Path, page: str, today: date) ->
     app.processEvents()
     if page == "salary":
         chart = window.salary_page.ensure_chart()
-        app.processEvents()
-        chart.canvas.draw()
+        app.processEvents()  # shown and painted: the chart's pending draw runs here
+        if chart.draw_count == 0:
+            chart.canvas.draw()
     app.processEvents()
     image = window.grab()
     out = Path(out)

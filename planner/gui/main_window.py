@@ -1,9 +1,11 @@
-"""The main window: a page list, the five pages, menus, status bar and window title."""
+"""The main window: a page list, the pages (each built on first visit), menus, status bar, title."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QLocale, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -27,12 +30,14 @@ from planner.gui.dialogs import (
     InfoDialog,
     about_html,
 )
-from planner.gui.milestones_page import MilestonesPage
-from planner.gui.progress_page import ProgressPage
-from planner.gui.salary_page import SalaryPage
-from planner.gui.settings_page import SettingsPage
-from planner.gui.timeline_page import TimelinePage
 from planner.gui.widgets import ask_message, named, plain_label
+
+if TYPE_CHECKING:
+    from planner.gui.milestones_page import MilestonesPage
+    from planner.gui.progress_page import ProgressPage
+    from planner.gui.salary_page import SalaryPage
+    from planner.gui.settings_page import SettingsPage
+    from planner.gui.timeline_page import TimelinePage
 
 APP_NAME = "Coding Path Planner"
 PAGES: tuple[tuple[str, str], ...] = (
@@ -43,6 +48,75 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("settings", "Plan s&ettings"),
 )
 PAGE_NAMES = tuple(name for name, _ in PAGES)
+
+
+def _timeline_page(controller: PlannerController) -> QWidget:
+    from planner.gui.timeline_page import TimelinePage
+
+    return TimelinePage(controller)
+
+
+def _milestones_page(controller: PlannerController) -> QWidget:
+    from planner.gui.milestones_page import MilestonesPage
+
+    return MilestonesPage(controller)
+
+
+def _salary_page(controller: PlannerController) -> QWidget:
+    from planner.gui.salary_page import SalaryPage
+
+    return SalaryPage(controller)
+
+
+def _progress_page(controller: PlannerController) -> QWidget:
+    from planner.gui.progress_page import ProgressPage
+
+    return ProgressPage(controller)
+
+
+def _settings_page(controller: PlannerController) -> QWidget:
+    from planner.gui.settings_page import SettingsPage
+
+    return SettingsPage(controller)
+
+
+# Each page's module is imported and the page built on its first visit (or first access):
+# the first window costs only the page it shows.
+PAGE_FACTORIES: dict[str, Callable[[PlannerController], QWidget]] = {
+    "timeline": _timeline_page,
+    "milestones": _milestones_page,
+    "salary": _salary_page,
+    "progress": _progress_page,
+    "settings": _settings_page,
+}
+
+
+class LazyPages(Mapping[str, QWidget]):
+    """The pages by name; a page is built the first time it is looked up."""
+
+    def __init__(self, build: Callable[[str], QWidget]) -> None:
+        self._build = build
+        self._built: dict[str, QWidget] = {}
+
+    def __getitem__(self, name: str) -> QWidget:
+        page = self._built.get(name)
+        if page is None:
+            if name not in PAGE_FACTORIES:
+                raise KeyError(name)
+            page = self._built[name] = self._build(name)
+        return page
+
+    def __contains__(self, name: object) -> bool:
+        return name in PAGE_FACTORIES
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(PAGE_NAMES)
+
+    def __len__(self) -> int:
+        return len(PAGE_NAMES)
+
+    def is_built(self, name: str) -> bool:
+        return name in self._built
 
 
 class MainWindow(QMainWindow):
@@ -79,20 +153,16 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.timeline_page = TimelinePage(controller)
-        self.milestones_page = MilestonesPage(controller)
-        self.salary_page = SalaryPage(controller)
-        self.progress_page = ProgressPage(controller)
-        self.settings_page = SettingsPage(controller)
-        self.pages: dict[str, QWidget] = {
-            "timeline": self.timeline_page,
-            "milestones": self.milestones_page,
-            "salary": self.salary_page,
-            "progress": self.progress_page,
-            "settings": self.settings_page,
-        }
+        # one empty holder per page in the stack; the page goes in on its first visit
+        self._page_holders: dict[str, tuple[QWidget, QVBoxLayout]] = {}
         for name in PAGE_NAMES:
-            self.stack.addWidget(self.pages[name])
+            holder = QWidget()
+            holder.setObjectName(f"{name}PageHolder")
+            holder_layout = QVBoxLayout(holder)
+            holder_layout.setContentsMargins(0, 0, 0, 0)
+            self._page_holders[name] = (holder, holder_layout)
+            self.stack.addWidget(holder)
+        self.pages = LazyPages(self._build_page)
 
         self.save_label = plain_label()
         self.save_label.setObjectName("saveStatus")
@@ -103,7 +173,6 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
         self.nav.currentRowChanged.connect(self._on_view_nav_row)
-        self.timeline_page.milestoneActivated.connect(self.show_milestone)
         controller.savedStateChanged.connect(self._on_model_saved_state)
         controller.saveStatusChanged.connect(self._on_model_save_status)
         controller.storeChanged.connect(self._on_model_store_changed)
@@ -227,6 +296,36 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ pages
 
+    def _build_page(self, name: str) -> QWidget:
+        page = PAGE_FACTORIES[name](self.controller)
+        if name == "timeline":
+            page.milestoneActivated.connect(self.show_milestone)  # type: ignore[attr-defined]
+        holder, layout = self._page_holders[name]
+        layout.addWidget(page)
+        if holder.isVisible():
+            page.show()
+        return page
+
+    @property
+    def timeline_page(self) -> TimelinePage:
+        return self.pages["timeline"]  # type: ignore[return-value]
+
+    @property
+    def milestones_page(self) -> MilestonesPage:
+        return self.pages["milestones"]  # type: ignore[return-value]
+
+    @property
+    def salary_page(self) -> SalaryPage:
+        return self.pages["salary"]  # type: ignore[return-value]
+
+    @property
+    def progress_page(self) -> ProgressPage:
+        return self.pages["progress"]  # type: ignore[return-value]
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self.pages["settings"]  # type: ignore[return-value]
+
     def show_page(self, name: str, *, focus: bool = False) -> None:
         """Show a page; with ``focus`` (keyboard shortcuts) put the focus on its first control."""
         if name not in self.pages:
@@ -252,8 +351,9 @@ class MainWindow(QMainWindow):
     def _on_view_nav_row(self, row: int) -> None:
         if row < 0:
             return
-        self.stack.setCurrentIndex(row)
         name = PAGE_NAMES[row]
+        self.pages[name]  # built before it is shown
+        self.stack.setCurrentIndex(row)
         action = self.actions_by_name.get(f"page_{name}")
         if action is not None:
             action.setChecked(True)

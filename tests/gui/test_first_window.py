@@ -1,0 +1,102 @@
+"""The first window: pages built on first visit, the income chart drawn once."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from gui_helpers import TODAY
+from matplotlib.backend_bases import Event
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from planner.gui import app
+from planner.gui.main_window import MainWindow
+from planner.gui.salary_chart import SalaryChart
+
+
+@pytest.fixture
+def draws(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """One item per draw of any income chart built from now on."""
+    counted: list[int] = []
+    original = SalaryChart._on_drawn
+
+    def counting(chart: SalaryChart, event: Event) -> None:
+        counted.append(id(chart))
+        original(chart, event)
+
+    monkeypatch.setattr(SalaryChart, "_on_drawn", counting)
+    return counted
+
+
+def test_the_salary_screenshot_draws_the_chart_once(
+    qapp: QApplication, profile_path: Path, tmp_path: Path, draws: list[int]
+) -> None:
+    out = tmp_path / "salary.png"
+    assert app.run_gui(profile_path=profile_path, screenshot=out, page="salary", today=TODAY) == 0
+    assert out.stat().st_size > 0
+    assert len(draws) == 1
+
+
+def test_opening_the_salary_page_draws_the_chart_once(
+    qtbot: QtBot, window: MainWindow, draws: list[int]
+) -> None:
+    with qtbot.waitSignal(window.salary_page.chartReady, timeout=10_000):
+        window.show_page("salary")
+    qtbot.waitUntil(lambda: len(draws) >= 1, timeout=10_000)
+    qtbot.wait(200)  # any second draw (a resize, a pending draw_idle) would come now
+    assert len(draws) == 1
+    assert window.salary_page.chart is not None
+    assert window.salary_page.chart.median_values()
+
+
+PAGE_MODULES = textwrap.dedent(
+    """
+    import sys
+    from datetime import date
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QWidget
+
+    from planner.gui import app
+    from planner.gui.main_window import MainWindow
+
+    shown = []
+
+    def show(window):
+        QWidget.show(window)
+        shown.append(sorted(m for m in sys.modules if m.endswith("_page")))
+
+    MainWindow.show = show
+    app.run_gui(profile_path=Path(sys.argv[1]), screenshot=Path(sys.argv[2]), page="timeline",
+                today=date.fromisoformat(sys.argv[3]))
+    print(shown[0])
+    print("matplotlib" in sys.modules)
+    """
+)
+
+
+@pytest.mark.slow
+def test_the_first_window_loads_only_the_page_it_shows(profile_path: Path, tmp_path: Path) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            PAGE_MODULES,
+            str(profile_path),
+            str(tmp_path / "t.png"),
+            TODAY.isoformat(),
+        ],
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    modules, matplotlib = result.stdout.splitlines()
+    assert modules == "['planner.gui.timeline_page']"
+    assert matplotlib == "False"
