@@ -69,7 +69,7 @@ PAGE_MODULES = textwrap.dedent(
 
     def show(window):
         QWidget.show(window)
-        shown.append(sorted(m for m in sys.modules if m.endswith("_page")))
+        shown.append(sorted(m for m in sys.modules if m.endswith(("_page", "wizard"))))
 
     MainWindow.show = show
     app.run_gui(profile_path=Path(sys.argv[1]), screenshot=Path(sys.argv[2]), page="timeline",
@@ -81,7 +81,9 @@ PAGE_MODULES = textwrap.dedent(
 
 
 @pytest.mark.slow
-def test_the_first_window_loads_only_the_page_it_shows(profile_path: Path, tmp_path: Path) -> None:
+def test_the_first_window_loads_only_the_page_it_shows_and_no_wizard(
+    profile_path: Path, tmp_path: Path
+) -> None:
     result = subprocess.run(
         [
             sys.executable,
