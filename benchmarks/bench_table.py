@@ -33,10 +33,11 @@ TOPICS = ("Medical terminology", "Anatomy", "CPT guidelines", "ICD-10-CM", "HCPC
 
 @dataclass
 class Sample:
-    """Median wall seconds and peak RSS (MB) of several runs of one command."""
+    """Median wall seconds, CPU seconds (user + system) and peak RSS (MB) of several runs."""
 
     seconds: float
     megabytes: float
+    cpu: float
 
 
 @dataclass
@@ -52,8 +53,8 @@ class Row:
     memory: bool = False  # show the memory ratio too
 
 
-def run_once(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one child process (os.wait4 gives its own rusage)."""
+def run_once(command: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS (MB) and CPU seconds of one child (os.wait4 gives its rusage)."""
     begin = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _pid, status, usage = os.wait4(process.pid, 0)
@@ -65,7 +66,7 @@ def run_once(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     if code != 0:
         raise SystemExit(f"{' '.join(command)} failed ({code}): {error.strip()}")
     scale = 1024 if sys.platform != "darwin" else 1024 * 1024  # ru_maxrss: KB on Linux
-    return elapsed, usage.ru_maxrss / scale
+    return elapsed, usage.ru_maxrss / scale, usage.ru_utime + usage.ru_stime
 
 
 def pair(
@@ -75,12 +76,12 @@ def pair(
     commands = [command] if baseline is None else [command, baseline]
     for each in commands:
         run_once(each, env)
-    results: list[list[tuple[float, float]]] = [[] for _ in commands]
+    results: list[list[tuple[float, float, float]]] = [[] for _ in commands]
     for _ in range(runs):
         for index, each in enumerate(commands):
             results[index].append(run_once(each, env))
     samples = [
-        Sample(statistics.median(t for t, _ in r), statistics.median(m for _, m in r))
+        Sample(*(statistics.median(run[column] for run in r) for column in range(3)))
         for r in results
     ]
     return samples[0], (samples[1] if baseline is not None else None)
@@ -127,7 +128,7 @@ def edit_seconds(years: int, env: dict[str, str]) -> float | None:
     return float(result.stdout.split()[-1]) / 1000
 
 
-def measure(runs: int, folder: Path) -> tuple[list[Row], list[tuple[int, float, float | None]]]:
+def measure(runs: int, folder: Path) -> tuple[list[Row], list[tuple[int, Sample, float | None]]]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env.update({"CODEPATH_TODAY": TODAY.isoformat(), "CODEPATH_HOME": str(folder)})
@@ -236,29 +237,36 @@ def measure(runs: int, folder: Path) -> tuple[list[Row], list[tuple[int, float, 
         "< 1 s beyond start-up",
         lambda now, base: base is not None and now.seconds - base.seconds < 1.0,
     )
-    scaling: list[tuple[int, float, float | None]] = []
+    scaling: list[tuple[int, Sample, float | None]] = []
     for years in SCALING_YEARS:
         print(f"  timing: open with {years} year(s) of daily log", flush=True)
         opened, _ = pair(window(big[years]), None, env, runs)
-        scaling.append((years, opened.seconds, edit_seconds(years, env)))
+        scaling.append((years, opened, edit_seconds(years, env)))
     return rows, scaling
 
 
-def table(rows: list[Row], scaling: list[tuple[int, float, float | None]], runs: int) -> str:
+def table(rows: list[Row], scaling: list[tuple[int, Sample, float | None]], runs: int) -> str:
     lines = [
         f"Medians of {runs} runs, each row and its baseline run in turn, whole processes, "
         f"offscreen ({os.cpu_count()} CPUs, Python {sys.version.split()[0]}).",
+        "",
+        "Times are wall clock; CPU (user + system) is given too, as it varies less when other "
+        "work shares the machine.",
         "",
         "| what | now | baseline in the same run | ratio | goal | met |",
         "|---|---|---|---|---|---|",
     ]
     for r in rows:
-        now = f"{r.now.seconds:.3f} s, {r.now.megabytes:.0f} MB"
+        now = f"{r.now.seconds:.3f} s (CPU {r.now.cpu:.2f} s), {r.now.megabytes:.0f} MB"
         if r.baseline is None:
             base, ratio = "-", "-"
         else:
-            base = f"{r.baseline_label} {r.baseline.seconds:.3f} s, {r.baseline.megabytes:.0f} MB"
-            ratio = f"{r.now.seconds / r.baseline.seconds:.2f}x"
+            base = (
+                f"{r.baseline_label} {r.baseline.seconds:.3f} s (CPU {r.baseline.cpu:.2f} s), "
+                f"{r.baseline.megabytes:.0f} MB"
+            )
+            cpu_ratio = r.now.cpu / r.baseline.cpu
+            ratio = f"{r.now.seconds / r.baseline.seconds:.2f}x (CPU {cpu_ratio:.2f}x)"
             if r.memory:
                 ratio += f", {r.now.megabytes / r.baseline.megabytes:.2f}x memory"
             elif "beyond" in r.goal:
@@ -272,11 +280,13 @@ def table(rows: list[Row], scaling: list[tuple[int, float, float | None]], runs:
         "| years of daily log | entries | open | vs 1 year | one edit |",
         "|---|---|---|---|---|",
     ]
-    first = scaling[0][1] if scaling else 1.0
     for years, opened, edit in scaling:
+        first = scaling[0][1]
         edit_text = "not measured yet" if edit is None else f"{edit * 1000:.0f} ms"
         lines.append(
-            f"| {years} | {years * 365:,} | {opened:.3f} s | {opened / first:.2f}x | {edit_text} |"
+            f"| {years} | {years * 365:,} | {opened.seconds:.3f} s (CPU {opened.cpu:.2f} s), "
+            f"{opened.megabytes:.0f} MB | {opened.seconds / first.seconds:.2f}x "
+            f"(CPU {opened.cpu / first.cpu:.2f}x) | {edit_text} |"
         )
     return "\n".join(lines) + "\n"
 
