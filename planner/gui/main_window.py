@@ -127,9 +127,13 @@ class MainWindow(QMainWindow):
         controller: PlannerController,
         *,
         settings: QSettings | None = None,
+        page: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``page``: the page shown first (default: the one shown last, else the timeline)."""
         super().__init__(parent)
+        if page is not None and page not in PAGE_FACTORIES:
+            raise ValueError(f"unknown page {page!r} (pages: {', '.join(PAGE_NAMES)})")
         self.controller = controller
         self._settings = settings
         self._save_error_box: QMessageBox | None = None
@@ -184,10 +188,11 @@ class MainWindow(QMainWindow):
         saver.fileMissing.connect(self._on_saver_file_missing)
         saver.noticeGiven.connect(self._on_saver_notice)
 
-        self.nav.setCurrentRow(0)
+        # only the first page shown is built now
+        self.nav.setCurrentRow(PAGE_NAMES.index(page or self._remembered_page() or PAGE_NAMES[0]))
         self.setTabOrder(self.nav, self.stack)
         self.resize(self._default_size())
-        self.restore_state()
+        self._restore_geometry()
         self.update_title()
         self._on_model_save_status("Saved" if not controller.dirty else "Not saved yet")
 
@@ -450,14 +455,21 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ window state
 
     def restore_state(self) -> None:
+        self._restore_geometry()
+        page = self._remembered_page()
+        if page is not None:
+            self.show_page(page)
+
+    def _restore_geometry(self) -> None:
         if self._settings is None:
             return
         geometry = self._settings.value("mainWindow/geometry")
         if isinstance(geometry, QByteArray | bytes):
             self.restoreGeometry(QByteArray(geometry))
-        page = self._settings.value("mainWindow/page")
-        if isinstance(page, str) and page in self.pages:
-            self.show_page(page)
+
+    def _remembered_page(self) -> str | None:
+        page = None if self._settings is None else self._settings.value("mainWindow/page")
+        return page if isinstance(page, str) and page in PAGE_FACTORIES else None
 
     def save_state(self) -> None:
         if self._settings is None:

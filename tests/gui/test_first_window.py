@@ -9,13 +9,13 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from gui_helpers import TODAY
+from gui_helpers import TODAY, MakeController
 from matplotlib.backend_bases import Event
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from planner.gui import app
-from planner.gui.main_window import MainWindow
+from planner.gui.main_window import PAGE_NAMES, MainWindow
 from planner.gui.salary_chart import SalaryChart
 
 
@@ -54,6 +54,35 @@ def test_opening_the_salary_page_draws_the_chart_once(
     assert window.salary_page.chart.median_values()
 
 
+def test_a_window_opened_on_another_page_builds_only_that_one(
+    qtbot: QtBot, make_controller: MakeController
+) -> None:
+    window = MainWindow(make_controller(), settings=None, page="salary")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.current_page() == "salary"
+    assert [name for name in PAGE_NAMES if window.pages.is_built(name)] == ["salary"]
+    with pytest.raises(ValueError, match="unknown page 'nowhere'"):
+        MainWindow(make_controller(), settings=None, page="nowhere")
+
+
+def test_the_page_shown_last_is_the_only_one_built_at_start(
+    qtbot: QtBot, make_controller: MakeController
+) -> None:
+    first = MainWindow(make_controller(), settings=app.make_settings())
+    qtbot.addWidget(first)
+    first.show_page("milestones")
+    first.close()
+    second = MainWindow(make_controller(), settings=app.make_settings())
+    qtbot.addWidget(second)
+    assert second.current_page() == "milestones"
+    assert [name for name in PAGE_NAMES if second.pages.is_built(name)] == ["milestones"]
+    third = MainWindow(make_controller(), settings=app.make_settings(), page="progress")
+    qtbot.addWidget(third)
+    assert [name for name in PAGE_NAMES if third.pages.is_built(name)] == ["progress"]
+
+
 PAGE_MODULES = textwrap.dedent(
     """
     import sys
@@ -63,7 +92,7 @@ PAGE_MODULES = textwrap.dedent(
     from PySide6.QtWidgets import QWidget
 
     from planner.gui import app
-    from planner.gui.main_window import MainWindow
+    from planner.gui.main_window import PAGE_NAMES, MainWindow
 
     shown = []
 
