@@ -560,6 +560,7 @@ def cmd_cost(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    from planner.core.apprentice import status_for
     from planner.core.progress import closed_ids
     from planner.report.text import progress_to_text
 
@@ -568,6 +569,11 @@ def cmd_status(args: argparse.Namespace) -> int:
         _emit_json(state.progress.model_dump(mode="json"))
     else:
         print(progress_to_text(state.plan, state.progress, frozenset(closed_ids(state.profile))))
+        apprentice = state.apprentice or status_for(
+            state.plan, state.catalog, state.profile.apprentice, state.today
+        )
+        if apprentice is not None:
+            print(f"Apprentice: {apprentice.summary()}")
         for notice in state.notices:
             print(f"Note: {notice}")
     return 0
@@ -617,6 +623,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
     used = store.restore(backup)
     kept = f"; the replaced file is kept as {store.last_kept.name}" if store.last_kept else ""
     print(f"Restored {store.path} from {used}{kept}.")
+    if store.restored_files:
+        print(f"Attached files brought back: {', '.join(store.restored_files)}.")
     return 0
 
 

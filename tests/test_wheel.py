@@ -42,6 +42,7 @@ def test_wheel_installs_and_finds_resources(tmp_path: Path) -> None:
         "specialties.yaml",
         "salaries.yaml",
         "training.yaml",
+        "apprentice.yaml",
         "profile.schema.json",
     ):
         assert f"planner/resources/{data}" in names

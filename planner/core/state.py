@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from planner.core.apprentice import ApprenticeStatus, assess, with_apprentice_evidence
+from planner.core.apprentice_evidence import ApprenticeEvidence
 from planner.core.catalog import Catalog
 from planner.core.inputs import PlanInputs
-from planner.core.plan import Plan, PlanError, build_plan
-from planner.core.profile import Profile, ProfileUnknownDataError, ReplanState
+from planner.core.plan import Plan, PlanError, Step, build_plan
+from planner.core.profile import MilestoneStatus, Profile, ProfileUnknownDataError, ReplanState
 from planner.core.progress import (
     Progress,
     compute_progress,
@@ -82,6 +84,10 @@ class PlanState:
     notices: tuple[str, ...]  # what the profile holds that the plan cannot use
     # what the plans were derived from, as it was then (the profile itself may change later)
     basis: tuple[PlanInputs, ReplanState | None, frozenset[str]]
+    # CPC-A / COC-A with evidence in the profile: the closest removal route ('A removed' follows)
+    apprentice: ApprenticeStatus | None = None
+    followed: Plan | None = None  # the plan before the evidence moved 'A removed' (when it did)
+    evidence_basis: tuple[ApprenticeEvidence | None, date] | None = None
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -164,9 +170,15 @@ def derive(
         and (replan is None or old[2] == done)
     )
     if previous is not None and unchanged:
-        plan = previous.plan
+        followed = previous.followed or previous.plan
     else:
-        plan = current_plan(baseline, profile, catalog)
+        followed = current_plan(baseline, profile, catalog)
+    evidence = profile.apprentice.model_copy(deep=True) if profile.apprentice else None
+    evidence_basis = (evidence, today)
+    if previous is not None and unchanged and previous.evidence_basis == evidence_basis:
+        plan, status = previous.plan, previous.apprentice
+    else:
+        plan, status = _with_evidence(followed, profile, catalog, today)
     progress = compute_progress(plan, profile, catalog, today, baseline)
     return PlanState(
         profile=profile,
@@ -177,7 +189,26 @@ def derive(
         progress=progress,
         notices=_notices(profile, catalog),
         basis=basis,
+        apprentice=status,
+        followed=followed if plan is not followed else None,
+        evidence_basis=evidence_basis,
     )
+
+
+def _with_evidence(
+    plan: Plan, profile: Profile, catalog: Catalog, today: date
+) -> tuple[Plan, ApprenticeStatus | None]:
+    """The plan with 'A removed' where the learner's evidence puts it, and the route status.
+
+    Without evidence in the profile the plan is unchanged; once the learner has marked the
+    milestone done, its date is theirs and is not moved either.
+    """
+    if profile.apprentice is None:
+        return plan, None
+    status = assess(plan, catalog, profile.apprentice, today)
+    if profile.milestone_status(Step.APPRENTICE_REMOVED) is MilestoneStatus.DONE:
+        return plan, status
+    return with_apprentice_evidence(plan, catalog, status), status
 
 
 def accepted_replan(state: PlanState) -> ReplanState | None:

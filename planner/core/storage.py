@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -19,6 +20,11 @@ import platformdirs
 from pydantic import ValidationError
 from pydantic_core import PydanticSerializationError
 
+from planner.core.attachments import (
+    attachments_folder,
+    back_up_attachments,
+    restore_attachments,
+)
 from planner.core.fileio import (
     commit,
     file_kind,
@@ -267,6 +273,7 @@ class ProfileStore:
         self._good: bytes | None = None  # bytes last loaded or saved here: known to load
         self.repairs: tuple[str, ...] = ()  # what the last load() repaired, to tell the user
         self.last_kept: Path | None = None  # where the last restore() kept the replaced file
+        self.restored_files: tuple[str, ...] = ()  # attached files the last restore() brought back
 
     @staticmethod
     def _real(path: Path) -> Path:
@@ -463,6 +470,13 @@ class ProfileStore:
             raise ProfileError(self.path, f"refusing to save: {exc.problem}") from exc
         with self.lock():
             self._write_locked(data)
+            self._back_up_attachments()
+
+    def _back_up_attachments(self) -> None:
+        """Copy newly attached files into ``<name>.files.bak`` (a failure never fails the save)."""
+        # the files themselves are safe beside the profile; the next save tries again
+        with contextlib.suppress(OSError):
+            back_up_attachments(self.path)
 
     def _write_locked(self, data: bytes) -> None:
         """Write the new file first; only once it is safely on disk are the backups rotated.
@@ -579,6 +593,7 @@ class ProfileStore:
         ProfileError if there is no backup that loads (or the given one does not load).
         """
         self.last_kept = None
+        self.restored_files = ()
         with self.lock():
             if backup is None:
                 backup = self.newest_good_backup()
@@ -595,7 +610,7 @@ class ProfileStore:
                     self.path, f"cannot restore: cannot read {backup} ({_reason(exc)})"
                 ) from exc
             try:
-                parse_profile(data, backup)
+                restored = parse_profile(data, backup)
             except ProfileError as exc:
                 raise ProfileError(self.path, f"cannot restore from {exc}") from exc
             try:
@@ -606,6 +621,13 @@ class ProfileStore:
                 _atomic_write(self.path, data, self._temp_prefix)
             except OSError as exc:
                 raise ProfileWriteError(self.path, f"cannot restore ({_reason(exc)})") from exc
+            evidence = restored.apprentice
+            if evidence is not None and evidence.files:
+                names = [f.name for f in evidence.files]
+                # the files it names, from the attachments' backup; a failure leaves the
+                # profile restored and the file shown as missing
+                with contextlib.suppress(OSError):
+                    self.restored_files = tuple(restore_attachments(self.path, names))
             return backup
 
     def owns(self, other: Path) -> bool:
@@ -618,6 +640,8 @@ class ProfileStore:
             mine = self.path.expanduser().resolve()
         except OSError:
             return False
+        if attachments_folder(mine) in target.parents:
+            return True  # an attached file
         return target.parent == mine.parent and (
             target.name == mine.name or target.name.startswith(mine.name + ".")
         )

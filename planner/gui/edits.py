@@ -19,6 +19,9 @@ FIELDS = (
     "ceus",
     "replan",
     "programme",
+    "fit",
+    "programme_checks",
+    "apprentice",
     "notes",
 )
 

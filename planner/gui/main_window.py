@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QLocale, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QListWidget,
     QMainWindow,
@@ -19,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.profile import Profile, ProfileError
+from planner.core.profile import ProfileError
 from planner.core.storage import ProfileStore
 from planner.gui import dialogs, exports
+from planner.gui.apprentice_page import add_apprentice_action
 from planner.gui.controller import PlannerController
 from planner.gui.dialogs import (
     HOW_TEXT,
@@ -286,6 +288,7 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             group.addAction(action)
             view_menu.addAction(action)
+        self.actions_by_name["apprentice"] = add_apprentice_action(self, view_menu, self.controller)
 
         help_menu = bar.addMenu("&Help")
         help_menu.setObjectName("menuHelp")
@@ -298,6 +301,11 @@ class MainWindow(QMainWindow):
             )
         )
         help_menu.addAction(self._action("about", f"&About {APP_NAME}", self.show_about))
+        help_menu.addSeparator()
+        help_menu.addAction(self._action("fit", "Check your &fit…", self.check_fit))
+        help_menu.addAction(
+            self._action("programme", "Check a training &programme…", self.check_programme)
+        )
 
     # ------------------------------------------------------------------ pages
 
@@ -524,10 +532,7 @@ class MainWindow(QMainWindow):
         )
         if path is None:
             return
-        inputs, name = answer
-        self.controller.switch_to(
-            Profile(inputs=inputs, name=name), ProfileStore(path), saved=False
-        )
+        self.controller.switch_to(answer.new_profile(), ProfileStore(path), saved=False)
         self.show_page("timeline")
 
     def open_other(self) -> None:
@@ -618,5 +623,50 @@ class MainWindow(QMainWindow):
     def show_how(self) -> InfoDialog:
         dialog = InfoDialog("How the plan is computed", HOW_TEXT, "howDialog", self)
         self.info_dialog = dialog
+        dialog.open()
+        return dialog
+
+    # ------------------------------------------------------------------ fit and programme checks
+
+    def check_fit(self) -> QDialog:
+        """Open the fit check with the profile's earlier answers; its answers are kept."""
+        from planner.gui.fit_dialog import FitDialog
+
+        controller = self.controller
+        dialog = FitDialog(
+            controller.catalog, controller.profile.fit, self, on_compare=self.compare_paths
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def keep_answers() -> None:
+            answers = dialog.kept_answers()
+            if answers is not None and not controller.read_only:
+                controller.set_fit_answers(answers)
+
+        dialog.finished.connect(keep_answers)
+        dialog.open()
+        return dialog
+
+    def compare_paths(self, paths: list[tuple[str, str, float]]) -> None:
+        """Show suggested paths side by side on the Compare page, where this version has one."""
+        page = self.pages.get("compare")
+        set_paths = getattr(page, "set_paths", None)
+        if callable(set_paths):
+            set_paths(paths)
+            self.show_page("compare", focus=True)
+            return
+        listed = " ".join(f"{cert}:{spec}:{hours:g}" for cert, spec, hours in paths)
+        dialogs.show_notice(
+            self,
+            "Compare these paths",
+            f"Compare them with: codepath compare {listed}",
+        )
+
+    def check_programme(self) -> QDialog:
+        """Open the programme check on the profile's checked programmes."""
+        from planner.gui.programme_dialog import ProgrammeDialog
+
+        dialog = ProgrammeDialog(self.controller, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
