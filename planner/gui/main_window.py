@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, MutableMapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -93,7 +93,7 @@ PAGE_FACTORIES: dict[str, Callable[[PlannerController], QWidget]] = {
 }
 
 
-class LazyPages(Mapping[str, QWidget]):
+class LazyPages(MutableMapping[str, QWidget]):
     """The pages by name; a page is built the first time it is looked up."""
 
     def __init__(self, build: Callable[[str], QWidget]) -> None:
@@ -108,14 +108,21 @@ class LazyPages(Mapping[str, QWidget]):
             page = self._built[name] = self._build(name)
         return page
 
+    def __setitem__(self, name: str, page: QWidget) -> None:
+        self._built[name] = page
+
+    def __delitem__(self, name: str) -> None:
+        del self._built[name]
+
     def __contains__(self, name: object) -> bool:
-        return name in PAGE_FACTORIES
+        return name in PAGE_FACTORIES or name in self._built
 
     def __iter__(self) -> Iterator[str]:
-        return iter(PAGE_NAMES)
+        yield from PAGE_NAMES
+        yield from (name for name in self._built if name not in PAGE_FACTORIES)
 
     def __len__(self) -> int:
-        return len(PAGE_NAMES)
+        return len(PAGE_NAMES) + sum(name not in PAGE_FACTORIES for name in self._built)
 
     def is_built(self, name: str) -> bool:
         return name in self._built
