@@ -259,12 +259,19 @@ def _build_parser() -> _Parser:
         "--profile", type=_path, help="a profile: its current plan is the first column"
     )
 
+    glossary = sub.add_parser(
+        "glossary", help="explain a term (CPC-A, CEU, MS-DRG...), or list all"
+    )
+    glossary.add_argument(
+        "term", nargs="*", type=_text, help="the term to explain (any case, e.g. 'code set')"
+    )
+
     gui = sub.add_parser("gui", help="open the desktop app (the default)")
     with_profile(gui)
     gui.add_argument("--screenshot", type=_path, help="render the window to a PNG and exit")
     gui.add_argument(
         "--page",
-        choices=["timeline", "milestones", "salary", "progress", "settings"],
+        choices=["timeline", "milestones", "salary", "progress", "settings", "compare"],
         default="timeline",
     )
     return parser
@@ -560,7 +567,6 @@ def cmd_cost(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from planner.core.apprentice import status_for
     from planner.core.progress import closed_ids
     from planner.report.text import progress_to_text
 
@@ -569,9 +575,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         _emit_json(state.progress.model_dump(mode="json"))
     else:
         print(progress_to_text(state.plan, state.progress, frozenset(closed_ids(state.profile))))
-        apprentice = state.apprentice or status_for(
-            state.plan, state.catalog, state.profile.apprentice, state.today
-        )
+        apprentice = state.apprentice_status()
         if apprentice is not None:
             print(f"Apprentice: {apprentice.summary()}")
         for notice in state.notices:
@@ -695,6 +699,31 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_glossary(args: argparse.Namespace) -> int:
+    from planner.core.glossary import default_glossary
+
+    glossary = default_glossary()
+    term = " ".join(args.term).strip()
+    if not term:
+        for each in sorted(glossary.entries, key=lambda e: e.term.casefold()):
+            meaning = each.meaning.partition(". ")[0].rstrip(".")
+            print(f"{each.term:<16} {meaning}")
+        return 0
+    entry = glossary.lookup(term)
+    if entry is None:
+        close = glossary.close_matches(term)
+        hint = f" Did you mean: {', '.join(close)}?" if close else ""
+        raise UserError(
+            f"codepath glossary: no entry for '{term}'.{hint} "
+            "('codepath glossary' lists every term)",
+            EXIT_USAGE,
+        )
+    print(entry.describe())
+    if entry.aliases:
+        print(f"Also written: {', '.join(entry.aliases)}")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from planner.gui.app import run_gui
 
@@ -724,6 +753,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "restore": cmd_restore,
     "export": cmd_export,
     "compare": cmd_compare,
+    "glossary": cmd_glossary,
     "gui": cmd_gui,
 }
 

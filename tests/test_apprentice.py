@@ -20,6 +20,7 @@ from planner.core.plan import Step
 from planner.core.profile import MilestoneProgress, MilestoneStatus, Profile
 from planner.core.state import derive
 from planner.core.storage import ProfileStore
+from planner.report.roadmap import build_roadmap
 from tests.helpers.cli import codepath
 from tests.helpers.samples import plan_for, sample_inputs
 
@@ -220,3 +221,18 @@ def test_status_and_milestones_show_the_evidence_date(tmp_path: Path, catalog: C
     assert listed.returncode == 0, listed.stderr
     line = next(x for x in listed.stdout.splitlines() if "(p3-apprentice-removed)" in x)
     assert "2028-09-29  Send employer letters to remove the apprentice 'A'" in line
+
+
+def test_the_printed_roadmap_says_what_the_apprentice_tracker_says(catalog: Catalog) -> None:
+    evidence = ApprenticeEvidence(work_started=date(2026, 9, 1))
+    profile = Profile(inputs=sample_inputs(background=Background.CODING), apprentice=evidence)
+    state = derive(profile, catalog, date(2027, 3, 1))
+    status = state.apprentice_status()
+    assert status is not None
+    text = build_roadmap(state).text()
+    assert f"Apprentice evidence: {status.summary()}" in text
+    assert "you can submit from Sep 1, 2028" in text
+    ccs = Profile(inputs=sample_inputs(certification="CCS", specialty="inpatient-hospital"))
+    ccs_state = derive(ccs, catalog, date(2027, 3, 1))
+    assert ccs_state.apprentice_status() is None
+    assert "Apprentice evidence" not in build_roadmap(ccs_state).text()

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from planner.core import catalog as catalog_module
+from planner.core import glossary, realities, resource_cache
 from planner.core.catalog import (
     CATALOG_FILES,
     Catalog,
@@ -16,9 +17,8 @@ from planner.core.catalog import (
     cached_catalog,
     catalog_key,
     load_catalog,
-    read_cached_catalog,
-    write_cached_catalog,
 )
+from planner.core.resource_cache import cached_resource, read_cached, shipped_texts, write_cached
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ def yaml_loads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def shipped_key() -> bytes:
-    return catalog_key(catalog_module._shipped_texts())
+    return catalog_key(shipped_texts(CATALOG_FILES))
 
 
 def test_the_first_load_writes_the_cache_and_the_next_reads_it(
@@ -60,7 +60,7 @@ def test_the_cache_lives_in_the_codepath_home(
 
 
 def test_the_key_follows_every_resource_file() -> None:
-    texts = catalog_module._shipped_texts()
+    texts = shipped_texts(CATALOG_FILES)
     assert len(texts) == len(CATALOG_FILES)
     keys = {catalog_key(texts)}
     for index in range(len(texts)):
@@ -76,10 +76,10 @@ def test_a_cache_made_from_other_resources_is_replaced(
 ) -> None:
     path = tmp_path / "catalog.pickle"
     stale = catalog.model_copy(update={"bodies": {}})
-    assert write_cached_catalog(path, hashlib.sha256(b"older resources").digest(), stale)
+    assert write_cached(path, hashlib.sha256(b"older resources").digest(), stale)
     loaded = cached_catalog(path)
     assert len(yaml_loads) == 1 and loaded == catalog and loaded.bodies
-    assert read_cached_catalog(path, shipped_key()) == catalog  # rewritten for these resources
+    assert read_cached(path, shipped_key(), Catalog) == catalog  # rewritten for these resources
 
 
 @pytest.mark.parametrize(
@@ -99,19 +99,19 @@ def test_a_damaged_cache_is_replaced(
     cached_catalog(path)
     assert callable(damage)
     path.write_bytes(damage(path.read_bytes()))
-    assert read_cached_catalog(path, shipped_key()) is None
+    assert read_cached(path, shipped_key(), Catalog) is None
     assert cached_catalog(path) == catalog
     assert len(yaml_loads) == 2
-    assert read_cached_catalog(path, shipped_key()) == catalog
+    assert read_cached(path, shipped_key(), Catalog) == catalog
 
 
 def test_a_cache_holding_something_else_is_not_used(tmp_path: Path, catalog: Catalog) -> None:
     path = tmp_path / "catalog.pickle"
     key = shipped_key()
     payload = pickle.dumps({"certifications": {}})
-    magic = catalog_module._CACHE_MAGIC
+    magic = resource_cache._MAGIC
     path.write_bytes(magic + key + hashlib.sha256(payload).digest() + payload)
-    assert read_cached_catalog(path, key) is None
+    assert read_cached(path, key, Catalog) is None
     assert cached_catalog(path) == catalog
 
 
@@ -125,3 +125,40 @@ def test_an_unwritable_cache_folder_still_gives_the_catalog(
     assert cached_catalog(path) == catalog
     assert len(yaml_loads) == 2
     assert not list(tmp_path.glob("**/*.tmp"))
+
+
+@pytest.mark.parametrize(
+    ("name", "files", "module", "load"),
+    [
+        ("glossary", (glossary.GLOSSARY_FILE,), glossary, glossary.load_glossary),
+        ("realities", (realities.REALITIES_FILE,), realities, realities.load_realities),
+    ],
+)
+def test_the_glossary_and_the_realities_are_cached_too(
+    tmp_path: Path, name: str, files: tuple[str], module: object, load: object
+) -> None:
+    assert callable(load)
+    kind = type(load())
+    path = tmp_path / f"{name}.pickle"
+    first = cached_resource(name, files, [module], load, kind, path)  # type: ignore[list-item]
+    assert path.is_file()
+
+    def refuse() -> object:
+        raise AssertionError("loaded from the YAML although the cache is valid")
+
+    second = cached_resource(name, files, [module], refuse, kind, path)  # type: ignore[list-item]
+    assert second == first == load()
+    path.write_bytes(path.read_bytes()[:-5])  # damaged: loaded again
+    assert cached_resource(name, files, [module], load, kind, path) == first  # type: ignore[list-item]
+
+
+def test_the_cache_files_are_made_in_the_codepath_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CODEPATH_HOME", str(tmp_path))
+    # what the once-per-process defaults run (their process-wide results stay as they are)
+    catalog_module.default_catalog.__wrapped__()
+    glossary.default_glossary.__wrapped__()
+    realities.default_realities.__wrapped__()
+    names = sorted(p.name for p in (tmp_path / "cache").iterdir())
+    assert names == ["catalog.pickle", "glossary.pickle", "realities.pickle"]

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import hashlib
 import importlib.resources
-import os
-import pickle
 import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-import pydantic
 from pydantic import Field, ValidationError
 
-import planner
-from planner.core import base
+from planner.core import resource_cache
 from planner.core.base import Figure, FrozenModel
 
 CATALOG_FILES = ("certifications.yaml", "specialties.yaml", "salaries.yaml", "training.yaml")
@@ -609,79 +603,17 @@ def _check_salary(
 
 # ------------------------------------------------------------------ the cache
 
-CACHE_ENV = "CODEPATH_HOME"  # storage.HOME_ENV: when set, the cache lives in its "cache" folder
 CACHE_FILE_NAME = "catalog.pickle"
-_CACHE_MAGIC = b"codepath-catalog-cache 1\n"
-_DIGEST_SIZE = 32
 
 
 def cache_path() -> Path:
     """Where the parsed catalog is cached: ``$CODEPATH_HOME/cache`` or the user cache folder."""
-    home = os.environ.get(CACHE_ENV, "").strip()
-    if home:
-        return Path(home).expanduser() / "cache" / CACHE_FILE_NAME
-    import platformdirs
-
-    return platformdirs.user_cache_path("codepath", appauthor=False) / CACHE_FILE_NAME
-
-
-def _shipped_texts() -> list[bytes]:
-    folder = importlib.resources.files("planner.resources")
-    return [folder.joinpath(name).read_bytes() for name in CATALOG_FILES]
+    return resource_cache.cache_folder() / CACHE_FILE_NAME
 
 
 def catalog_key(texts: list[bytes]) -> bytes:
-    """What the cached catalog was made from: the resources, and the code that checks them."""
-    key = hashlib.sha256(_CACHE_MAGIC)
-    versions = (planner.__version__, pydantic.VERSION, sys.version, str(pickle.HIGHEST_PROTOCOL))
-    key.update(repr(versions).encode())
-    for module in (base, sys.modules[__name__]):
-        try:
-            key.update(Path(module.__file__ or "").read_bytes())
-        except OSError:  # no source (a bundle): its version stands for it
-            key.update(repr(module.__file__).encode())
-    for text in texts:
-        key.update(len(text).to_bytes(8, "big"))
-        key.update(text)
-    return key.digest()
-
-
-def read_cached_catalog(path: Path, key: bytes) -> Catalog | None:
-    """The cached catalog when ``path`` holds one made for ``key``, intact; None otherwise."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    head = len(_CACHE_MAGIC)
-    payload = data[head + 2 * _DIGEST_SIZE :]
-    if (
-        data[:head] != _CACHE_MAGIC
-        or data[head : head + _DIGEST_SIZE] != key
-        or data[head + _DIGEST_SIZE : head + 2 * _DIGEST_SIZE] != hashlib.sha256(payload).digest()
-    ):
-        return None
-    try:
-        # the file is the user's own (their cache folder) and its digest matched
-        catalog = pickle.loads(payload)
-    except Exception:  # noqa: BLE001 - any damage means: load from the YAML instead
-        return None
-    return catalog if isinstance(catalog, Catalog) else None
-
-
-def write_cached_catalog(path: Path, key: bytes, catalog: Catalog) -> bool:
-    """Cache ``catalog`` for ``key`` (atomically); False when the folder cannot be written."""
-    payload = pickle.dumps(catalog, protocol=pickle.HIGHEST_PROTOCOL)
-    data = _CACHE_MAGIC + key + hashlib.sha256(payload).digest() + payload
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
-        return False
-    return True
+    """What a cached catalog was made from: the resources, and the code that checks them."""
+    return resource_cache.cache_key(texts, [sys.modules[__name__]])
 
 
 def cached_catalog(path: Path | None = None) -> Catalog:
@@ -690,16 +622,14 @@ def cached_catalog(path: Path | None = None) -> Catalog:
     A missing, stale (other resources or code) or damaged cache is replaced; a cache that
     cannot be written is skipped.
     """
-    path = path if path is not None else cache_path()
-    try:
-        key = catalog_key(_shipped_texts())
-    except OSError:
-        return load_catalog()  # reports the unreadable file
-    catalog = read_cached_catalog(path, key)
-    if catalog is None:
-        catalog = load_catalog()
-        write_cached_catalog(path, key, catalog)
-    return catalog
+    return resource_cache.cached_resource(
+        "catalog",
+        CATALOG_FILES,
+        [sys.modules[__name__]],
+        load_catalog,
+        Catalog,
+        path if path is not None else cache_path(),
+    )
 
 
 @functools.cache

@@ -22,6 +22,7 @@ from pydantic import (
 
 from planner.core.apprentice_evidence import ApprenticeEvidence
 from planner.core.base import MutableModel
+from planner.core.compared_paths import ComparedPath
 from planner.core.fit import FitAnswers
 from planner.core.inputs import PlanInputs
 from planner.core.programme_check import ProgrammeCheck
@@ -198,6 +199,7 @@ OMITTED_WHEN_UNUSED = (  # optional fields left out of the file while empty (one
     "fit",
     "programme_checks",
     "apprentice",
+    "compared",
 )
 
 
@@ -231,6 +233,10 @@ class Profile(MutableModel):
         default=None, description="CPC-A / COC-A: evidence towards removing the 'A'"
     )
     notes: str = ""
+    compared: list[ComparedPath] = Field(
+        default_factory=list,
+        description="paths compared with the plan on the Compare page (besides the plan)",
+    )
 
     @field_validator("schema_version")
     @classmethod

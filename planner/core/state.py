@@ -6,7 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from planner.core.apprentice import ApprenticeStatus, assess, with_apprentice_evidence
+from planner.core.apprentice import (
+    ApprenticeStatus,
+    assess,
+    status_for,
+    with_apprentice_evidence,
+)
 from planner.core.apprentice_evidence import ApprenticeEvidence
 from planner.core.catalog import Catalog
 from planner.core.inputs import PlanInputs
@@ -88,6 +93,12 @@ class PlanState:
     apprentice: ApprenticeStatus | None = None
     followed: Plan | None = None  # the plan before the evidence moved 'A removed' (when it did)
     evidence_basis: tuple[ApprenticeEvidence | None, date] | None = None
+
+    def apprentice_status(self) -> ApprenticeStatus | None:
+        """The apprentice tracker's status (no evidence yet counts as none); None: no 'A' period."""
+        return self.apprentice or status_for(
+            self.plan, self.catalog, self.profile.apprentice, self.today
+        )
 
     @property
     def warnings(self) -> tuple[str, ...]:

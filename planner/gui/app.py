@@ -161,6 +161,11 @@ def _screenshot(profile_path: Path | None, out: Path, page: str, today: date) ->
         app.processEvents()  # shown and painted: the chart's pending draw runs here
         if chart.draw_count == 0:
             chart.canvas.draw()
+    if page == "compare":
+        compare = window.compare_page.ensure_chart()
+        app.processEvents()  # shown and painted: the chart's pending draw runs here
+        if compare.figure.stale:  # not drawn yet (a draw leaves the figure not stale)
+            compare.canvas.draw()
     app.processEvents()
     image = window.grab()
     out = Path(out)

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from planner.core.apprentice import ApprenticeStatus, status_for
+from planner.core.apprentice import ApprenticeStatus
 from planner.core.apprentice_evidence import ApprenticeEvidence, Attachment
 from planner.core.attachments import attach_copy, attachment_path
 from planner.core.base import validation_message
@@ -49,10 +49,7 @@ class ApprenticeEdits:
 
     def apprentice_status(self) -> ApprenticeStatus | None:
         """The closest route for the evidence; None when the plan has no apprentice period."""
-        state = self.state
-        return state.apprentice or status_for(
-            state.plan, self._catalog, self._profile.apprentice, self._today
-        )
+        return self.state.apprentice_status()
 
     def attachment_file(self, name: str) -> Path:
         """Where an attached file is kept (to open it)."""

@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoStack
 
 from planner.core.base import validation_message
 from planner.core.catalog import Catalog
+from planner.core.compared_paths import ComparedPath
 from planner.core.fit import FitAnswers
 from planner.core.inputs import PlanInputs
 from planner.core.plan import Plan, PlanError
@@ -305,6 +306,16 @@ class PlannerController(QObject, TrackingEdits, ApprenticeEdits):
         return self.update_inputs(
             "Use the earliest realistic exam date", target_exam_date=target.earliest
         )
+
+    # ------------------------------------------------------------------ compared paths
+
+    def set_compared(
+        self, paths: list[ComparedPath], text: str, merge_key: str | None = None
+    ) -> bool:
+        """Keep the paths compared with the plan (the Compare page's columns after the plan)."""
+        if paths == self._profile.compared:
+            return False
+        return self._push(text, {"compared": list(paths)}, merge_key)
 
     # ------------------------------------------------------------------ re-planning
 

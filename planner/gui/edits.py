@@ -23,6 +23,7 @@ FIELDS = (
     "programme_checks",
     "apprentice",
     "notes",
+    "compared",
 )
 
 

@@ -32,9 +32,11 @@ from planner.gui.dialogs import (
     InfoDialog,
     about_html,
 )
+from planner.gui.glossary_dialog import GlossaryDialog, open_glossary
 from planner.gui.widgets import ask_message, named, plain_label
 
 if TYPE_CHECKING:
+    from planner.gui.compare_page import ComparePage
     from planner.gui.milestones_page import MilestonesPage
     from planner.gui.progress_page import ProgressPage
     from planner.gui.salary_page import SalaryPage
@@ -48,6 +50,7 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("salary", "&Salary and costs"),
     ("progress", "&Progress"),
     ("settings", "Plan s&ettings"),
+    ("compare", "&Compare"),
 )
 PAGE_NAMES = tuple(name for name, _ in PAGES)
 
@@ -82,6 +85,12 @@ def _settings_page(controller: PlannerController) -> QWidget:
     return SettingsPage(controller)
 
 
+def _compare_page(controller: PlannerController) -> QWidget:
+    from planner.gui.compare_page import ComparePage
+
+    return ComparePage(controller)
+
+
 # Each page's module is imported and the page built on its first visit (or first access):
 # the first window costs only the page it shows.
 PAGE_FACTORIES: dict[str, Callable[[PlannerController], QWidget]] = {
@@ -90,6 +99,7 @@ PAGE_FACTORIES: dict[str, Callable[[PlannerController], QWidget]] = {
     "salary": _salary_page,
     "progress": _progress_page,
     "settings": _settings_page,
+    "compare": _compare_page,
 }
 
 
@@ -147,13 +157,16 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._save_error_box: QMessageBox | None = None
         self.info_dialog: InfoDialog | None = None
+        self.glossary_dialog: GlossaryDialog | None = None
         self.setObjectName("mainWindow")
         self.setAccessibleName(APP_NAME)
 
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
-        self.nav = named(QListWidget(), "pageList", "Pages", "Choose a page; Ctrl+1 to Ctrl+5")
+        self.nav = named(
+            QListWidget(), "pageList", "Pages", f"Choose a page; Ctrl+1 to Ctrl+{len(PAGES)}"
+        )
         for _name, text in PAGES:
             self.nav.addItem(text.replace("&", ""))
         self.nav.setSpacing(3)
@@ -262,6 +275,16 @@ class MainWindow(QMainWindow):
         export.setObjectName("menuExport")
         export.addAction(self._action("export_pdf", "&PDF…", self.export_pdf))
         export.addAction(self._action("export_ics", "&Calendar (.ics)…", self.export_ics))
+        export.addSeparator()
+        include = self._action(
+            "print_comparison",
+            "Include compared pat&hs",
+            lambda _checked=False: None,
+            tip="Print and export the page comparing your paths (Compare page)",
+        )
+        include.setCheckable(True)
+        include.setChecked(True)
+        export.addAction(include)
         file_menu.addSeparator()
         file_menu.addAction(
             self._action("quit", "&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -307,6 +330,11 @@ class MainWindow(QMainWindow):
                 QKeySequence.StandardKey.HelpContents,
             )
         )
+        help_menu.addAction(
+            self._action(
+                "glossary", "&Glossary", self.show_glossary, tip="Plain meanings of the terms"
+            )
+        )
         help_menu.addAction(self._action("about", f"&About {APP_NAME}", self.show_about))
         help_menu.addSeparator()
         help_menu.addAction(self._action("fit", "Check your &fit…", self.check_fit))
@@ -345,6 +373,10 @@ class MainWindow(QMainWindow):
     @property
     def settings_page(self) -> SettingsPage:
         return self.pages["settings"]  # type: ignore[return-value]
+
+    @property
+    def compare_page(self) -> ComparePage:
+        return self.pages["compare"]  # type: ignore[return-value]
 
     def show_page(self, name: str, *, focus: bool = False) -> None:
         """Show a page; with ``focus`` (keyboard shortcuts) put the focus on its first control."""
@@ -566,12 +598,16 @@ class MainWindow(QMainWindow):
     def print_preview(self) -> None:
         from planner.gui.print_dialogs import print_preview
 
-        print_preview(self, self.controller.state)
+        print_preview(self, self.controller.state, comparison=self._print_comparison())
 
     def print_plan(self) -> None:
         from planner.gui.print_dialogs import print_dialog
 
-        print_dialog(self, self.controller.state)
+        print_dialog(self, self.controller.state, comparison=self._print_comparison())
+
+    def _print_comparison(self) -> bool:
+        """The File > Export choice to print the compared paths (used when there are some)."""
+        return self.actions_by_name["print_comparison"].isChecked()
 
     def export_pdf(self) -> None:
         metric = QLocale().measurementSystem() == QLocale.MeasurementSystem.MetricSystem
@@ -585,7 +621,13 @@ class MainWindow(QMainWindow):
             return
         try:
             c = self.controller
-            exports.export_pdf(c.state, c.store, path, paper="a4" if metric else "letter")
+            exports.export_pdf(
+                c.state,
+                c.store,
+                path,
+                paper="a4" if metric else "letter",
+                comparison=self._print_comparison(),
+            )
         except OSError as exc:
             ask_message(
                 self,
@@ -627,6 +669,11 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def show_glossary(self) -> GlossaryDialog:
+        dialog = open_glossary(self)
+        self.glossary_dialog = dialog
+        return dialog
+
     def show_how(self) -> InfoDialog:
         dialog = InfoDialog("How the plan is computed", HOW_TEXT, "howDialog", self)
         self.info_dialog = dialog
@@ -655,19 +702,9 @@ class MainWindow(QMainWindow):
         return dialog
 
     def compare_paths(self, paths: list[tuple[str, str, float]]) -> None:
-        """Show suggested paths side by side on the Compare page, where this version has one."""
-        page = self.pages.get("compare")
-        set_paths = getattr(page, "set_paths", None)
-        if callable(set_paths):
-            set_paths(paths)
-            self.show_page("compare", focus=True)
-            return
-        listed = " ".join(f"{cert}:{spec}:{hours:g}" for cert, spec, hours in paths)
-        dialogs.show_notice(
-            self,
-            "Compare these paths",
-            f"Compare them with: codepath compare {listed}",
-        )
+        """Show suggested paths beside the plan on the Compare page (one undo step)."""
+        self.compare_page.set_paths(paths)
+        self.show_page("compare", focus=True)
 
     def check_programme(self) -> QDialog:
         """Open the programme check on the profile's checked programmes."""

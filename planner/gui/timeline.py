@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QToolTip, QWidget
 
+from planner.core.glossary import glossary_tooltip, with_glossary
 from planner.core.plan import Milestone, MilestoneKind, Plan
 from planner.core.profile import MilestoneStatus
 from planner.core.progress import is_overdue
@@ -412,10 +413,12 @@ class TimelineView(QWidget):
         return " ".join(parts)
 
     def _marker_text(self, marker: MarkerInfo) -> str:
-        return (
+        text = (
             f"{marker.title}\nDue {fmt_date(marker.due)} · {marker.kind.label} · "
             f"{STATUS_TEXT[marker.status]}" + (f" · {OVERDUE_MARK}" if marker.overdue else "")
         )
+        terms = glossary_tooltip(marker.title)
+        return f"{text}\n\n{terms}" if terms else text
 
     # ------------------------------------------------------------------ geometry
 
@@ -800,7 +803,7 @@ class TimelineView(QWidget):
                 ghost = next((g for g in self._ghost_rows if g.number == row.number), None)
                 if ghost is not None:
                     text += f"\nWhat if: {fmt_date(ghost.start)} – {fmt_date(ghost.end)}"
-                QToolTip.showText(event.globalPos(), f"{text}\n{phase.why}", self)
+                QToolTip.showText(event.globalPos(), with_glossary(f"{text}\n{phase.why}"), self)
                 return True
             QToolTip.hideText()
             event.ignore()

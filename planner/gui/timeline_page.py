@@ -29,15 +29,18 @@ from PySide6.QtWidgets import (
 
 from planner.core.base import validation_message
 from planner.core.dates import HORIZON_YEARS
+from planner.core.glossary import glossary_tooltip
 from planner.core.inputs import PlanInputs
 from planner.core.limits import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK
 from planner.core.plan import Plan, PlanError
 from planner.core.profile import Profile
 from planner.core.progress import start_date_problem
+from planner.core.realities import Place, realities_for
 from planner.core.state import plan_for
 from planner.gui import dialogs
 from planner.gui.controller import PlannerController
 from planner.gui.forms import date_edit
+from planner.gui.glossary_dialog import RealitiesNote
 from planner.gui.timeline import RANGE_ALL, RANGE_EARLY, TimelineLegend, TimelineView
 from planner.gui.widgets import (
     buddy_label,
@@ -195,7 +198,13 @@ class TimelinePage(QWidget):
         notes.setObjectName("planWarningsScroll")
         notes.setWidgetResizable(True)
         notes.setFrameShape(QFrame.Shape.NoFrame)
-        notes.setWidget(self.warnings)
+        below = QWidget()  # the plan's warnings, then the realities that matter for it
+        below_layout = QVBoxLayout(below)
+        below_layout.setContentsMargins(0, 0, 0, 0)
+        below_layout.addWidget(self.warnings)
+        self.realities = RealitiesNote("timelineRealities", "Realities to know")
+        below_layout.addWidget(self.realities)
+        notes.setWidget(below)
         line = self.fontMetrics().height()
         notes.setMaximumHeight(int(line * 8.5))  # the timeline keeps the room; the rest scrolls
         notes.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
@@ -391,6 +400,16 @@ class TimelinePage(QWidget):
             break_even = "Not within the plan"
         self.key_dates["break_even"].setText(break_even)
         self.key_dates["finish"].setText(fmt_date(plan.finish))
+        self.title.setToolTip(glossary_tooltip(self.title.text()))
+        for key, value in self.key_dates.items():  # the header numbers explain their terms
+            caption = self._key_captions[key]
+            extra = " break-even" if key == "break_even" else ""
+            tip = glossary_tooltip(caption.text() + extra)
+            caption.setToolTip(tip)
+            value.setToolTip(tip)
+        self.realities.set_realities(
+            realities_for(plan, self._controller.catalog, place=Place.TIMELINE)
+        )
         if profile.replan is not None:
             days = profile.replan.shift_days
             direction = "later" if days >= 0 else "earlier"

@@ -1,8 +1,9 @@
-"""Charts drawn on a matplotlib Axes (no pyplot, no Qt): salary outlook and phase timeline."""
+"""Charts on a matplotlib Axes (no pyplot, no Qt): salary outlook, phase timeline, compared pay."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
+    from planner.core.compare import PathResult
     from planner.core.plan import Plan
 
 # Greys and one hue, plus hatches: the chart stays readable printed in black and white.
@@ -212,3 +214,54 @@ def plot_timeline(ax: Axes, plan: Plan, *, today: date | None = None) -> None:
     ax.tick_params(axis="x", labelsize=7)
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
+
+
+# Each compared path gets its own line style and marker, so the lines differ without colour.
+COMPARE_STYLES = (
+    ("#1f4e79", "-", "o"),
+    ("#b35900", "--", "s"),
+    ("#2e7d32", "-.", "^"),
+    ("#6a3d9a", ":", "D"),
+)
+
+
+def plot_compare_pay(
+    ax: Axes, results: Sequence[PathResult], names: Sequence[str] = ()
+) -> dict[str, Any]:
+    """Overlay the median pay per plan year of compared paths; the lines by legend name.
+
+    ``names`` (one per result) are the legend's entries; by default the paths' labels.
+    """
+    artists: dict[str, Any] = {}
+    legend = list(names) or [result.label for result in results]
+    top = 1.0
+    for index, result in enumerate(results):
+        color, style, marker = COMPARE_STYLES[index % len(COMPARE_STYLES)]
+        salary = result.plan.salary
+        years = [row.year for row in salary]
+        median = [row.median for row in salary]
+        top = max(top, *median) if median else top
+        (artists[legend[index]],) = ax.plot(
+            years,
+            median,
+            color=color,
+            ls=style,
+            marker=marker,
+            ms=4,
+            lw=1.8,
+            label=legend[index],
+            zorder=3 + index,
+        )
+    ax.set_ylim(0, top * 1.12)
+    ax.set_xlabel("Plan year")
+    ax.set_ylabel("Median pay (USD)")
+    ax.yaxis.set_major_formatter(lambda value, _pos: f"${value / 1000:,.0f}k")
+    if results:
+        years = [row.year for row in results[0].plan.salary]
+        if years:
+            ax.set_xlim(years[0] - 0.3, years[-1] + 0.3)
+            ax.set_xticks(years)
+        ax.legend(loc="lower right", fontsize=8, framealpha=0.9)
+    ax.grid(axis="y", color="#dddddd", lw=0.6, zorder=1)
+    ax.set_axisbelow(True)
+    return artists

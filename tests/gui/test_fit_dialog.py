@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from gui_helpers import TODAY, stored
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from planner.core.catalog import Catalog
+from planner.core.compare import PathSpec
 from planner.core.fit import FitAnswers, WorkSetting
 from planner.gui import dialogs
 from planner.gui.controller import PlannerController
@@ -99,8 +99,9 @@ def test_help_menu_keeps_the_answers_and_retakes_them(
         dialog.compare_paths()
     finally:
         dialogs.show_notice = dialogs_notice  # type: ignore[assignment]
-    # no Compare page in this version: the paths are listed for `codepath compare`
-    assert notices == ["Compare them with: codepath compare CPC:outpatient-physician:6"]
+    assert notices == []
+    assert window.current_page() == "compare"
+    assert window.compare_page.paths() == (PathSpec("CPC", "outpatient-physician", 6),)
     fit = controller.profile.fit
     assert fit is not None and fit.remote_day_one and fit.degree_possible is False
     assert controller.undo_stack.undoText() == "Save the fit check"
@@ -118,21 +119,18 @@ def test_help_menu_keeps_the_answers_and_retakes_them(
     assert controller.profile.fit is None
 
 
-def test_compare_page_gets_the_paths_when_there_is_one(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    received: list[list[tuple[str, str, float]]] = []
-
-    class ComparePage:
-        def set_paths(self, paths: list[tuple[str, str, float]]) -> None:
-            received.append(paths)
-
-    monkeypatch.setitem(window.pages, "compare", ComparePage())  # type: ignore[arg-type]
-    shown: list[str] = []
-    monkeypatch.setattr(window, "show_page", lambda name, focus=False: shown.append(name))
-    window.compare_paths([("CPC", "auditing", 8.0)])
-    assert received == [[("CPC", "auditing", 8.0)]]
-    assert shown == ["compare"]
+def test_compare_these_paths_fills_the_compare_page(window: MainWindow) -> None:
+    plan = window.controller.profile.inputs
+    window.compare_paths(
+        [
+            (plan.certification, plan.specialty, plan.hours_per_week),  # the plan: left out
+            ("CPC", "auditing", 8.0),
+            ("CPC", "auditing", 8.0),  # a repeat: left out
+        ]
+    )
+    assert window.current_page() == "compare"
+    assert window.compare_page.paths() == (PathSpec("CPC", "auditing", 8.0),)
+    assert [p.certification for p in window.controller.profile.compared] == ["CPC"]
 
 
 def test_wizard_offers_the_fit_check_and_prefills_the_path(qtbot: QtBot, catalog: Catalog) -> None:
