@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +15,11 @@ from helpers.qt_imports import needs_qt
 from planner.core.catalog import Catalog, default_catalog
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# What runs before the per-test home below (the session catalog and its cache) gets its own
+# throw-away home too: nothing reaches the real user folders.
+_SESSION_HOME = tempfile.mkdtemp(prefix="codepath-session-home-")
+atexit.register(shutil.rmtree, _SESSION_HOME, ignore_errors=True)
+os.environ["CODEPATH_HOME"] = _SESSION_HOME
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import yaml
 from pydantic import Field, ValidationError
 
 from planner.core.apprentice_evidence import ApprenticeEvidence
@@ -70,6 +69,8 @@ class ApprenticeRules(FrozenModel):
 
 def load_apprentice_rules(folder: Path | None = None) -> ApprenticeRules:
     """Read and check the rules (CatalogError naming the file on any problem)."""
+    import yaml  # here, not at start-up: only this loader reads YAML
+
     label = f"resources/{RULES_FILE}" if folder is None else str(folder / RULES_FILE)
     try:
         if folder is None:

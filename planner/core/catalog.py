@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
+import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import Field, ValidationError
 
+from planner.core import resource_cache
 from planner.core.base import Figure, FrozenModel
-
-# libyaml's safe loader when PyYAML has it (about 9x faster), else the pure-Python one:
-# both only build plain data (the same as yaml.safe_load).
-_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 CATALOG_FILES = ("certifications.yaml", "specialties.yaml", "salaries.yaml", "training.yaml")
 
@@ -409,8 +406,13 @@ def _read(name: str, folder: Path | None) -> tuple[str, Any]:
             text = path.read_text(encoding="utf-8")
         except (FileNotFoundError, OSError, UnicodeDecodeError) as exc:
             raise CatalogError(f"{label}: cannot read the file ({exc})") from exc
+    import yaml  # only when the catalog is not in the cache
+
+    # libyaml's safe loader when PyYAML has it (about 9x faster), else the pure-Python one:
+    # both only build plain data (the same as yaml.safe_load).
+    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return label, yaml.load(text, Loader=_SAFE_LOADER)
+        return label, yaml.load(text, Loader=loader)
     except yaml.YAMLError as exc:
         raise CatalogError(f"{label}: not valid YAML ({exc})") from exc
 
@@ -599,7 +601,38 @@ def _check_salary(
             )
 
 
+# ------------------------------------------------------------------ the cache
+
+CACHE_FILE_NAME = "catalog.pickle"
+
+
+def cache_path() -> Path:
+    """Where the parsed catalog is cached: ``$CODEPATH_HOME/cache`` or the user cache folder."""
+    return resource_cache.cache_folder() / CACHE_FILE_NAME
+
+
+def catalog_key(texts: list[bytes]) -> bytes:
+    """What a cached catalog was made from: the resources, and the code that checks them."""
+    return resource_cache.cache_key(texts, [sys.modules[__name__]])
+
+
+def cached_catalog(path: Path | None = None) -> Catalog:
+    """The shipped catalog from the cache when it matches the resources, else loaded and cached.
+
+    A missing, stale (other resources or code) or damaged cache is replaced; a cache that
+    cannot be written is skipped.
+    """
+    return resource_cache.cached_resource(
+        "catalog",
+        CATALOG_FILES,
+        [sys.modules[__name__]],
+        load_catalog,
+        Catalog,
+        path if path is not None else cache_path(),
+    )
+
+
 @functools.cache
 def default_catalog() -> Catalog:
-    """The catalog shipped with the app (loaded once per process)."""
-    return load_catalog()
+    """The catalog shipped with the app (loaded once per process, from the cache when valid)."""
+    return cached_catalog()

@@ -10,7 +10,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import Field, ValidationError
 
 from planner.core.base import Figure, FrozenModel, MutableModel
@@ -113,6 +112,8 @@ class FitRules(FrozenModel):
 
 def load_fit_rules(catalog: Catalog, folder: Path | None = None) -> FitRules:
     """Read and check resources/fit.yaml (or ``folder``/fit.yaml) against the catalog."""
+    import yaml  # here, not at start-up: only this loader reads YAML
+
     label = f"resources/{FIT_FILE}" if folder is None else str(folder / FIT_FILE)
     try:
         if folder is None:

@@ -6,12 +6,13 @@ import difflib
 import functools
 import importlib.resources
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from pydantic import Field, ValidationError, field_validator
 
+from planner.core import resource_cache
 from planner.core.base import FrozenModel
 from planner.core.catalog import CatalogError
 
@@ -148,6 +149,8 @@ def _read(folder: Path | None) -> tuple[str, str]:
 
 def load_glossary(folder: Path | None = None) -> Glossary:
     """Load and validate the glossary from the installed package (or from ``folder``)."""
+    import yaml  # here, not at start-up: the shipped file comes from the cache
+
     label, text = _read(folder)
     try:
         raw = yaml.safe_load(text)
@@ -178,8 +181,10 @@ def load_glossary(folder: Path | None = None) -> Glossary:
 
 @functools.cache
 def default_glossary() -> Glossary:
-    """The glossary shipped with the app (loaded once per process)."""
-    return load_glossary()
+    """The glossary shipped with the app (loaded once per process, from the cache when valid)."""
+    return resource_cache.cached_resource(
+        "glossary", (GLOSSARY_FILE,), [sys.modules[__name__]], load_glossary, Glossary
+    )
 
 
 def glossary_tooltip(text: str) -> str:

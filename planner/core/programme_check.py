@@ -7,7 +7,6 @@ import importlib.resources
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from pydantic import Field, ValidationError
 
 from planner.core.base import FrozenModel, MutableModel
@@ -52,6 +51,8 @@ class CheckRules(FrozenModel):
 
 def load_check_rules(catalog: Catalog, folder: Path | None = None) -> CheckRules:
     """Read and check resources/programme_check.yaml (or one in ``folder``)."""
+    import yaml  # here, not at start-up: only this loader reads YAML
+
     label = f"resources/{CHECK_FILE}" if folder is None else str(folder / CHECK_FILE)
     try:
         text = _packaged_text() if folder is None else (folder / CHECK_FILE).read_text("utf-8")

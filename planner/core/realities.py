@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
+import sys
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-import yaml
 from pydantic import Field, ValidationError, field_validator
 
+from planner.core import resource_cache
 from planner.core.base import Confidence, FrozenModel
 from planner.core.catalog import Catalog, CatalogError
 from planner.core.plan import Plan, Step
@@ -144,6 +145,8 @@ def _read(folder: Path | None) -> tuple[str, str]:
 
 def load_realities(folder: Path | None = None) -> Realities:
     """Load and validate the realities from the installed package (or from ``folder``)."""
+    import yaml  # here, not at start-up: the shipped file comes from the cache
+
     label, text = _read(folder)
     try:
         raw = yaml.safe_load(text)
@@ -170,5 +173,7 @@ def load_realities(folder: Path | None = None) -> Realities:
 
 @functools.cache
 def default_realities() -> Realities:
-    """The realities shipped with the app (loaded once per process)."""
-    return load_realities()
+    """The realities shipped with the app (loaded once per process, from the cache when valid)."""
+    return resource_cache.cached_resource(
+        "realities", (REALITIES_FILE,), [sys.modules[__name__]], load_realities, Realities
+    )

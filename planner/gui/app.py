@@ -152,19 +152,20 @@ def _screenshot(profile_path: Path | None, out: Path, page: str, today: date) ->
     profile = load_checked(store, catalog)
     app = make_qapp()
     controller = PlannerController(profile, store, catalog, today, read_only=True)
-    window = MainWindow(controller, settings=None)
+    window = MainWindow(controller, settings=None, page=page)
     window.resize(*SCREENSHOT_SIZE)
-    window.show_page(page)
     window.show()
     app.processEvents()
     if page == "salary":
         chart = window.salary_page.ensure_chart()
-        app.processEvents()
-        chart.canvas.draw()
+        app.processEvents()  # shown and painted: the chart's pending draw runs here
+        if chart.draw_count == 0:
+            chart.canvas.draw()
     if page == "compare":
-        window.compare_page.ensure_chart()
-        app.processEvents()
-        window.compare_page.ensure_chart().canvas.draw()
+        compare = window.compare_page.ensure_chart()
+        app.processEvents()  # shown and painted: the chart's pending draw runs here
+        if compare.figure.stale:  # not drawn yet (a draw leaves the figure not stale)
+            compare.canvas.draw()
     app.processEvents()
     image = window.grab()
     out = Path(out)
@@ -180,10 +181,12 @@ def start_window(
     *,
     settings: QSettings | None = None,
     catalog: Catalog | None = None,
+    page: str | None = None,
 ) -> MainWindow | None:
     """Open (or set up) the profile and build the main window; None when the user quits.
 
-    A profile the wizard just created is saved before the window appears.
+    A profile the wizard just created is saved before the window appears. ``page`` is shown
+    first (default: the page shown last, else the timeline).
     """
     from planner.core.catalog import default_catalog
     from planner.gui.controller import PlannerController
@@ -199,7 +202,7 @@ def start_window(
     )
     if not opened.saved:
         controller.saver.save_now()
-    window = MainWindow(controller, settings=settings)
+    window = MainWindow(controller, settings=settings, page=page)
     controller.setParent(window)
     return window
 
@@ -215,11 +218,13 @@ def _interactive(profile_path: Path | None, page: str, today: date) -> int:
         text = f"The career data cannot be loaded:\n{exc}"
         ask_message(None, QMessageBox.Icon.Critical, APPLICATION, text)
         raise
-    window = start_window(profile_path, today, settings=make_settings(), catalog=catalog)
+    # the timeline is the default: then the page shown last comes back
+    first = None if page == "timeline" else page
+    window = start_window(
+        profile_path, today, settings=make_settings(), catalog=catalog, page=first
+    )
     if window is None:
         return 0
-    if page != "timeline":
-        window.show_page(page)
     app.aboutToQuit.connect(window.controller.saver.save_if_dirty)
     install_excepthook(lambda: window)
     quit_signals = QuitSignals(app, lambda signum: _quit_on_signal(app, window, signum))

@@ -1,9 +1,11 @@
-"""The main window: a page list, the six pages, menus, status bar and window title."""
+"""The main window: a page list, the pages (each built on first visit), menus, status bar, title."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator, MutableMapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -21,7 +24,6 @@ from planner.core.profile import ProfileError
 from planner.core.storage import ProfileStore
 from planner.gui import dialogs, exports
 from planner.gui.apprentice_page import add_apprentice_action
-from planner.gui.compare_page import ComparePage
 from planner.gui.controller import PlannerController
 from planner.gui.dialogs import (
     HOW_TEXT,
@@ -31,14 +33,18 @@ from planner.gui.dialogs import (
     about_html,
 )
 from planner.gui.glossary_dialog import GlossaryDialog, open_glossary
-from planner.gui.milestones_page import MilestonesPage
 from planner.gui.number_input import AppUndoInSpinBoxes
-from planner.gui.progress_page import ProgressPage
 from planner.gui.recent import RecentProfiles
-from planner.gui.salary_page import SalaryPage
-from planner.gui.settings_page import SettingsPage
-from planner.gui.timeline_page import TimelinePage
 from planner.gui.widgets import ask_message, named, plain_label
+
+if TYPE_CHECKING:
+    from planner.core.plan import Plan
+    from planner.gui.compare_page import ComparePage
+    from planner.gui.milestones_page import MilestonesPage
+    from planner.gui.progress_page import ProgressPage
+    from planner.gui.salary_page import SalaryPage
+    from planner.gui.settings_page import SettingsPage
+    from planner.gui.timeline_page import TimelinePage
 
 APP_NAME = "Coding Path Planner"
 PAGES: tuple[tuple[str, str], ...] = (
@@ -52,6 +58,89 @@ PAGES: tuple[tuple[str, str], ...] = (
 PAGE_NAMES = tuple(name for name, _ in PAGES)
 
 
+def _timeline_page(controller: PlannerController) -> QWidget:
+    from planner.gui.timeline_page import TimelinePage
+
+    return TimelinePage(controller)
+
+
+def _milestones_page(controller: PlannerController) -> QWidget:
+    from planner.gui.milestones_page import MilestonesPage
+
+    return MilestonesPage(controller)
+
+
+def _salary_page(controller: PlannerController) -> QWidget:
+    from planner.gui.salary_page import SalaryPage
+
+    return SalaryPage(controller)
+
+
+def _progress_page(controller: PlannerController) -> QWidget:
+    from planner.gui.progress_page import ProgressPage
+
+    return ProgressPage(controller)
+
+
+def _settings_page(controller: PlannerController) -> QWidget:
+    from planner.gui.settings_page import SettingsPage
+
+    return SettingsPage(controller)
+
+
+def _compare_page(controller: PlannerController) -> QWidget:
+    from planner.gui.compare_page import ComparePage
+
+    return ComparePage(controller)
+
+
+# Each page's module is imported and the page built on its first visit (or first access):
+# the first window costs only the page it shows.
+PAGE_FACTORIES: dict[str, Callable[[PlannerController], QWidget]] = {
+    "timeline": _timeline_page,
+    "milestones": _milestones_page,
+    "salary": _salary_page,
+    "progress": _progress_page,
+    "settings": _settings_page,
+    "compare": _compare_page,
+}
+
+
+class LazyPages(MutableMapping[str, QWidget]):
+    """The pages by name; a page is built the first time it is looked up."""
+
+    def __init__(self, build: Callable[[str], QWidget]) -> None:
+        self._build = build
+        self._built: dict[str, QWidget] = {}
+
+    def __getitem__(self, name: str) -> QWidget:
+        page = self._built.get(name)
+        if page is None:
+            if name not in PAGE_FACTORIES:
+                raise KeyError(name)
+            page = self._built[name] = self._build(name)
+        return page
+
+    def __setitem__(self, name: str, page: QWidget) -> None:
+        self._built[name] = page
+
+    def __delitem__(self, name: str) -> None:
+        del self._built[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in PAGE_FACTORIES or name in self._built
+
+    def __iter__(self) -> Iterator[str]:
+        yield from PAGE_NAMES
+        yield from (name for name in self._built if name not in PAGE_FACTORIES)
+
+    def __len__(self) -> int:
+        return len(PAGE_NAMES) + sum(name not in PAGE_FACTORIES for name in self._built)
+
+    def is_built(self, name: str) -> bool:
+        return name in self._built
+
+
 class MainWindow(QMainWindow):
     """Shows what the controller holds; every edit goes through the controller."""
 
@@ -60,9 +149,13 @@ class MainWindow(QMainWindow):
         controller: PlannerController,
         *,
         settings: QSettings | None = None,
+        page: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``page``: the page shown first (default: the one shown last, else the timeline)."""
         super().__init__(parent)
+        if page is not None and page not in PAGE_FACTORIES:
+            raise ValueError(f"unknown page {page!r} (pages: {', '.join(PAGE_NAMES)})")
         self.controller = controller
         self._settings = settings
         self._save_error_box: QMessageBox | None = None
@@ -89,22 +182,17 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.timeline_page = TimelinePage(controller)
-        self.milestones_page = MilestonesPage(controller)
-        self.salary_page = SalaryPage(controller)
-        self.progress_page = ProgressPage(controller)
-        self.settings_page = SettingsPage(controller)
-        self.compare_page = ComparePage(controller)
-        self.pages: dict[str, QWidget] = {
-            "timeline": self.timeline_page,
-            "milestones": self.milestones_page,
-            "salary": self.salary_page,
-            "progress": self.progress_page,
-            "settings": self.settings_page,
-            "compare": self.compare_page,
-        }
+        # one empty holder per page in the stack; the page goes in on its first visit
+        self._page_holders: dict[str, tuple[QWidget, QVBoxLayout]] = {}
         for name in PAGE_NAMES:
-            self.stack.addWidget(self.pages[name])
+            holder = QWidget()
+            holder.setObjectName(f"{name}PageHolder")
+            holder_layout = QVBoxLayout(holder)
+            holder_layout.setContentsMargins(0, 0, 0, 0)
+            self._page_holders[name] = (holder, holder_layout)
+            self.stack.addWidget(holder)
+        self._spin_undo = AppUndoInSpinBoxes(self)  # each page's spin boxes, when it is built
+        self.pages = LazyPages(self._build_page)
 
         self.save_label = plain_label()
         self.save_label.setObjectName("saveStatus")
@@ -115,11 +203,8 @@ class MainWindow(QMainWindow):
         self.recent = RecentProfiles(settings)
         self.recent.add(controller.path)
         self._build_menus()
-        self._spin_undo = AppUndoInSpinBoxes(self)
-        self._spin_undo.watch(self.stack)
 
         self.nav.currentRowChanged.connect(self._on_view_nav_row)
-        self.timeline_page.milestoneActivated.connect(self.show_milestone)
         controller.savedStateChanged.connect(self._on_model_saved_state)
         controller.saveStatusChanged.connect(self._on_model_save_status)
         controller.storeChanged.connect(self._on_model_store_changed)
@@ -131,10 +216,11 @@ class MainWindow(QMainWindow):
         saver.fileMissing.connect(self._on_saver_file_missing)
         saver.noticeGiven.connect(self._on_saver_notice)
 
-        self.nav.setCurrentRow(0)
+        # only the first page shown is built now
+        self.nav.setCurrentRow(PAGE_NAMES.index(page or self._remembered_page() or PAGE_NAMES[0]))
         self.setTabOrder(self.nav, self.stack)
         self.resize(self._default_size())
-        self.restore_state()
+        self._restore_geometry()
         self.update_title()
         self._on_model_save_status("Saved" if not controller.dirty else "Not saved yet")
 
@@ -270,6 +356,48 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ pages
 
+    def _build_page(self, name: str) -> QWidget:
+        page = PAGE_FACTORIES[name](self.controller)
+        self._spin_undo.watch(page)
+        if name == "timeline":
+            page.milestoneActivated.connect(self.show_milestone)  # type: ignore[attr-defined]
+            page.whatIfChanged.connect(self._on_what_if)  # type: ignore[attr-defined]
+        if name == "salary" and self.pages.is_built("timeline"):
+            page.set_what_if(self.timeline_page.ghost)  # type: ignore[attr-defined]
+        holder, layout = self._page_holders[name]
+        layout.addWidget(page)
+        if holder.isVisible():
+            page.show()
+        return page
+
+    def _on_what_if(self, plan: Plan | None) -> None:
+        if self.pages.is_built("salary"):
+            self.salary_page.set_what_if(plan)
+
+    @property
+    def timeline_page(self) -> TimelinePage:
+        return self.pages["timeline"]  # type: ignore[return-value]
+
+    @property
+    def milestones_page(self) -> MilestonesPage:
+        return self.pages["milestones"]  # type: ignore[return-value]
+
+    @property
+    def salary_page(self) -> SalaryPage:
+        return self.pages["salary"]  # type: ignore[return-value]
+
+    @property
+    def progress_page(self) -> ProgressPage:
+        return self.pages["progress"]  # type: ignore[return-value]
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self.pages["settings"]  # type: ignore[return-value]
+
+    @property
+    def compare_page(self) -> ComparePage:
+        return self.pages["compare"]  # type: ignore[return-value]
+
     def show_page(self, name: str, *, focus: bool = False) -> None:
         """Show a page; with ``focus`` (keyboard shortcuts) put the focus on its first control."""
         if name not in self.pages:
@@ -299,8 +427,9 @@ class MainWindow(QMainWindow):
     def _on_view_nav_row(self, row: int) -> None:
         if row < 0:
             return
-        self.stack.setCurrentIndex(row)
         name = PAGE_NAMES[row]
+        self.pages[name]  # built before it is shown
+        self.stack.setCurrentIndex(row)
         action = self.actions_by_name.get(f"page_{name}")
         if action is not None:
             action.setChecked(True)
@@ -398,14 +527,21 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ window state
 
     def restore_state(self) -> None:
+        self._restore_geometry()
+        page = self._remembered_page()
+        if page is not None:
+            self.show_page(page)
+
+    def _restore_geometry(self) -> None:
         if self._settings is None:
             return
         geometry = self._settings.value("mainWindow/geometry")
         if isinstance(geometry, QByteArray | bytes):
             self.restoreGeometry(QByteArray(geometry))
-        page = self._settings.value("mainWindow/page")
-        if isinstance(page, str) and page in self.pages:
-            self.show_page(page)
+
+    def _remembered_page(self) -> str | None:
+        page = None if self._settings is None else self._settings.value("mainWindow/page")
+        return page if isinstance(page, str) and page in PAGE_FACTORIES else None
 
     def save_state(self) -> None:
         if self._settings is None:

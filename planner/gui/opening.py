@@ -16,7 +16,6 @@ from planner.core.storage import ProfileStore
 from planner.gui import dialogs
 from planner.gui.dialogs import BackupUse, BadProfileChoice, BadProfileDialog, NewLocation
 from planner.gui.widgets import ask_message
-from planner.gui.wizard import SetupWizard
 
 
 @dataclass
@@ -77,6 +76,8 @@ def open_profile(
             path = main
         store = ProfileStore(path)
         if not store.exists():
+            from planner.gui.wizard import SetupWizard  # only when a profile is set up
+
             answer = SetupWizard.ask(catalog, today, parent, first_run=True)
             if answer is None:
                 return None
@@ -123,6 +124,8 @@ def _repick(
     old = error.profile
     if old is None:
         return None
+    from planner.gui.wizard import SetupWizard  # only when a profile is set up
+
     answer = SetupWizard.ask(catalog, today, parent, initial=old.inputs, name=old.name)
     if answer is None:
         return None
@@ -138,6 +141,8 @@ def _repick(
 def _start_new(
     path: Path, store: ProfileStore, catalog: Catalog, today: date, parent: QWidget | None
 ) -> Opened | None:
+    from planner.gui.wizard import SetupWizard  # only when a profile is set up
+
     answer = SetupWizard.ask(catalog, today, parent)
     if answer is None:
         return None

@@ -76,6 +76,7 @@ class SalaryPage(QWidget):
         super().__init__(parent)
         self._controller = controller
         self.chart: SalaryChart | None = None
+        self._what_if: Plan | None = None  # the timeline's what-if plan, drawn as a ghost
         self._stale = True
         self.setObjectName("salaryPage")
         outer = QVBoxLayout(self)
@@ -171,9 +172,16 @@ class SalaryPage(QWidget):
             self._chart_layout.removeWidget(self.placeholder)
             self.chart = chart
             chart.set_plan(self._controller.plan)
+            chart.set_ghost(self._what_if)
             self._stale = False
             self.chartReady.emit()
         return self.chart
+
+    def set_what_if(self, plan: Plan | None) -> None:
+        """Draw the timeline's what-if plan as a dashed median on the chart (None: no ghost)."""
+        self._what_if = plan
+        if self.chart is not None:
+            self.chart.set_ghost(plan)
 
     def _on_chart_hovered(self, text: str) -> None:
         self.hover_label.setText(text or HOVER_HINT)

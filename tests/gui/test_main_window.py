@@ -67,6 +67,34 @@ def test_menus_and_standard_shortcuts(window: MainWindow) -> None:
         assert window.nav.currentRow() == index
 
 
+def test_only_the_shown_page_is_built_until_another_is_visited(
+    qtbot: QtBot, make_controller: MakeController
+) -> None:
+    window = MainWindow(make_controller(), settings=None)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert [name for name in PAGE_NAMES if window.pages.is_built(name)] == ["timeline"]
+    assert "progress" in window.pages and not window.pages.is_built("progress")
+    assert window.timeline_page.isVisible()
+    window.show_page("progress")
+    assert window.pages.is_built("progress")
+    assert window.progress_page.isVisible() and not window.timeline_page.isVisible()
+    assert window.current_page() == "progress"
+    settings = window.settings_page  # looked up, not visited: built, hidden
+    assert window.pages.is_built("settings") and not settings.isVisible()
+    assert list(window.pages) == list(PAGE_NAMES) and len(window.pages) == len(PAGE_NAMES)
+
+
+def test_a_timeline_milestone_opens_it_on_the_milestones_page_built_then(
+    window: MainWindow,
+) -> None:
+    assert not window.pages.is_built("milestones")
+    window.timeline_page.milestoneActivated.emit("p2-exam")
+    assert window.current_page() == "milestones"
+    assert window.milestones_page.selected_milestone() == "p2-exam"
+
+
 def test_undo_action_reverts_the_last_edit(window: MainWindow) -> None:
     window.controller.set_milestone_done("p1-course", True)
     undo = window.actions_by_name["undo"]
@@ -118,6 +146,8 @@ def _inside_compound(widget: QWidget) -> bool:
 
 
 def test_every_interactive_widget_is_named(qtbot: QtBot, window: MainWindow) -> None:
+    for page in PAGE_NAMES:  # every page is built (pages are built on first visit)
+        window.pages[page]
     with qtbot.waitSignal(window.salary_page.chartReady, timeout=10_000):
         window.show_page("salary")
     missing = []

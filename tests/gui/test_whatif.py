@@ -16,6 +16,7 @@ from planner.core.inputs import PlanInputs
 from planner.core.plan import Plan, build_plan
 from planner.core.state import plan_for
 from planner.gui.controller import PlannerController
+from planner.gui.main_window import MainWindow
 from planner.gui.salary_chart import SalaryChart
 from planner.gui.timeline import RANGE_ALL
 from planner.gui.timeline_page import WHAT_IF_HINT, TimelinePage, shift_text
@@ -303,3 +304,23 @@ def test_a_blitted_update_shows_what_a_full_draw_shows(
     blitted = np.asarray(chart.canvas.buffer_rgba()).copy()
     chart.canvas.draw()
     assert np.array_equal(blitted, np.asarray(chart.canvas.buffer_rgba()))
+
+
+def test_the_timeline_what_if_is_the_ghost_on_the_salary_chart(
+    qtbot: QtBot, window: MainWindow, catalog: Catalog
+) -> None:
+    inputs = window.controller.profile.inputs
+    page = window.timeline_page
+    page.what_if_hours.setValue(inputs.hours_per_week + 6)
+    ghost = wait_for_ghost(qtbot, page)
+    window.show_page("salary")  # the chart is built after the ghost: it shows it at once
+    chart = window.salary_page.ensure_chart()
+    expected = at(inputs, catalog, hours_per_week=inputs.hours_per_week + 6)
+    assert chart.ghost_values() == [float(row.median) for row in expected.salary]
+    assert ghost.exam_date == expected.exam_date
+    page.reset_what_if()
+    assert chart.ghost_values() == []
+    page.what_if_hours.setValue(inputs.hours_per_week + 2)  # built: follows each change
+    wait_for_ghost(qtbot, page)
+    faster = at(inputs, catalog, hours_per_week=inputs.hours_per_week + 2)
+    assert chart.ghost_values() == [float(row.median) for row in faster.salary]
