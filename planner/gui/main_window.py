@@ -389,12 +389,16 @@ class MainWindow(QMainWindow):
         page = self._settings.value("mainWindow/page")
         if isinstance(page, str) and page in self.pages:
             self.show_page(page)
+        timeline_range = self._settings.value("timeline/range")
+        if isinstance(timeline_range, str):
+            self.timeline_page.set_range_mode(timeline_range)
 
     def save_state(self) -> None:
         if self._settings is None:
             return
         self._settings.setValue("mainWindow/geometry", self.saveGeometry())
         self._settings.setValue("mainWindow/page", self.current_page())
+        self._settings.setValue("timeline/range", self.timeline_page.range_mode())
         self._settings.sync()
 
     def settle_unsaved(self) -> bool:
