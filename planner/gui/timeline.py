@@ -47,11 +47,10 @@ TODAY_COLOR = QColor("#c62828")
 GHOST_KINDS = (MilestoneKind.EXAM, MilestoneKind.CREDENTIAL, MilestoneKind.CAREER)
 GHOST_LEGEND = "What if (dashed, above each bar)"
 # phases 2 and 4 are hatched only so that neighbouring bars differ without colour
-HATCH_LEGEND = "Hatched bar: phases 2 and 4 (to tell neighbours apart)"
-CLUSTER_LEGEND = "Number: that many milestones close together (point or press Enter to list)"
-BAR_LEGEND = "Phase bar"
-STATUS_SWATCH_NOTE = "Filling shows the status:"
-KIND_SHAPE_NOTE = "Shape shows the kind:"
+HATCH_LEGEND = "Hatched: phases 2 and 4 (only to tell neighbours apart)"
+CLUSTER_LEGEND = "Numbered: milestones close together (point at it or press Enter)"
+STATUS_SWATCH_NOTE = "Filling = status:"
+KIND_SHAPE_NOTE = "Shape = kind:"
 MIN_ZOOM_DAYS = 30  # zoomed in, the timeline still shows a month
 ZOOM_STEP = 1.25  # one wheel notch or +/- key
 PAN_STEP = 0.1  # one wheel notch or Shift+arrow pans a tenth of what is visible
@@ -535,7 +534,7 @@ class TimelineView(QWidget):
     def minimumSizeHint(self) -> QSize:
         line = QFontMetricsF(self.font()).height()
         rows = max(1, len(self._rows)) if self._rows else 5
-        return QSize(int(line * 24), int(line * (2.2 + MIN_ROW_LINES * rows + 0.8)))
+        return QSize(int(line * 24), int(line * (2.7 + MIN_ROW_LINES * rows + 0.8)))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._layout_cache = None
@@ -1261,7 +1260,6 @@ class TimelineLegend(QWidget):
         entries += [
             (CLUSTER_LEGEND, None, None),
             (_TODAY, None, None),
-            (BAR_LEGEND, None, None),
             (HATCH_LEGEND, None, None),
             (_ORIGINAL, None, None),
             (GHOST_LEGEND, None, None),
@@ -1316,14 +1314,12 @@ class TimelineLegend(QWidget):
         elif text == _TODAY:
             painter.setPen(QPen(TODAY_COLOR, 2))
             painter.drawLine(QPointF(size, 1), QPointF(size, size - 1))
-        elif text in (BAR_LEGEND, HATCH_LEGEND):
-            number = 2 if text == HATCH_LEGEND else 1
-            fill, edge = _bar_colors(palette, number)
+        elif text == HATCH_LEGEND:
+            fill, edge = _bar_colors(palette, 2)
             painter.fillRect(bar, fill)
-            if text == HATCH_LEGEND:
-                hatch = QColor(edge)
-                hatch.setAlpha(90)
-                painter.fillRect(bar, QBrush(hatch, Qt.BrushStyle.BDiagPattern))
+            hatch = QColor(edge)
+            hatch.setAlpha(90)
+            painter.fillRect(bar, QBrush(hatch, Qt.BrushStyle.BDiagPattern))
             painter.setPen(QPen(edge, 1))
             painter.drawRect(bar)
         elif text == GHOST_LEGEND:
