@@ -7,7 +7,7 @@ from pathlib import Path
 
 from gui_helpers import MakeController
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QImage, QWheelEvent
+from PySide6.QtGui import QImage, QPixmap, QWheelEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -20,8 +20,8 @@ from planner.gui.widgets import STATUS_TEXT, fmt_date
 from planner.report.explain import header_explanations
 
 
-def _image(legend_icon: object) -> QImage:
-    return legend_icon.toImage()  # type: ignore[attr-defined, no-any-return]
+def _image(legend_icon: QPixmap) -> QImage:
+    return legend_icon.toImage()
 
 
 def test_close_milestones_become_one_numbered_cluster_that_lists_them(
