@@ -47,8 +47,8 @@ TODAY_COLOR = QColor("#c62828")
 GHOST_KINDS = (MilestoneKind.EXAM, MilestoneKind.CREDENTIAL, MilestoneKind.CAREER)
 GHOST_LEGEND = "What if (dashed, above each bar)"
 # phases 2 and 4 are hatched only so that neighbouring bars differ without colour
-HATCH_LEGEND = "Hatched: phases 2 and 4 (only to tell neighbours apart)"
-CLUSTER_LEGEND = "Numbered: milestones close together (point at it or press Enter)"
+HATCH_LEGEND = "Hatched: phases 2 and 4 (to tell neighbours apart)"
+CLUSTER_LEGEND = "Numbered: close milestones (point or Enter)"
 STATUS_SWATCH_NOTE = "Filling = status:"
 KIND_SHAPE_NOTE = "Shape = kind:"
 MIN_ZOOM_DAYS = 30  # zoomed in, the timeline still shows a month
@@ -950,6 +950,12 @@ class TimelineView(QWidget):
             painter.setPen(QPen(edge, 1))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect)
+            if layout.x(row.start) < left_edge - 0.5:  # zoomed or panned: began earlier
+                before = QPainterPath(QPointF(left_edge, y - 2))
+                before.lineTo(left_edge - layout.line * 0.5, y + layout.bar_h / 2)
+                before.lineTo(left_edge, y + layout.bar_h + 2)
+                before.closeSubpath()
+                painter.fillPath(before, edge)
             if layout.x(row.end) > right_edge + 0.5:
                 # the bar goes on beyond the visible range: an arrow and the real end date
                 arrow = QPainterPath(QPointF(right_edge, y - 2))

@@ -55,6 +55,11 @@ from planner.report.explain import header_explanations
 from planner.report.text import humanize_dates
 
 HALF_HOURS = 2  # the what-if slider moves in half hours
+ZOOM_HELP = (
+    "Zoom: Ctrl+wheel over the timeline, or the + and − keys. Pan: drag the timeline, scroll "
+    "sideways (or Shift+wheel), or Shift+Left/Right. Key 0 or Zoom to fit shows the whole "
+    "range again."
+)
 WHAT_IF_HINT = (
     "What if: move the study hours or the start date to see the plan at that pace as a dashed "
     "ghost. Nothing changes until you press Apply."
@@ -182,14 +187,15 @@ class TimelinePage(QWidget):
             "Undo the zoom",
             "Show the whole range chosen under Show again (key 0 on the timeline)",
         )
+        self.zoom_reset.setToolTip(ZOOM_HELP)
         self.zoom_reset.setEnabled(False)
         controls.addWidget(self.zoom_reset)
         hint = note_label(
-            "Click a marker, or use the arrow keys and Enter, to open that milestone. "
-            "Ctrl+wheel or +/− zooms, dragging pans, 0 shows it all again.",
+            "Click a marker (or arrow keys, Enter) to open it. Ctrl+wheel or +/− zooms.",
             "timelineHint",
         )
         hint.setWordWrap(True)
+        hint.setToolTip(ZOOM_HELP)
         controls.addWidget(hint, 1)
         outer.addLayout(controls)
 
