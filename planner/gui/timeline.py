@@ -500,6 +500,9 @@ class TimelineView(QWidget):
             + (f", {overdue} overdue" if overdue else "")
             + f". Today is {fmt_date(self._today)}."
         )
+        if self._window is not None:
+            start, end = self._window
+            parts.append(f"Zoomed in: {fmt_date(start)} to {fmt_date(end)}.")
         if self._ghost is not None:
             parts.append(
                 f"What-if plan, dashed: {self._ghost.exam_credential} exam "
@@ -550,8 +553,9 @@ class TimelineView(QWidget):
     def _full_range(self) -> tuple[date, date]:
         """The whole plan (and its original and what-if plans): as far as one can pan."""
         assert self._plan is not None
-        start = self._plan.phases[0].start
-        finish = self._plan.finish
+        done_days = [m.day for m in self._markers if m.done_on is not None]
+        start = min([self._plan.phases[0].start, *done_days])  # done before the plan began
+        finish = max([self._plan.finish, *done_days])
         for other in (self._baseline, self._ghost):
             if other is not None:
                 finish = max(finish, other.finish)

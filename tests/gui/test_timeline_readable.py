@@ -6,9 +6,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from gui_helpers import MakeController
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QImage, QPixmap, QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QHelpEvent, QImage, QPixmap, QWheelEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from planner.core.plan import MilestoneKind
@@ -48,6 +48,18 @@ def test_close_milestones_become_one_numbered_cluster_that_lists_them(
         exam.trigger()
     assert window.current_page() == "milestones"
     assert window.milestones_page.selected_milestone() == "p2-exam"
+
+
+def test_pointing_at_a_cluster_lists_it_in_a_tooltip(qtbot: QtBot, window: MainWindow) -> None:
+    view = window.timeline_page.view
+    cluster = view.cluster_of("p2-exam")
+    assert cluster is not None
+    pos = cluster.centre.toPoint()
+    event = QHelpEvent(QEvent.Type.ToolTip, pos, view.mapToGlobal(pos))
+    QApplication.sendEvent(view, event)
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text() == view.cluster_text(cluster)
+    QToolTip.hideText()
 
 
 def test_the_keyboard_steps_over_a_cluster_and_enter_lists_it(
@@ -131,6 +143,7 @@ def test_zoom_keys_wheel_drag_and_reset(qtbot: QtBot, window: MainWindow) -> Non
     qtbot.waitUntil(view.hasFocus)
     qtbot.keyClick(view, Qt.Key.Key_Plus)
     zoomed = view.visible_range()
+    assert f"Zoomed in: {fmt_date(zoomed[0])} to {fmt_date(zoomed[1])}." in view.summary_text()
     assert (zoomed[1] - zoomed[0]).days < (end - start).days * 0.85
     assert view.is_zoomed() and page.zoom_reset.isEnabled()
     qtbot.keyClick(view, Qt.Key.Key_Minus)
@@ -239,3 +252,13 @@ def test_the_salary_page_explains_its_up_front_and_break_even_figures(
     assert explained["upfront"] in tip and explained["break_even"] in tip
     assert "Up front: $" in tip and "Medical coding certificate program: tuition $" in tip
     assert "break-even: The month when" in tip  # its glossary lines are kept
+
+
+def test_a_milestone_done_before_the_plan_began_is_still_shown(window: MainWindow) -> None:
+    view = window.timeline_page.view
+    plan = window.controller.plan
+    early = plan.phases[0].start - timedelta(days=40)
+    window.controller.set_milestone_done_on("p1-terminology", early)
+    assert view.visible_range()[0] == early
+    centre = view.marker_center("p1-terminology")
+    assert centre is not None and abs(centre.x() - view.x_for(early)) < 0.5
