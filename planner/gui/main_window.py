@@ -362,6 +362,9 @@ class MainWindow(QMainWindow):
         if name == "timeline":
             page.milestoneActivated.connect(self.show_milestone)  # type: ignore[attr-defined]
             page.whatIfChanged.connect(self._on_what_if)  # type: ignore[attr-defined]
+            shown = None if self._settings is None else self._settings.value("timeline/range")
+            if isinstance(shown, str):
+                page.set_range_mode(shown)  # type: ignore[attr-defined]
         if name == "salary" and self.pages.is_built("timeline"):
             page.set_what_if(self.timeline_page.ghost)  # type: ignore[attr-defined]
         holder, layout = self._page_holders[name]
@@ -548,6 +551,8 @@ class MainWindow(QMainWindow):
             return
         self._settings.setValue("mainWindow/geometry", self.saveGeometry())
         self._settings.setValue("mainWindow/page", self.current_page())
+        if self.pages.is_built("timeline"):  # else the remembered choice stays as it was
+            self._settings.setValue("timeline/range", self.timeline_page.range_mode())
         self._settings.sync()
 
     def settle_unsaved(self) -> bool:

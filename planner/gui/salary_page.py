@@ -27,6 +27,7 @@ from planner.gui.glossary_dialog import RealitiesNote
 from planner.gui.input_fields import parse_money as parse_amount
 from planner.gui.widgets import fmt_date, fmt_money, named, note_label, plain_label, read_only_table
 from planner.report.charts import salary_source_line, salary_vintage_line
+from planner.report.explain import header_explanations
 
 if TYPE_CHECKING:
     from planner.gui.salary_chart import SalaryChart
@@ -257,7 +258,10 @@ class SalaryPage(QWidget):
         lines.extend(f"Not in the data: {missing}." for missing in costs.not_in_data)
         lines.extend(costs.not_needed)
         self.costs_summary.setText("\n".join(lines))
-        self.costs_summary.setToolTip(glossary_tooltip(self.costs_summary.text()))
+        explained = header_explanations(plan)  # how the up-front sum and break-even were reached
+        parts = (explained["upfront"], explained["break_even"])
+        terms = glossary_tooltip(self.costs_summary.text())
+        self.costs_summary.setToolTip("\n\n".join(part for part in (*parts, terms) if part))
 
     def _set_row(self, row: int, cells: list[QTableWidgetItem]) -> None:
         for column, cell in enumerate(cells):

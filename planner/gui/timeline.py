@@ -8,10 +8,10 @@ so moving the ghost repaints only the ghost's strip.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -29,8 +29,9 @@ from PySide6.QtGui import (
     QPixmap,
     QPolygonF,
     QResizeEvent,
+    QWheelEvent,
 )
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QSizePolicy, QToolTip, QWidget
 
 from planner.core.glossary import glossary_tooltip, with_glossary
 from planner.core.plan import Milestone, MilestoneKind, Plan
@@ -45,6 +46,15 @@ RANGE_ALL = "all"
 TODAY_COLOR = QColor("#c62828")
 GHOST_KINDS = (MilestoneKind.EXAM, MilestoneKind.CREDENTIAL, MilestoneKind.CAREER)
 GHOST_LEGEND = "What if (dashed, above each bar)"
+# phases 2 and 4 are hatched only so that neighbouring bars differ without colour
+HATCH_LEGEND = "Hatched: phases 2 and 4 (to tell neighbours apart)"
+CLUSTER_LEGEND = "Numbered: close milestones (point or Enter)"
+STATUS_SWATCH_NOTE = "Filling = status:"
+KIND_SHAPE_NOTE = "Shape = kind:"
+MIN_ZOOM_DAYS = 30  # zoomed in, the timeline still shows a month
+ZOOM_STEP = 1.25  # one wheel notch or +/- key
+PAN_STEP = 0.1  # one wheel notch or Shift+arrow pans a tenth of what is visible
+CLUSTER_AT = 3  # this many markers close together become one numbered marker
 
 
 @dataclass(frozen=True)
@@ -80,13 +90,36 @@ class MarkerInfo:
     phase: int
     status: MilestoneStatus
     overdue: bool = False  # open and its date has passed: a ⚠ beside it, "overdue" in its text
+    done_on: date | None = None  # when it was marked done (done milestones are drawn there)
+
+    @property
+    def day(self) -> date:
+        """Where the marker sits: the day it was done, else its due date."""
+        if self.status is MilestoneStatus.DONE and self.done_on is not None:
+            return self.done_on
+        return self.due
 
 
-def marker_path(kind: MilestoneKind, center: QPointF, r: float) -> QPainterPath:
-    """The outline of a marker: each kind of milestone has its own shape."""
+@dataclass(frozen=True)
+class MarkerCluster:
+    """Markers of one phase too close to draw apart: one numbered marker lists them."""
+
+    ids: tuple[str, ...]
+    centre: QPointF
+    phase: int
+
+
+def marker_path(kind: MilestoneKind | None, center: QPointF, r: float) -> QPainterPath:
+    """The outline of a marker: each kind of milestone has its own shape.
+
+    ``None`` is the legend's status swatch, a rounded bar no kind of milestone uses, so
+    "Study or task" (a circle) and "Not started" (an empty swatch) never look alike.
+    """
     path = QPainterPath()
     x, y = center.x(), center.y()
-    if kind is MilestoneKind.EXAM:
+    if kind is None:
+        path.addRoundedRect(QRectF(x - r * 1.5, y - r * 0.75, r * 3.0, r * 1.5), r * 0.5, r * 0.5)
+    elif kind is MilestoneKind.EXAM:
         path.addPolygon(
             QPolygonF(
                 [
@@ -134,7 +167,7 @@ def marker_path(kind: MilestoneKind, center: QPointF, r: float) -> QPainterPath:
 
 def draw_marker(
     painter: QPainter,
-    kind: MilestoneKind,
+    kind: MilestoneKind | None,
     status: MilestoneStatus,
     center: QPointF,
     r: float,
@@ -175,6 +208,29 @@ def draw_marker(
     painter.restore()
 
 
+def draw_cluster(
+    painter: QPainter, centre: QPointF, r: float, count: int, palette: QPalette, font: QFont
+) -> None:
+    """A numbered stack: ``count`` milestones too close together to draw one by one."""
+    ink = palette.color(QPalette.ColorRole.Text)
+    base = palette.color(QPalette.ColorRole.Base)
+    radius = r * 1.3
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(ink, max(1.2, r / 4.5)))
+    painter.setBrush(base)
+    behind = QPointF(centre.x() + r * 0.45, centre.y() - r * 0.45)
+    painter.drawEllipse(behind, radius, radius)
+    painter.drawEllipse(centre, radius, radius)
+    number = QFont(font)
+    number.setBold(True)
+    number.setPixelSize(max(7, round(radius * (1.15 if count < 10 else 0.95))))
+    painter.setFont(number)
+    box = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, str(count))
+    painter.restore()
+
+
 def _bar_colors(palette: QPalette, number: int) -> tuple[QColor, QColor]:
     accent = palette.color(QPalette.ColorRole.Highlight)
     fill = QColor(accent)
@@ -197,7 +253,8 @@ class _Layout:
     r: float
     start: date
     end: date
-    centers: dict[str, QPointF]
+    centers: dict[str, QPointF]  # a clustered marker has its cluster's centre
+    clusters: list[MarkerCluster] = field(default_factory=list)
 
     def x(self, day: date) -> float:
         span = max(1, (self.end - self.start).days)
@@ -211,11 +268,14 @@ class TimelineView(QWidget):
     """Custom-painted plan timeline; click or press Enter on a marker to open that milestone.
 
     Keys: Left/Right move between milestones, Up/Down between phases, Home/End to the first
-    and last, Enter or Space opens the milestone.
+    and last, Enter or Space opens the milestone (or lists a numbered cluster to pick from).
+    Zoom: Ctrl+wheel or +/-; pan: drag, horizontal scroll, Shift+wheel or Shift+Left/Right;
+    0 shows the chosen range again.
     """
 
     milestoneActivated = Signal(str)
     currentMilestoneChanged = Signal(str)
+    visibleRangeChanged = Signal()
 
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -223,7 +283,11 @@ class TimelineView(QWidget):
         self._plan: Plan | None = None
         self._baseline: Plan | None = None
         self._statuses: dict[str, MilestoneStatus] = {}
+        self._done_on: dict[str, date] = {}
         self._range = RANGE_EARLY
+        self._window: tuple[date, date] | None = None  # zoomed or panned: the days shown
+        self._drag: tuple[float, date, date] | None = None  # press x and the range then
+        self.cluster_menu: QMenu | None = None  # the last list of a cluster (tests)
         self._rows: list[PhaseRow] = []
         self._markers: list[MarkerInfo] = []
         self._current: str | None = None
@@ -300,8 +364,12 @@ class TimelineView(QWidget):
     def ghost_rows(self) -> list[PhaseRow]:
         return list(self._ghost_rows)
 
-    def set_statuses(self, statuses: dict[str, MilestoneStatus]) -> None:
+    def set_statuses(
+        self, statuses: dict[str, MilestoneStatus], done_on: dict[str, date] | None = None
+    ) -> None:
+        """Each milestone's status; ``done_on``: when done ones were done (drawn on that day)."""
         self._statuses = dict(statuses)
+        self._done_on = dict(done_on or {})
         self._rebuild_markers()
         self._invalidate()
 
@@ -310,7 +378,9 @@ class TimelineView(QWidget):
         if mode not in (RANGE_EARLY, RANGE_ALL):
             raise ValueError(f"unknown range {mode!r}")
         self._range = mode
+        self._window = None
         self._invalidate()
+        self.visibleRangeChanged.emit()
 
     def range_mode(self) -> str:
         return self._range
@@ -332,7 +402,7 @@ class TimelineView(QWidget):
             number, first = group[0]
             names = "; ".join(f"{m.title} ({fmt_date(m.due)})" for _n, m in group)
             markers.append(self._marker(first, number, f"Code-set updates {year}: {names}"))
-        markers.sort(key=lambda marker: marker.due)
+        markers.sort(key=lambda marker: marker.day)
         self._markers = markers
 
     def _marker(self, milestone: Milestone, phase: int, title: str) -> MarkerInfo:
@@ -345,6 +415,7 @@ class TimelineView(QWidget):
             phase=phase,
             status=status,
             overdue=is_overdue(milestone, status, self._today),
+            done_on=self._done_on.get(milestone.id) if status is MilestoneStatus.DONE else None,
         )
 
     def _invalidate(self) -> None:
@@ -370,7 +441,29 @@ class TimelineView(QWidget):
         return [m for m in self._markers if m.id in layout.centers]
 
     def marker_center(self, milestone_id: str) -> QPointF | None:
+        """Where the marker is drawn (for a clustered one: its cluster's numbered marker)."""
         return self._layout().centers.get(milestone_id)
+
+    def clusters(self) -> list[MarkerCluster]:
+        """The numbered markers now drawn, each standing for several close milestones."""
+        return list(self._layout().clusters)
+
+    def cluster_of(self, milestone_id: str) -> MarkerCluster | None:
+        return next((c for c in self._layout().clusters if milestone_id in c.ids), None)
+
+    def cluster_text(self, cluster: MarkerCluster) -> str:
+        """The tooltip of a cluster: one line per milestone in it."""
+        by_id = {m.id: m for m in self._markers}
+        lines = [f"{len(cluster.ids)} milestones close together:"]
+        for mid in cluster.ids:
+            marker = by_id[mid]
+            overdue = f" · {OVERDUE_MARK}" if marker.overdue else ""
+            lines.append(
+                f"• {marker.title} ({self._date_text(marker)} · {STATUS_TEXT[marker.status]}"
+                f"{overdue})"
+            )
+        lines.append("Click, or press Enter, to choose one.")
+        return "\n".join(lines)
 
     def x_for(self, day: date) -> float:
         return self._layout().x(day)
@@ -386,7 +479,10 @@ class TimelineView(QWidget):
         if milestone_id is not None:
             self.currentMilestoneChanged.emit(milestone_id)
             marker = next((m for m in self._markers if m.id == milestone_id), None)
-            if marker is not None:
+            cluster = self.cluster_of(milestone_id)
+            if cluster is not None:
+                self.setAccessibleDescription(self.cluster_text(cluster))
+            elif marker is not None:
                 self.setAccessibleDescription(self._marker_text(marker))
 
     def summary_text(self) -> str:
@@ -404,6 +500,9 @@ class TimelineView(QWidget):
             + (f", {overdue} overdue" if overdue else "")
             + f". Today is {fmt_date(self._today)}."
         )
+        if self._window is not None:
+            start, end = self._window
+            parts.append(f"Zoomed in: {fmt_date(start)} to {fmt_date(end)}.")
         if self._ghost is not None:
             parts.append(
                 f"What-if plan, dashed: {self._ghost.exam_credential} exam "
@@ -412,11 +511,20 @@ class TimelineView(QWidget):
             )
         return " ".join(parts)
 
+    @staticmethod
+    def _date_text(marker: MarkerInfo) -> str:
+        """'Due Mar 3, 2027', or for a done milestone 'Done Feb 20, 2027 (was due …)'."""
+        if marker.status is MilestoneStatus.DONE and marker.done_on is not None:
+            return f"Done {fmt_date(marker.done_on)} (was due {fmt_date(marker.due)})"
+        return f"Due {fmt_date(marker.due)}"
+
     def _marker_text(self, marker: MarkerInfo) -> str:
         text = (
-            f"{marker.title}\nDue {fmt_date(marker.due)} · {marker.kind.label} · "
+            f"{marker.title}\n{self._date_text(marker)} · {marker.kind.label} · "
             f"{STATUS_TEXT[marker.status]}" + (f" · {OVERDUE_MARK}" if marker.overdue else "")
         )
+        if marker.status is MilestoneStatus.DONE and marker.done_on is not None:
+            text += "\nDrawn on the day it was done."
         terms = glossary_tooltip(marker.title)
         return f"{text}\n\n{terms}" if terms else text
 
@@ -429,7 +537,7 @@ class TimelineView(QWidget):
     def minimumSizeHint(self) -> QSize:
         line = QFontMetricsF(self.font()).height()
         rows = max(1, len(self._rows)) if self._rows else 5
-        return QSize(int(line * 24), int(line * (2.2 + MIN_ROW_LINES * rows + 0.8)))
+        return QSize(int(line * 24), int(line * (2.7 + MIN_ROW_LINES * rows + 0.8)))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._layout_cache = None
@@ -442,13 +550,22 @@ class TimelineView(QWidget):
             self._base = None
         super().changeEvent(event)
 
-    def _range_dates(self) -> tuple[date, date]:
+    def _full_range(self) -> tuple[date, date]:
+        """The whole plan (and its original and what-if plans): as far as one can pan."""
         assert self._plan is not None
-        start = self._plan.phases[0].start
-        finish = self._plan.finish
+        done_days = [m.day for m in self._markers if m.done_on is not None]
+        start = min([self._plan.phases[0].start, *done_days])  # done before the plan began
+        finish = max([self._plan.finish, *done_days])
+        for other in (self._baseline, self._ghost):
+            if other is not None:
+                finish = max(finish, other.finish)
+        return start, finish
+
+    def _range_dates(self) -> tuple[date, date]:
+        """The range chosen under "Show:", before any zoom."""
+        assert self._plan is not None
+        start, finish = self._full_range()
         others = [p for p in (self._baseline, self._ghost) if p is not None]
-        for other in others:
-            finish = max(finish, other.finish)
         if self._range == RANGE_ALL:
             return start, finish
         end = self._plan.phases[3].end + timedelta(days=365)
@@ -475,11 +592,11 @@ class TimelineView(QWidget):
                 fm.horizontalAdvance(f"{fmt_date(row.start)} – {fmt_date(row.end)}") + line,
             )
         label_w = min(label_w + 2 * pad, width * 0.38)
-        axis_h = line * 2.2
+        axis_h = line * 2.7  # "Today" on the top line, the years and months below it
         rows = max(1, len(self._rows))
         row_h = max(line * MIN_ROW_LINES, min(line * 6.0, (height - axis_h - pad) / rows))
         plot = QRectF(label_w + pad, axis_h, max(10.0, width - label_w - 3 * pad), row_h * rows)
-        start, end = self._range_dates() if self._plan is not None else (self._today, self._today)
+        start, end = self._shown_dates() if self._plan is not None else (self._today, self._today)
         layout = _Layout(
             width=width,
             height=height,
@@ -499,32 +616,121 @@ class TimelineView(QWidget):
         return layout
 
     def _place_markers(self, layout: _Layout) -> None:
-        spacing = layout.r * 2.3
-        offsets = (0.0, -spacing, spacing)
+        """Centre each visible marker on its bar; close ones share a numbered cluster.
+
+        Two close markers stand one above the other; CLUSTER_AT or more become one numbered
+        marker (the old three lanes piled up into an unreadable heap).
+        """
+        gap = layout.r * 2.6  # nearer than this, two markers overlap
         for index, row in enumerate(self._rows):
-            lanes_last: list[float] = [-1e9, -1e9, -1e9]
             centre_y = layout.bar_y(index) + layout.bar_h / 2
+            groups: list[list[tuple[float, MarkerInfo]]] = []
             for marker in sorted(
-                (m for m in self._markers if m.phase == row.number), key=lambda m: (m.due, m.id)
+                (m for m in self._markers if m.phase == row.number), key=lambda m: (m.day, m.id)
             ):
-                if not layout.start <= marker.due <= layout.end:
+                if not layout.start <= marker.day <= layout.end:
                     continue
-                x = layout.x(marker.due)
-                lane = next(
-                    (i for i, last in enumerate(lanes_last) if x - last >= spacing),
-                    min(range(3), key=lambda i: lanes_last[i]),
-                )
-                lanes_last[lane] = x
-                layout.centers[marker.id] = QPointF(x, centre_y + offsets[lane])
+                x = layout.x(marker.day)
+                group = groups[-1] if groups else None
+                if group is not None and x - group[-1][0] < gap and x - group[0][0] < 2 * gap:
+                    group.append((x, marker))
+                else:
+                    groups.append([(x, marker)])
+            for group in groups:
+                if len(group) >= CLUSTER_AT:
+                    xs = [x for x, _marker in group]
+                    centre = QPointF((min(xs) + max(xs)) / 2, centre_y)
+                    ids = tuple(marker.id for _x, marker in group)
+                    layout.clusters.append(MarkerCluster(ids, centre, row.number))
+                    for mid in ids:
+                        layout.centers[mid] = centre
+                    continue
+                offsets = (0.0,) if len(group) == 1 else (-layout.r * 1.15, layout.r * 1.15)
+                for (x, marker), offset in zip(group, offsets, strict=True):
+                    layout.centers[marker.id] = QPointF(x, centre_y + offset)
 
     def marker_at(self, pos: QPointF) -> str | None:
+        """The milestone under ``pos`` (in a cluster: its first milestone), or None."""
         layout = self._layout()
         best, best_d = None, layout.r * 1.5
         for mid, centre in layout.centers.items():
             d = math.hypot(centre.x() - pos.x(), centre.y() - pos.y())
             if d <= best_d:
                 best, best_d = mid, d
+        if best is not None:
+            cluster = self.cluster_of(best)
+            if cluster is not None:
+                return cluster.ids[0]
         return best
+
+    # ------------------------------------------------------------------ zoom and pan
+
+    def _shown_dates(self) -> tuple[date, date]:
+        """The days on screen: the chosen range, or the zoomed window kept inside the plan."""
+        if self._window is None:
+            return self._range_dates()
+        low, high = self._full_range()
+        start, end = self._window
+        span = min((end - start).days, (high - low).days)
+        start = max(low, min(start, high - timedelta(days=span)))
+        return start, start + timedelta(days=span)
+
+    def set_visible_range(self, start: date, end: date) -> None:
+        """Show ``start`` to ``end`` (at least MIN_ZOOM_DAYS, never beyond the whole plan)."""
+        if self._plan is None:
+            return
+        low, high = self._full_range()
+        span = max(MIN_ZOOM_DAYS, min((end - start).days, (high - low).days))
+        start = max(low, min(start, high - timedelta(days=span)))
+        window = (start, start + timedelta(days=span))
+        window_or_none = None if window == self._range_dates() else window
+        if window_or_none == self._window:
+            return
+        self._window = window_or_none
+        self._invalidate()
+        self.visibleRangeChanged.emit()
+
+    def zoom(self, factor: float, anchor: date | None = None) -> None:
+        """Zoom in (factor > 1) or out around ``anchor`` (default: the middle)."""
+        if self._plan is None:
+            return
+        start, end = self.visible_range()
+        span = max(1, (end - start).days)
+        if anchor is None:
+            anchor = start + timedelta(days=span // 2)
+        share = min(1.0, max(0.0, (anchor - start).days / span))
+        new_span = max(MIN_ZOOM_DAYS, round(span / factor))
+        new_start = anchor - timedelta(days=round(share * new_span))
+        self.set_visible_range(new_start, new_start + timedelta(days=new_span))
+
+    def pan(self, days: int) -> None:
+        """Move what is shown ``days`` later (negative: earlier)."""
+        if self._plan is None:
+            return
+        start, end = self.visible_range()
+        self.set_visible_range(start + timedelta(days=days), end + timedelta(days=days))
+
+    def reset_zoom(self) -> None:
+        """Back to the range chosen under "Show:"."""
+        if self._window is None:
+            return
+        self._window = None
+        self._invalidate()
+        self.visibleRangeChanged.emit()
+
+    def is_zoomed(self) -> bool:
+        return self._window is not None
+
+    def date_at(self, x: float) -> date:
+        """The day under the horizontal position ``x`` (clamped to what is shown)."""
+        layout = self._layout()
+        share = (x - layout.plot.left()) / max(1.0, layout.plot.width())
+        share = min(1.0, max(0.0, share))
+        return layout.start + timedelta(days=round(share * (layout.end - layout.start).days))
+
+    def _pan_step(self) -> int:
+        start, end = self.visible_range()
+        return max(1, round((end - start).days * PAN_STEP))
 
     def _phase_at(self, pos: QPointF) -> PhaseRow | None:
         layout = self._layout()
@@ -668,35 +874,58 @@ class TimelineView(QWidget):
         text = palette.color(QPalette.ColorRole.Text)
         fm = QFontMetricsF(self.font())
         bottom = layout.plot.bottom()
-        years = range(layout.start.year, layout.end.year + 2)
+        label_y = layout.plot.top() - layout.line * 0.5
         span_years = (layout.end - layout.start).days / 365.25
-        step = 1 if span_years <= 12 else 2
         painter.setFont(self.font())
-        for year in years:
-            if (year - years[0]) % step:
-                continue
-            day = date(year, 1, 1)
+        ticks: list[tuple[date, str, bool]] = []  # day, label ("" for none), full grid line
+        if span_years > 2.5:
+            step = 1 if span_years <= 12 else 2
+            for year in range(layout.start.year, layout.end.year + 2):
+                if (year - layout.start.year) % step == 0:
+                    ticks.append((date(year, 1, 1), str(year), True))
+                if span_years <= 5:
+                    ticks += [(date(year, month, 1), "", False) for month in (4, 7, 10)]
+        else:
+            # zoomed in: months, labelled where they fit ("2028" for January, else "Mar")
+            month_px = layout.plot.width() / max(1.0, span_years * 12)
+            widest = fm.horizontalAdvance("Mar 2028") + layout.line * 0.6
+            every = next((n for n in (1, 2, 3, 6, 12) if month_px * n >= widest), 12)
+            first_label = True
+            for index in range(int(span_years * 12) + 3):
+                total = layout.start.year * 12 + layout.start.month - 1 + index
+                day = date(total // 12, total % 12 + 1, 1)
+                if (day.month - 1) % every:
+                    ticks.append((day, "", False))
+                    continue
+                if not layout.start <= day <= layout.end:
+                    continue
+                if day.month == 1:
+                    label = str(day.year)
+                elif first_label:
+                    label = f"{day:%b} {day.year}"  # the year at least once on the axis
+                else:
+                    label = f"{day:%b}"
+                first_label = False
+                ticks.append((day, label, True))
+        right_of_last = -1e9
+        for day, label, full in ticks:
             if not layout.start <= day <= layout.end:
                 continue
             x = layout.x(day)
             painter.setPen(QPen(grid, 1))
-            painter.drawLine(QPointF(x, layout.plot.top() - layout.line * 0.3), QPointF(x, bottom))
-            painter.setPen(text)
-            label = str(year)
-            painter.drawText(
-                QPointF(x - fm.horizontalAdvance(label) / 2, layout.plot.top() - layout.line * 0.5),
-                label,
+            top = layout.plot.top() - layout.line * (0.3 if full else 0.25)
+            painter.drawLine(QPointF(x, top), QPointF(x, bottom if full else layout.plot.top()))
+            if not label:
+                continue
+            width = fm.horizontalAdvance(label)
+            left = min(
+                max(x - width / 2, layout.plot.left() - layout.line * 0.5), layout.width - width
             )
-            if span_years <= 5:
-                for month in (4, 7, 10):
-                    q = date(year, month, 1)
-                    if layout.start <= q <= layout.end:
-                        qx = layout.x(q)
-                        painter.setPen(QPen(grid, 1))
-                        painter.drawLine(
-                            QPointF(qx, layout.plot.top() - layout.line * 0.25),
-                            QPointF(qx, layout.plot.top()),
-                        )
+            if left < right_of_last:
+                continue  # never two labels on top of each other
+            painter.setPen(text)
+            painter.drawText(QPointF(left, label_y), label)
+            right_of_last = left + width + layout.line * 0.4
 
     def _paint_bars(self, painter: QPainter, layout: _Layout, palette: QPalette) -> None:
         fm = QFontMetricsF(self.font())
@@ -725,6 +954,12 @@ class TimelineView(QWidget):
             painter.setPen(QPen(edge, 1))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect)
+            if layout.x(row.start) < left_edge - 0.5:  # zoomed or panned: began earlier
+                before = QPainterPath(QPointF(left_edge, y - 2))
+                before.lineTo(left_edge - layout.line * 0.5, y + layout.bar_h / 2)
+                before.lineTo(left_edge, y + layout.bar_h + 2)
+                before.closeSubpath()
+                painter.fillPath(before, edge)
             if layout.x(row.end) > right_edge + 0.5:
                 # the bar goes on beyond the visible range: an arrow and the real end date
                 arrow = QPainterPath(QPointF(right_edge, y - 2))
@@ -744,32 +979,58 @@ class TimelineView(QWidget):
                 )
 
     def _paint_today(self, painter: QPainter, layout: _Layout) -> None:
+        """The today line, labelled on the top line, above the years (never on top of one)."""
         if not layout.start <= self._today <= layout.end:
             return
         x = layout.x(self._today)
-        painter.setPen(QPen(TODAY_COLOR, 2))
-        painter.drawLine(
-            QPointF(x, layout.plot.top() - layout.line * 0.2), QPointF(x, layout.plot.bottom())
-        )
         bold = QFont(self.font())
         bold.setBold(True)
+        label = self.today_label_rect()
+        painter.setPen(QPen(TODAY_COLOR, 2))
+        painter.drawLine(QPointF(x, label.bottom()), QPointF(x, layout.plot.bottom()))
         painter.setFont(bold)
-        label = "Today"
-        fm = QFontMetricsF(bold)
-        text_x = min(x + 3, layout.plot.right() - fm.horizontalAdvance(label))
-        painter.drawText(QPointF(text_x, layout.plot.top() - layout.line * 1.25), label)
+        painter.drawText(QPointF(label.left(), label.top() + QFontMetricsF(bold).ascent()), "Today")
         painter.setFont(self.font())
+
+    def today_label_rect(self) -> QRectF:
+        """Where "Today" is written (empty when today is not shown); tests check overlaps."""
+        layout = self._layout()
+        if not layout.start <= self._today <= layout.end:
+            return QRectF()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        fm = QFontMetricsF(bold)
+        x = layout.x(self._today)
+        width = fm.horizontalAdvance("Today")
+        text_x = x + 3 if x + 3 + width <= layout.width - 2 else x - 3 - width
+        return QRectF(text_x, layout.line * 0.1, width, fm.height())
+
+    def axis_label_top(self) -> float:
+        """The top of the year and month labels (below the "Today" line)."""
+        layout = self._layout()
+        return layout.plot.top() - layout.line * 0.5 - QFontMetricsF(self.font()).ascent()
 
     def _paint_markers(self, painter: QPainter, layout: _Layout, palette: QPalette) -> None:
         by_id = {m.id: m for m in self._markers}
+        clustered = {mid for cluster in layout.clusters for mid in cluster.ids}
         for mid, centre in layout.centers.items():
+            if mid in clustered:
+                continue
             marker = by_id[mid]
             draw_marker(painter, marker.kind, marker.status, centre, layout.r, palette)
             if marker.overdue:  # a sign beside the marker, never colour alone
-                painter.setPen(palette.color(QPalette.ColorRole.Text))
-                painter.drawText(
-                    QPointF(centre.x() + layout.r * 1.1, centre.y() - layout.r * 0.6), "⚠"
-                )
+                self._paint_overdue(painter, centre, layout.r, palette)
+        for cluster in layout.clusters:
+            draw_cluster(painter, cluster.centre, layout.r, len(cluster.ids), palette, self.font())
+            if any(by_id[mid].overdue for mid in cluster.ids):
+                self._paint_overdue(painter, cluster.centre, layout.r * 1.4, palette)
+
+    def _paint_overdue(
+        self, painter: QPainter, centre: QPointF, r: float, palette: QPalette
+    ) -> None:
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        painter.setFont(self.font())
+        painter.drawText(QPointF(centre.x() + r * 1.1, centre.y() - r * 0.6), "⚠")
 
     def _paint_focus(self, painter: QPainter, layout: _Layout, palette: QPalette) -> None:
         pen = QPen(palette.color(QPalette.ColorRole.Highlight), 2, Qt.PenStyle.DashLine)
@@ -777,7 +1038,8 @@ class TimelineView(QWidget):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         centre = layout.centers.get(self._current) if self._current else None
         if centre is not None:
-            size = layout.r * 3.4
+            in_cluster = self._current is not None and self.cluster_of(self._current) is not None
+            size = layout.r * (4.2 if in_cluster else 3.4)
             painter.drawRect(QRectF(centre.x() - size / 2, centre.y() - size / 2, size, size))
         else:
             painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -2, -2))
@@ -788,6 +1050,10 @@ class TimelineView(QWidget):
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             pos = QPointF(event.pos())
             mid = self.marker_at(pos)
+            cluster = self.cluster_of(mid) if mid is not None else None
+            if cluster is not None:
+                QToolTip.showText(event.globalPos(), self.cluster_text(cluster), self)
+                return True
             if mid is not None:
                 marker = next(m for m in self._markers if m.id == mid)
                 QToolTip.showText(event.globalPos(), self._marker_text(marker), self)
@@ -811,6 +1077,15 @@ class TimelineView(QWidget):
         return super().event(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._drag is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            press_x, start, end = self._drag
+            layout = self._layout()
+            moved = event.position().x() - press_x
+            days = round(-moved / max(1.0, layout.plot.width()) * (end - start).days)
+            if days:
+                self.set_visible_range(start + timedelta(days=days), end + timedelta(days=days))
+            event.accept()
+            return
         over = self.marker_at(event.position()) is not None
         self.setCursor(Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.ArrowCursor)
         super().mouseMoveEvent(event)
@@ -819,41 +1094,140 @@ class TimelineView(QWidget):
         if event.button() == Qt.MouseButton.LeftButton:
             mid = self.marker_at(event.position())
             if mid is not None:
-                self.set_current_milestone(mid)
-                self.milestoneActivated.emit(mid)
+                self.activate(mid)
+                event.accept()
+                return
+            if self._plan is not None:  # a drag on the empty timeline pans it
+                start, end = self.visible_range()
+                self._drag = (event.position().x(), start, end)
+                self.setCursor(Qt.CursorShape.ClosedHandCursor)
                 event.accept()
                 return
         super().mousePressEvent(event)
 
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._drag is not None:
+            self._drag = None
+            self.setCursor(Qt.CursorShape.ArrowCursor)
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta()
+        modifiers = event.modifiers()
+        if self._plan is None:
+            super().wheelEvent(event)
+            return
+        if modifiers & Qt.KeyboardModifier.ControlModifier and delta.y():
+            self.zoom(ZOOM_STEP ** (delta.y() / 120), self.date_at(event.position().x()))
+        elif delta.x() or (modifiers & Qt.KeyboardModifier.ShiftModifier and delta.y()):
+            notches = (delta.x() or delta.y()) / 120
+            self.pan(-round(notches * self._pan_step()))
+        else:
+            super().wheelEvent(event)  # a plain wheel scrolls the page
+            return
+        event.accept()
+
+    def activate(self, milestone_id: str) -> None:
+        """Open a milestone, or, for one in a cluster, list the cluster to choose from."""
+        cluster = self.cluster_of(milestone_id)
+        self.set_current_milestone(milestone_id)
+        if cluster is not None:
+            self.show_cluster_menu(cluster)
+        else:
+            self.milestoneActivated.emit(milestone_id)
+
+    def show_cluster_menu(self, cluster: MarkerCluster) -> QMenu:
+        """A menu of the cluster's milestones at the cluster; choosing one opens it."""
+        by_id = {m.id: m for m in self._markers}
+        menu = QMenu(self)
+        menu.setObjectName("timelineClusterMenu")
+        menu.setAccessibleName(f"{len(cluster.ids)} milestones close together")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        fm = QFontMetricsF(menu.font())
+        for mid in cluster.ids:
+            marker = by_id[mid]
+            title = fm.elidedText(marker.title, Qt.TextElideMode.ElideRight, fm.height() * 28)
+            action = menu.addAction(f"{title} — {self._date_text(marker)}")
+            action.setData(mid)
+            action.setToolTip(self._marker_text(marker))
+            action.triggered.connect(lambda _checked=False, chosen=mid: self._choose(chosen))
+        self.cluster_menu = menu
+        r = self._layout().r
+        at = QPoint(round(cluster.centre.x() - r), round(cluster.centre.y() + r * 1.6))
+        menu.popup(self.mapToGlobal(at))
+        return menu
+
+    def _choose(self, milestone_id: str) -> None:
+        self.set_current_milestone(milestone_id)
+        self.milestoneActivated.emit(milestone_id)
+
     def _ordered_visible(self) -> list[MarkerInfo]:
         layout = self._layout()
         return sorted(
-            (m for m in self._markers if m.id in layout.centers), key=lambda m: (m.due, m.id)
+            (m for m in self._markers if m.id in layout.centers), key=lambda m: (m.day, m.id)
         )
 
+    def _ordered_items(self) -> list[tuple[MarkerInfo, ...]]:
+        """What the arrow keys step through: single markers and whole clusters, by date."""
+        layout = self._layout()
+        by_id = {m.id: m for m in self._markers}
+        clustered = {mid: c.ids for c in layout.clusters for mid in c.ids}
+        items: list[tuple[MarkerInfo, ...]] = []
+        seen: set[str] = set()
+        for marker in self._ordered_visible():
+            ids = clustered.get(marker.id, (marker.id,))
+            if ids[0] in seen:
+                continue
+            seen.add(ids[0])
+            items.append(tuple(by_id[mid] for mid in ids))
+        return items
+
+    def _zoom_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom(ZOOM_STEP)
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.zoom(1 / ZOOM_STEP)
+        elif key == Qt.Key.Key_0:
+            self.reset_zoom()
+        elif shift and key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self.pan(self._pan_step() * (1 if key == Qt.Key.Key_Right else -1))
+        else:
+            return False
+        return True
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        ordered = self._ordered_visible()
-        if not ordered:
+        if self._plan is not None and self._zoom_key(event):
+            event.accept()
+            return
+        items = self._ordered_items()
+        if not items:
             super().keyPressEvent(event)
             return
-        ids = [m.id for m in ordered]
-        index = ids.index(self._current) if self._current in ids else -1
+        index = next(
+            (i for i, item in enumerate(items) if any(m.id == self._current for m in item)), -1
+        )
         key = event.key()
         if key in (Qt.Key.Key_Right, Qt.Key.Key_Left):
             step = 1 if key == Qt.Key.Key_Right else -1
-            index = (index + step) % len(ids) if index >= 0 else (0 if step > 0 else len(ids) - 1)
-            self.set_current_milestone(ids[index])
+            index = (
+                (index + step) % len(items) if index >= 0 else (0 if step > 0 else len(items) - 1)
+            )
+            self.set_current_milestone(items[index][0].id)
         elif key in (Qt.Key.Key_Home, Qt.Key.Key_End):
-            self.set_current_milestone(ids[0] if key == Qt.Key.Key_Home else ids[-1])
+            self.set_current_milestone(items[0 if key == Qt.Key.Key_Home else -1][0].id)
         elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            phase = ordered[index].phase if index >= 0 else 1
+            phase = items[index][0].phase if index >= 0 else 1
             wanted = phase + (1 if key == Qt.Key.Key_Down else -1)
-            target = next((m for m in ordered if m.phase == wanted), None)
+            target = next((item for item in items if item[0].phase == wanted), None)
             if target is not None:
-                self.set_current_milestone(target.id)
+                self.set_current_milestone(target[0].id)
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             if self._current is not None:
-                self.milestoneActivated.emit(self._current)
+                self.activate(self._current)
         else:
             super().keyPressEvent(event)
             return
@@ -861,10 +1235,11 @@ class TimelineView(QWidget):
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         if self._current is None:
-            upcoming = [m for m in self._ordered_visible() if m.due >= self._today]
-            ordered = upcoming or self._ordered_visible()
-            if ordered:
-                self._current = ordered[0].id
+            items = self._ordered_items()
+            upcoming = [item for item in items if max(m.day for m in item) >= self._today]
+            chosen = upcoming or items
+            if chosen:
+                self._current = chosen[0][0].id
         self.update()
         super().focusInEvent(event)
 
@@ -873,8 +1248,16 @@ class TimelineView(QWidget):
         super().focusOutEvent(event)
 
 
+_TODAY = "Today"
+_ORIGINAL = "Original plan (after a re-plan)"
+
+
 class TimelineLegend(QWidget):
-    """What the marker shapes and fillings mean (so nothing depends on colour)."""
+    """What the marker shapes, fillings, bars and lines mean (so nothing depends on colour).
+
+    Kinds are shapes (a task is a circle); statuses are fillings, shown on a rounded bar that
+    no kind uses, so "Study or task" and "Not started" never look alike.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -884,22 +1267,36 @@ class TimelineLegend(QWidget):
             (kind.label, kind, None) for kind in MilestoneKind
         ]
         entries += [(STATUS_TEXT[s], None, s) for s in MilestoneStatus]
-        entries.append(("Today", None, None))
-        entries.append(("Original plan (after a re-plan)", None, None))
-        entries.append((GHOST_LEGEND, None, None))
+        entries += [
+            (CLUSTER_LEGEND, None, None),
+            (_TODAY, None, None),
+            (HATCH_LEGEND, None, None),
+            (_ORIGINAL, None, None),
+            (GHOST_LEGEND, None, None),
+        ]
+        self.icons: dict[str, QPixmap] = {}  # entry text -> its picture (tests compare them)
         for text, kind, status in entries:
+            if text == STATUS_TEXT[MilestoneStatus.NOT_STARTED]:
+                flow.addWidget(plain_label(STATUS_SWATCH_NOTE, "timelineLegendStatuses"))
+            elif kind is MilestoneKind.TASK:
+                flow.addWidget(plain_label(KIND_SHAPE_NOTE, "timelineLegendKinds"))
             entry = QWidget()
             row = QHBoxLayout(entry)
             row.setContentsMargins(0, 0, 0, 0)
             row.setSpacing(4)
             icon = plain_label()
-            icon.setPixmap(self._pixmap(kind, status, text))
+            pixmap = self._pixmap(kind, status, text)
+            icon.setPixmap(pixmap)
+            self.icons[text] = pixmap
             row.addWidget(icon)
             row.addWidget(plain_label(text))
             flow.addWidget(entry)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
+
+    def entry_texts(self) -> list[str]:
+        return list(self.icons)
 
     def _pixmap(
         self, kind: MilestoneKind | None, status: MilestoneStatus | None, text: str
@@ -915,13 +1312,26 @@ class TimelineLegend(QWidget):
         palette = self.palette()
         centre = QPointF(size, size / 2)
         r = max(4.0, line * 0.32)
+        bar = QRectF(2, size * 0.22, size * 2 - 4, size * 0.56)
         if kind is not None:
             draw_marker(painter, kind, MilestoneStatus.NOT_STARTED, centre, r, palette)
         elif status is not None:
-            draw_marker(painter, MilestoneKind.TASK, status, centre, r, palette)
-        elif text == "Today":
+            draw_marker(painter, None, status, centre, r, palette)
+        elif text == CLUSTER_LEGEND:
+            draw_cluster(
+                painter, QPointF(size - r * 0.3, size / 2 + r * 0.25), r, 3, palette, self.font()
+            )
+        elif text == _TODAY:
             painter.setPen(QPen(TODAY_COLOR, 2))
             painter.drawLine(QPointF(size, 1), QPointF(size, size - 1))
+        elif text == HATCH_LEGEND:
+            fill, edge = _bar_colors(palette, 2)
+            painter.fillRect(bar, fill)
+            hatch = QColor(edge)
+            hatch.setAlpha(90)
+            painter.fillRect(bar, QBrush(hatch, Qt.BrushStyle.BDiagPattern))
+            painter.setPen(QPen(edge, 1))
+            painter.drawRect(bar)
         elif text == GHOST_LEGEND:
             ink = QColor(palette.color(QPalette.ColorRole.Text))
             ink.setAlpha(170)

@@ -51,9 +51,15 @@ from planner.gui.widgets import (
     plain_label,
     to_qdate,
 )
+from planner.report.explain import header_explanations
 from planner.report.text import humanize_dates
 
 HALF_HOURS = 2  # the what-if slider moves in half hours
+ZOOM_HELP = (
+    "Zoom: Ctrl+wheel over the timeline, or the + and − keys. Pan: drag the timeline, scroll "
+    "sideways (or Shift+wheel), or Shift+Left/Right. Key 0 or Zoom to fit shows the whole "
+    "range again."
+)
 WHAT_IF_HINT = (
     "What if: move the study hours or the start date to see the plan at that pace as a dashed "
     "ghost. Nothing changes until you press Apply."
@@ -175,10 +181,21 @@ class TimelinePage(QWidget):
         self.range_combo.addItem("Whole plan", RANGE_ALL)
         controls.addWidget(buddy_label("&Show:", self.range_combo))
         controls.addWidget(self.range_combo)
+        self.zoom_reset = named(
+            QPushButton("Zoom to fit"),
+            "timelineZoomReset",
+            "Undo the zoom",
+            "Show the whole range chosen under Show again (key 0 on the timeline)",
+        )
+        self.zoom_reset.setToolTip(ZOOM_HELP)
+        self.zoom_reset.setEnabled(False)
+        controls.addWidget(self.zoom_reset)
         hint = note_label(
-            "Click a marker, or use the arrow keys and Enter, to open that milestone.",
+            "Click a marker (or arrow keys, Enter) to open it. Ctrl+wheel or +/− zooms.",
             "timelineHint",
         )
+        hint.setWordWrap(True)
+        hint.setToolTip(ZOOM_HELP)
         controls.addWidget(hint, 1)
         outer.addLayout(controls)
 
@@ -216,6 +233,10 @@ class TimelinePage(QWidget):
         self.what_if_apply.clicked.connect(self.apply_what_if)
         self.what_if_reset.clicked.connect(self.reset_what_if)
         self.range_combo.currentIndexChanged.connect(self._on_view_range_changed)
+        self.zoom_reset.clicked.connect(self.view.reset_zoom)
+        self.view.visibleRangeChanged.connect(
+            lambda: self.zoom_reset.setEnabled(self.view.is_zoomed())
+        )
         self.view.milestoneActivated.connect(self.milestoneActivated)
         controller.planChanged.connect(self._on_model_plan_changed)
         controller.profileChanged.connect(self._on_model_profile_changed)
@@ -369,6 +390,16 @@ class TimelinePage(QWidget):
     def _on_view_range_changed(self, _index: int) -> None:
         self.view.set_range(str(self.range_combo.currentData()))
 
+    def range_mode(self) -> str:
+        """The choice under "Show:" (RANGE_EARLY or RANGE_ALL); the main window remembers it."""
+        return str(self.range_combo.currentData())
+
+    def set_range_mode(self, mode: str) -> None:
+        """Choose RANGE_EARLY or RANGE_ALL under "Show:" (anything else is ignored)."""
+        index = self.range_combo.findData(mode)
+        if index >= 0:
+            self.range_combo.setCurrentIndex(index)
+
     def _on_model_plan_changed(self, plan: Plan) -> None:
         profile = self._controller.profile
         baseline = self._controller.baseline if profile.replan is not None else None
@@ -401,10 +432,13 @@ class TimelinePage(QWidget):
         self.key_dates["break_even"].setText(break_even)
         self.key_dates["finish"].setText(fmt_date(plan.finish))
         self.title.setToolTip(glossary_tooltip(self.title.text()))
-        for key, value in self.key_dates.items():  # the header numbers explain their terms
+        explanations = header_explanations(plan)
+        for key, value in self.key_dates.items():
+            # how the number was reached, then what its terms mean
             caption = self._key_captions[key]
             extra = " break-even" if key == "break_even" else ""
-            tip = glossary_tooltip(caption.text() + extra)
+            terms = glossary_tooltip(caption.text() + extra)
+            tip = "\n\n".join(part for part in (explanations[key], terms) if part)
             caption.setToolTip(tip)
             value.setToolTip(tip)
         self.realities.set_realities(
@@ -426,6 +460,9 @@ class TimelinePage(QWidget):
             self.warnings.setText("")
 
     def _on_model_profile_changed(self, profile: Profile) -> None:
-        self.view.set_statuses({mid: p.status for mid, p in profile.milestones.items()})
+        self.view.set_statuses(
+            {mid: p.status for mid, p in profile.milestones.items()},
+            {mid: p.done_on for mid, p in profile.milestones.items() if p.done_on is not None},
+        )
         if (profile.replan is None) != self.replan_note.isHidden():
             self._on_model_plan_changed(self._controller.plan)
