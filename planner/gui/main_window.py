@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QWidget,
@@ -35,6 +36,7 @@ from planner.gui.milestones_page import MilestonesPage
 from planner.gui.progress_page import ProgressPage
 from planner.gui.salary_page import SalaryPage
 from planner.gui.settings_page import SettingsPage
+from planner.gui.theme import THEME_KEY, Theme, apply_theme, current_theme
 from planner.gui.timeline_page import TimelinePage
 from planner.gui.widgets import ask_message, named, plain_label
 
@@ -233,6 +235,8 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             view_menu.addAction(action)
         self.actions_by_name["apprentice"] = add_apprentice_action(self, view_menu, self.controller)
+        view_menu.addSeparator()
+        self._add_theme_menu(view_menu)
 
         help_menu = bar.addMenu("&Help")
         help_menu.setObjectName("menuHelp")
@@ -255,6 +259,32 @@ class MainWindow(QMainWindow):
         help_menu.addAction(
             self._action("programme", "Check a training &programme…", self.check_programme)
         )
+
+    def _add_theme_menu(self, view_menu: QMenu) -> None:
+        """View > Theme: System, Light, Dark (kept in the settings like the window state)."""
+        menu = view_menu.addMenu("T&heme")
+        menu.setObjectName("menuTheme")
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        for theme in Theme:
+            action = self._action(
+                f"theme_{theme.value}",
+                theme.label,
+                lambda _checked=False, t=theme: self.set_theme(t),
+                tip=f"{theme.label.replace('&', '')} colours for the whole app",
+            )
+            action.setCheckable(True)
+            action.setChecked(theme is current_theme())
+            group.addAction(action)
+            menu.addAction(action)
+
+    def set_theme(self, theme: Theme, *, remember: bool = True) -> None:
+        """Colour the whole app in ``theme``; ``remember`` keeps the choice for the next start."""
+        apply_theme(theme)
+        self.actions_by_name[f"theme_{theme.value}"].setChecked(True)
+        if remember and self._settings is not None:
+            self._settings.setValue(THEME_KEY, theme.value)
+            self._settings.sync()
 
     # ------------------------------------------------------------------ pages
 
@@ -389,6 +419,9 @@ class MainWindow(QMainWindow):
         page = self._settings.value("mainWindow/page")
         if isinstance(page, str) and page in self.pages:
             self.show_page(page)
+        theme = self._settings.value(THEME_KEY)
+        if theme in tuple(Theme):
+            self.set_theme(Theme(str(theme)), remember=False)
 
     def save_state(self) -> None:
         if self._settings is None:

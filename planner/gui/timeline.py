@@ -30,19 +30,20 @@ from PySide6.QtGui import (
     QPolygonF,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolTip, QWidget
 
 from planner.core.glossary import glossary_tooltip, with_glossary
 from planner.core.plan import Milestone, MilestoneKind, Plan
 from planner.core.profile import MilestoneStatus
 from planner.core.progress import is_overdue
+from planner.gui.theme import today_color
 from planner.gui.widgets import STATUS_TEXT, FlowLayout, fmt_date, plain_label, status_color
 from planner.report.text import OVERDUE_MARK
 
 MIN_ROW_LINES = 2.9  # a phase row is at least this many text lines high
 RANGE_EARLY = "early"
 RANGE_ALL = "all"
-TODAY_COLOR = QColor("#c62828")
+TODAY_COLOR = QColor("#c62828")  # on a light background; painting uses theme.today_color
 GHOST_KINDS = (MilestoneKind.EXAM, MilestoneKind.CREDENTIAL, MilestoneKind.CAREER)
 GHOST_LEGEND = "What if (dashed, above each bar)"
 
@@ -568,7 +569,7 @@ class TimelineView(QWidget):
         self._paint_rows(painter, layout, palette)
         self._paint_axis(painter, layout, palette)
         self._paint_bars(painter, layout, palette)
-        self._paint_today(painter, layout)
+        self._paint_today(painter, layout, palette)
         self._paint_markers(painter, layout, palette)
         painter.end()
         self.base_paints += 1
@@ -743,11 +744,11 @@ class TimelineView(QWidget):
                     label,
                 )
 
-    def _paint_today(self, painter: QPainter, layout: _Layout) -> None:
+    def _paint_today(self, painter: QPainter, layout: _Layout, palette: QPalette) -> None:
         if not layout.start <= self._today <= layout.end:
             return
         x = layout.x(self._today)
-        painter.setPen(QPen(TODAY_COLOR, 2))
+        painter.setPen(QPen(today_color(palette), 2))
         painter.drawLine(
             QPointF(x, layout.plot.top() - layout.line * 0.2), QPointF(x, layout.plot.bottom())
         )
@@ -887,6 +888,7 @@ class TimelineLegend(QWidget):
         entries.append(("Today", None, None))
         entries.append(("Original plan (after a re-plan)", None, None))
         entries.append((GHOST_LEGEND, None, None))
+        self._icons: list[tuple[QLabel, MilestoneKind | None, MilestoneStatus | None, str]] = []
         for text, kind, status in entries:
             entry = QWidget()
             row = QHBoxLayout(entry)
@@ -894,12 +896,19 @@ class TimelineLegend(QWidget):
             row.setSpacing(4)
             icon = plain_label()
             icon.setPixmap(self._pixmap(kind, status, text))
+            self._icons.append((icon, kind, status, text))
             row.addWidget(icon)
             row.addWidget(plain_label(text))
             flow.addWidget(entry)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:  # another theme: paint the icons again
+            for icon, kind, status, text in self._icons:
+                icon.setPixmap(self._pixmap(kind, status, text))
+        super().changeEvent(event)
 
     def _pixmap(
         self, kind: MilestoneKind | None, status: MilestoneStatus | None, text: str
@@ -920,7 +929,7 @@ class TimelineLegend(QWidget):
         elif status is not None:
             draw_marker(painter, MilestoneKind.TASK, status, centre, r, palette)
         elif text == "Today":
-            painter.setPen(QPen(TODAY_COLOR, 2))
+            painter.setPen(QPen(today_color(palette), 2))
             painter.drawLine(QPointF(size, 1), QPointF(size, size - 1))
         elif text == GHOST_LEGEND:
             ink = QColor(palette.color(QPalette.ColorRole.Text))

@@ -38,12 +38,19 @@ STATUS_SYMBOL = {
     MilestoneStatus.DONE: "✓",
     MilestoneStatus.SKIPPED: "–",
 }
-# Hues that read on light and dark backgrounds; every status also has its own icon and text.
+# Hues that read as text (WCAG AA) on a light background, and their twins for a dark one;
+# every status also has its own icon and text.
 STATUS_COLOR = {
     MilestoneStatus.NOT_STARTED: None,  # the palette's text colour
-    MilestoneStatus.IN_PROGRESS: "#b86e00",
-    MilestoneStatus.DONE: "#2e8540",
-    MilestoneStatus.SKIPPED: "#7a7a7a",
+    MilestoneStatus.IN_PROGRESS: "#8a5300",
+    MilestoneStatus.DONE: "#1e6b30",
+    MilestoneStatus.SKIPPED: "#616161",
+}
+STATUS_COLOR_DARK = {
+    MilestoneStatus.NOT_STARTED: None,
+    MilestoneStatus.IN_PROGRESS: "#f0a848",
+    MilestoneStatus.DONE: "#6fcf87",
+    MilestoneStatus.SKIPPED: "#a8a8a8",
 }
 
 
@@ -147,7 +154,8 @@ def from_qdate(value: QDate) -> date:
 
 
 def status_color(status: MilestoneStatus, palette: QPalette) -> QColor:
-    hue = STATUS_COLOR[status]
+    dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+    hue = (STATUS_COLOR_DARK if dark else STATUS_COLOR)[status]
     return palette.color(QPalette.ColorRole.Text) if hue is None else QColor(hue)
 
 
