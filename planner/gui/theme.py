@@ -5,8 +5,16 @@ from __future__ import annotations
 from dataclasses import replace
 from enum import StrEnum
 
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QWidget,
+)
 
 from planner.report.charts import DARK_COLORS, PRINT_COLORS, ChartColors, contrast_ratio
 
@@ -97,6 +105,67 @@ def dark_palette() -> QPalette:
     return _palette(_DARK)
 
 
+CHECK_ELEMENTS = (
+    QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+    QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+)
+
+
+def draw_check_indicator(painter: QPainter, option: QStyleOption) -> None:
+    """A check box whose outline reads on its background (Fusion's almost vanishes on dark).
+
+    Outline in the placeholder-text colour (3:1 or more on Base), a tick when checked, a dash
+    when partly checked.
+    """
+    palette, state = option.palette, option.state
+    enabled = bool(state & QStyle.StateFlag.State_Enabled)
+    group = Group.Active if enabled else Group.Disabled
+    rect = QRectF(option.rect)
+    side = min(rect.width(), rect.height()) - 2
+    box = QRectF(0, 0, side, side)
+    box.moveCenter(rect.center())
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    checked = bool(state & QStyle.StateFlag.State_On)
+    fill = palette.color(group, Role.Highlight if checked and enabled else Role.Base)
+    painter.setPen(QPen(palette.color(group, Role.PlaceholderText), 1.2))
+    painter.setBrush(fill)
+    painter.drawRoundedRect(box.adjusted(0.5, 0.5, -0.5, -0.5), 2, 2)
+    ink = palette.color(group, Role.HighlightedText if checked and enabled else Role.Text)
+    painter.setPen(QPen(ink, max(1.5, side / 7)))
+    if checked:
+        tick = QPainterPath(QPointF(box.left() + side * 0.22, box.top() + side * 0.52))
+        tick.lineTo(box.left() + side * 0.42, box.top() + side * 0.72)
+        tick.lineTo(box.left() + side * 0.78, box.top() + side * 0.3)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(tick)
+    elif state & QStyle.StateFlag.State_NoChange:
+        y = box.center().y()
+        painter.drawLine(
+            QPointF(box.left() + side * 0.25, y), QPointF(box.right() - side * 0.25, y)
+        )
+    painter.restore()
+
+
+class ThemeStyle(QProxyStyle):
+    """Fusion, with check boxes that stay visible in the Light and Dark themes."""
+
+    def __init__(self) -> None:
+        super().__init__(QStyleFactory.create("Fusion"))
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        if element in CHECK_ELEMENTS:
+            draw_check_indicator(painter, option)
+            return
+        super().drawPrimitive(element, option, painter, widget)
+
+
 _system: tuple[str, QPalette] | None = None  # the style and palette before a theme was chosen
 _current = Theme.SYSTEM
 
@@ -119,7 +188,7 @@ def apply_theme(theme: Theme) -> None:
         app.setStyle(QStyleFactory.create(style))
         app.setPalette(palette)
     else:
-        app.setStyle(QStyleFactory.create("Fusion"))
+        app.setStyle(ThemeStyle())
         app.setPalette(dark_palette() if theme is Theme.DARK else light_palette())
     _current = theme
 
