@@ -187,7 +187,12 @@ class MilestonesPage(QWidget):
         self.detail_realities = RealitiesNote("milestoneRealities")
         self.detail_realities.set_realities(())
         grid.addWidget(scrolled(self.detail_realities, 3.5), 5, 0, 1, 4)
-        self.status_combo = named(QComboBox(), "milestoneStatus", "Milestone status")
+        self.status_combo = named(
+            QComboBox(),
+            "milestoneStatus",
+            "Milestone status",
+            "Not started, in progress, done or skipped; keys on the list: Space, D, P, S, N",
+        )
         for status in MilestoneStatus:
             self.status_combo.addItem(
                 status_icon(status, self.palette()), STATUS_TEXT[status], status.value

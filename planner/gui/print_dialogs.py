@@ -11,9 +11,17 @@ from PySide6.QtPrintSupport import (
     QPrintPreviewDialog,
     QPrintPreviewWidget,
 )
-from PySide6.QtWidgets import QCheckBox, QDialog, QMessageBox, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QLineEdit,
+    QMessageBox,
+    QToolBar,
+    QWidget,
+)
 
-from planner.gui.widgets import ask_message
+from planner.gui.widgets import ask_message, named
 from planner.render.layout import paint_roadmap
 from planner.render.printing import CREATOR, MARGINS_MM, busy
 from planner.report.document import Roadmap
@@ -98,8 +106,19 @@ def create_preview_dialog(
         toolbar.addSeparator()
         toolbar.addWidget(box)
     dialog.comparison_box = box  # type: ignore[attr-defined]
+    name_preview_controls(dialog)
     dialog.document = lambda: shown["document"]  # type: ignore[attr-defined]
     return dialog
+
+
+def name_preview_controls(dialog: QPrintPreviewDialog) -> None:
+    """Names for the zoom and page fields Qt puts in the preview's tool bar (it gives none)."""
+    for combo in dialog.findChildren(QComboBox):
+        if not combo.accessibleName():
+            named(combo, "previewZoom", "Zoom", "How large the pages are shown, in percent")
+    for edit in dialog.findChildren(QLineEdit):
+        if not isinstance(edit.parentWidget(), QComboBox) and not edit.accessibleName():
+            named(edit, "previewPage", "Page number", "The page shown: type a number, press Enter")
 
 
 def print_preview(

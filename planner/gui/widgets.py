@@ -25,6 +25,12 @@ from planner.core.profile import MilestoneStatus
 
 W = TypeVar("W", bound=QWidget)
 
+# how to work the common inputs, for screen readers (their accessible description)
+DATE_HELP = "Type a date, or press Alt+Down to pick it from a calendar"
+NUMBER_HELP = "Type a number, or change it with the Up and Down arrow keys"
+CHOICE_HELP = "Press Alt+Down to open the list of choices"
+LIST_HELP = "The arrow keys move between the entries"
+
 
 STATUS_TEXT = {
     MilestoneStatus.NOT_STARTED: "Not started",
@@ -294,7 +300,12 @@ def read_only_table(
     stretch_last: bool = False,
 ) -> QTableWidget:
     """A named, read-only table of whole rows (study log, scores, costs, income by year)."""
-    table = named(QTableWidget(0, len(headers)), object_name, accessible)
+    table = named(
+        QTableWidget(0, len(headers)),
+        object_name,
+        accessible,
+        f"Read only, one entry a row ({', '.join(headers)}); the arrow keys move between rows",
+    )
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
