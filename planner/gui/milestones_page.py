@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -326,6 +326,14 @@ class MilestonesPage(QWidget):
             None,
         )
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange and self._items:  # another theme
+            with signals_blocked(self.tree):
+                self._refresh_statuses(self._controller.profile)  # status colours and icons
+            for index, status in enumerate(MilestoneStatus):
+                self.status_combo.setItemIcon(index, status_icon(status, self.palette()))
+        super().changeEvent(event)
+
     def _on_model_profile_changed(self, profile: Profile) -> None:
         plan, milestones = self._shown
         if plan is self._controller.plan and milestones is profile.milestones:
@@ -337,7 +345,7 @@ class MilestonesPage(QWidget):
 
     def _refresh_statuses(self, profile: Profile) -> None:
         self._shown = (self._controller.plan, profile.milestones)
-        palette = self.tree.palette()
+        palette = self.palette()  # the tree hears of a new palette after its page
         overdue_ids = set(self._controller.progress.overdue)
         for mid, item in self._items.items():
             progress = profile.milestones.get(mid)
