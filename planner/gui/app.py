@@ -238,7 +238,11 @@ def _interactive(profile_path: Path | None, page: str, today: date, theme: str |
         text = f"The career data cannot be loaded:\n{exc}"
         ask_message(None, QMessageBox.Icon.Critical, APPLICATION, text)
         raise
-    window = start_window(profile_path, today, settings=make_settings(), catalog=catalog)
+    settings = make_settings()
+    from planner.gui.theme import apply_theme, saved_theme
+
+    apply_theme(saved_theme(settings))  # a dialog before the window has the chosen colours
+    window = start_window(profile_path, today, settings=settings, catalog=catalog)
     if window is None:
         return 0
     if page != "timeline":

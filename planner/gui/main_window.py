@@ -36,7 +36,7 @@ from planner.gui.milestones_page import MilestonesPage
 from planner.gui.progress_page import ProgressPage
 from planner.gui.salary_page import SalaryPage
 from planner.gui.settings_page import SettingsPage
-from planner.gui.theme import THEME_KEY, Theme, apply_theme, current_theme
+from planner.gui.theme import THEME_KEY, Theme, apply_theme, current_theme, saved_theme
 from planner.gui.timeline_page import TimelinePage
 from planner.gui.widgets import ask_message, named, plain_label
 
@@ -419,9 +419,7 @@ class MainWindow(QMainWindow):
         page = self._settings.value("mainWindow/page")
         if isinstance(page, str) and page in self.pages:
             self.show_page(page)
-        theme = self._settings.value(THEME_KEY)
-        if theme in tuple(Theme):
-            self.set_theme(Theme(str(theme)), remember=False)
+        self.set_theme(saved_theme(self._settings), remember=False)
 
     def save_state(self) -> None:
         if self._settings is None:

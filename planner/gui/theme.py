@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from enum import StrEnum
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSettings, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import (
     QApplication,
@@ -177,7 +177,7 @@ def apply_theme(theme: Theme) -> None:
     """
     global _system, _current
     app = QApplication.instance()
-    if not isinstance(app, QApplication):
+    if not isinstance(app, QApplication) or (theme is _current and _system is not None):
         return
     if _system is None:
         if theme is Theme.SYSTEM:
@@ -195,6 +195,12 @@ def apply_theme(theme: Theme) -> None:
 
 def current_theme() -> Theme:
     return _current
+
+
+def saved_theme(settings: QSettings) -> Theme:
+    """The theme kept in ``settings`` (System when none or an unknown one is kept)."""
+    value = settings.value(THEME_KEY)
+    return Theme(value) if value in tuple(Theme) else Theme.SYSTEM
 
 
 def is_dark(palette: QPalette) -> bool:
