@@ -7,9 +7,16 @@ from pathlib import Path
 
 import pytest
 from matplotlib.colors import to_hex
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QMenu, QTreeWidgetItem, QTreeWidgetItemIterator
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMenu,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QTreeWidgetItemIterator,
+)
 from pytestqt.qtbot import QtBot
 
 from planner.core.profile import MilestoneStatus
@@ -215,3 +222,26 @@ def test_status_is_never_shown_by_colour_alone(window: MainWindow) -> None:
     assert legend is not None
     texts = {label.text() for label in legend.findChildren(QLabel)}
     assert set(STATUS_TEXT.values()) | {"Today"} <= texts
+
+
+@pytest.mark.parametrize("theme", [Theme.LIGHT, Theme.DARK])
+def test_an_unchecked_box_has_a_visible_outline(qtbot: QtBot, theme: Theme) -> None:
+    apply_theme(theme)
+    tree = QTreeWidget()
+    qtbot.addWidget(tree)
+    item = QTreeWidgetItem(tree, [""])  # no text: only the box is painted in the row
+    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+    item.setCheckState(0, Qt.CheckState.Unchecked)
+    tree.resize(300, 100)
+    tree.show()
+    qtbot.waitExposed(tree)
+    QApplication.processEvents()
+    base = tree.palette().color(Role.Base)
+    rect = tree.visualItemRect(item)
+    image = tree.viewport().grab(rect).toImage()
+    strongest = max(
+        contrast(image.pixelColor(x, y), base)
+        for x in range(image.width())
+        for y in range(image.height())
+    )
+    assert strongest >= GRAPHICS  # the outline of the box (Fusion's: 1.3:1 dark, 1.9:1 light)
