@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QGraphicsView,
     QLineEdit,
     QMessageBox,
     QToolBar,
@@ -112,10 +113,14 @@ def create_preview_dialog(
 
 
 def name_preview_controls(dialog: QPrintPreviewDialog) -> None:
-    """Names for the zoom and page fields Qt puts in the preview's tool bar (it gives none)."""
+    """Names for the zoom and page fields and the page view Qt puts in the preview (it gives
+    them none)."""
     for combo in dialog.findChildren(QComboBox):
         if not combo.accessibleName():
             named(combo, "previewZoom", "Zoom", "How large the pages are shown, in percent")
+    for view in dialog.findChildren(QGraphicsView):
+        if not view.accessibleName():
+            named(view, "previewPages", "Pages", "The printed pages; Page Up and Page Down move")
     for edit in dialog.findChildren(QLineEdit):
         if not isinstance(edit.parentWidget(), QComboBox) and not edit.accessibleName():
             named(edit, "previewPage", "Page number", "The page shown: type a number, press Enter")

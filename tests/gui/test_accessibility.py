@@ -6,10 +6,12 @@ from collections.abc import Iterator
 
 import pytest
 from gui_helpers import TODAY
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractScrollArea,
     QAbstractSlider,
     QAbstractSpinBox,
     QComboBox,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QScrollBar,
     QTabBar,
     QTextEdit,
@@ -32,6 +35,7 @@ from planner.gui.glossary_dialog import GlossaryDialog
 from planner.gui.main_window import MainWindow
 from planner.gui.print_dialogs import create_preview_dialog
 from planner.gui.programme_dialog import ProgrammeDialog
+from planner.gui.timeline import TimelineView
 from planner.gui.wizard import SetupWizard
 
 INTERACTIVE = (
@@ -54,6 +58,8 @@ def _internal(widget: QWidget) -> bool:
     if widget.objectName().startswith("qt_") or isinstance(widget, QScrollBar | QHeaderView):
         return True
     parent = widget.parentWidget()
+    if isinstance(parent, QAbstractScrollArea) and parent.viewport() is widget:
+        return True
     while parent is not None:
         if isinstance(parent, INTERNAL_PARENTS):
             return True
@@ -64,8 +70,13 @@ def _internal(widget: QWidget) -> bool:
 
 
 def controls(top: QWidget) -> Iterator[QWidget]:
+    """The controls a user can reach: the usual kinds, and anything else Tab stops at."""
     for widget in top.findChildren(QWidget):
-        if isinstance(widget, INTERACTIVE) and not _internal(widget):
+        # a scroll area only holds controls (walked on their own); a custom widget Tab stops
+        # at (the timeline, the preview's pages) is a control
+        takes_tab = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        takes_tab = takes_tab and not isinstance(widget, QScrollArea)
+        if (isinstance(widget, INTERACTIVE) or takes_tab) and not _internal(widget):
             yield widget
 
 
@@ -111,7 +122,9 @@ def built_window(window: MainWindow) -> MainWindow:
 
 
 def test_every_page_names_and_describes_its_controls(built_window: MainWindow) -> None:
-    assert len(list(controls(built_window))) > 40  # the walk sees the pages' controls
+    walked = list(controls(built_window))
+    assert len(walked) > 40  # the walk sees the pages' controls
+    assert any(isinstance(widget, TimelineView) for widget in walked)  # and custom ones
     assert problems(built_window) == [], "\n".join(problems(built_window))
 
 
