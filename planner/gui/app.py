@@ -176,9 +176,10 @@ def _screenshot(
         apply_theme(Theme(theme))
     controller = PlannerController(profile, store, catalog, today, read_only=True)
     window = MainWindow(controller, settings=None)
-    window.resize(*size)
+    window.resize(*SCREENSHOT_SIZE)
     window.show_page(page)
     window.show()
+    window.resize(*size)
     app.processEvents()
     if page == "salary":
         chart = window.salary_page.ensure_chart()
@@ -232,25 +233,18 @@ def _interactive(profile_path: Path | None, page: str, today: date, theme: str |
     from planner.gui.widgets import ask_message
 
     app = make_qapp()
+    _apply_start_theme(theme)
     try:
         catalog = default_catalog()
     except CatalogError as exc:
         text = f"The career data cannot be loaded:\n{exc}"
         ask_message(None, QMessageBox.Icon.Critical, APPLICATION, text)
         raise
-    settings = make_settings()
-    from planner.gui.theme import apply_theme, saved_theme
-
-    apply_theme(saved_theme(settings))  # a dialog before the window has the chosen colours
-    window = start_window(profile_path, today, settings=settings, catalog=catalog)
+    window = start_window(profile_path, today, settings=make_settings(), catalog=catalog)
     if window is None:
         return 0
     if page != "timeline":
         window.show_page(page)
-    if theme is not None:
-        from planner.gui.theme import Theme
-
-        window.set_theme(Theme(theme), remember=False)
     app.aboutToQuit.connect(window.controller.saver.save_if_dirty)
     install_excepthook(lambda: window)
     quit_signals = QuitSignals(app, lambda signum: _quit_on_signal(app, window, signum))
@@ -259,6 +253,14 @@ def _interactive(profile_path: Path | None, page: str, today: date, theme: str |
         return app.exec() or quit_signals.status
     finally:
         quit_signals.restore()
+
+
+def _apply_start_theme(theme: str | None) -> None:
+    """The theme given on the command line, else the one View > Theme kept: before the first
+    dialog (an unreadable profile, the set-up wizard) and the window appear."""
+    from planner.gui.theme import Theme, apply_theme, saved_theme
+
+    apply_theme(Theme(theme) if theme is not None else saved_theme(make_settings()))
 
 
 def _quit_on_signal(app: QApplication, window: MainWindow, signum: int) -> None:

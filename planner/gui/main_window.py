@@ -36,7 +36,6 @@ from planner.gui.milestones_page import MilestonesPage
 from planner.gui.progress_page import ProgressPage
 from planner.gui.salary_page import SalaryPage
 from planner.gui.settings_page import SettingsPage
-from planner.gui.theme import THEME_KEY, Theme, apply_theme, current_theme, saved_theme
 from planner.gui.timeline_page import TimelinePage
 from planner.gui.widgets import ask_message, named, plain_label
 
@@ -262,6 +261,8 @@ class MainWindow(QMainWindow):
 
     def _add_theme_menu(self, view_menu: QMenu) -> None:
         """View > Theme: System, Light, Dark (kept in the settings like the window state)."""
+        from planner.gui.theme import Theme, current_theme
+
         menu = view_menu.addMenu("T&heme")
         menu.setObjectName("menuTheme")
         group = QActionGroup(self)
@@ -278,12 +279,16 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             menu.addAction(action)
 
-    def set_theme(self, theme: Theme, *, remember: bool = True) -> None:
-        """Colour the whole app in ``theme``; ``remember`` keeps the choice for the next start."""
-        apply_theme(theme)
-        self.actions_by_name[f"theme_{theme.value}"].setChecked(True)
+    def set_theme(self, theme: str, *, remember: bool = True) -> None:
+        """Colour the whole app in ``theme`` (a ``Theme``: system, light or dark); ``remember``
+        keeps the choice in the settings, for the next start."""
+        from planner.gui.theme import THEME_KEY, Theme, apply_theme
+
+        chosen = Theme(theme)
+        apply_theme(chosen)
+        self.actions_by_name[f"theme_{chosen.value}"].setChecked(True)
         if remember and self._settings is not None:
-            self._settings.setValue(THEME_KEY, theme.value)
+            self._settings.setValue(THEME_KEY, chosen.value)
             self._settings.sync()
 
     # ------------------------------------------------------------------ pages
@@ -419,7 +424,6 @@ class MainWindow(QMainWindow):
         page = self._settings.value("mainWindow/page")
         if isinstance(page, str) and page in self.pages:
             self.show_page(page)
-        self.set_theme(saved_theme(self._settings), remember=False)
 
     def save_state(self) -> None:
         if self._settings is None:

@@ -30,7 +30,7 @@ from PySide6.QtGui import (
     QPolygonF,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QToolTip, QWidget
 
 from planner.core.glossary import glossary_tooltip, with_glossary
 from planner.core.plan import Milestone, MilestoneKind, Plan
@@ -569,7 +569,7 @@ class TimelineView(QWidget):
         self._paint_rows(painter, layout, palette)
         self._paint_axis(painter, layout, palette)
         self._paint_bars(painter, layout, palette)
-        self._paint_today(painter, layout, palette)
+        self._paint_today(painter, layout)
         self._paint_markers(painter, layout, palette)
         painter.end()
         self.base_paints += 1
@@ -744,11 +744,11 @@ class TimelineView(QWidget):
                     label,
                 )
 
-    def _paint_today(self, painter: QPainter, layout: _Layout, palette: QPalette) -> None:
+    def _paint_today(self, painter: QPainter, layout: _Layout) -> None:
         if not layout.start <= self._today <= layout.end:
             return
         x = layout.x(self._today)
-        painter.setPen(QPen(today_color(palette), 2))
+        painter.setPen(QPen(today_color(self.palette()), 2))
         painter.drawLine(
             QPointF(x, layout.plot.top() - layout.line * 0.2), QPointF(x, layout.plot.bottom())
         )
@@ -888,7 +888,6 @@ class TimelineLegend(QWidget):
         entries.append(("Today", None, None))
         entries.append(("Original plan (after a re-plan)", None, None))
         entries.append((GHOST_LEGEND, None, None))
-        self._icons: list[tuple[QLabel, MilestoneKind | None, MilestoneStatus | None, str]] = []
         for text, kind, status in entries:
             entry = QWidget()
             row = QHBoxLayout(entry)
@@ -896,19 +895,12 @@ class TimelineLegend(QWidget):
             row.setSpacing(4)
             icon = plain_label()
             icon.setPixmap(self._pixmap(kind, status, text))
-            self._icons.append((icon, kind, status, text))
             row.addWidget(icon)
             row.addWidget(plain_label(text))
             flow.addWidget(entry)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:  # another theme: paint the icons again
-            for icon, kind, status, text in self._icons:
-                icon.setPixmap(self._pixmap(kind, status, text))
-        super().changeEvent(event)
 
     def _pixmap(
         self, kind: MilestoneKind | None, status: MilestoneStatus | None, text: str
@@ -942,3 +934,19 @@ class TimelineLegend(QWidget):
             painter.fillRect(QRectF(2, size * 0.4, size * 2 - 4, size * 0.3), faint)
         painter.end()
         return pixmap
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:  # another theme: paint the icons again
+            from PySide6.QtWidgets import QLabel
+
+            for entry in self.findChildren(
+                QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+            ):
+                labels = entry.findChildren(QLabel)
+                if len(labels) != 2 or labels[0].pixmap().isNull():
+                    continue
+                icon, text = labels[0], labels[1].text()
+                kind = next((k for k in MilestoneKind if k.label == text), None)
+                status = next((s for s, t in STATUS_TEXT.items() if t == text), None)
+                icon.setPixmap(self._pixmap(kind, status, text))
+        super().changeEvent(event)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from planner.core.profile import MilestoneStatus
+from planner.gui import app
 from planner.gui.controller import PlannerController
 from planner.gui.main_window import MainWindow
 from planner.gui.milestones_page import COL_STATUS, COL_TITLE, ID_ROLE
@@ -34,6 +35,7 @@ from planner.gui.theme import (
     dark_palette,
     light_palette,
     logged_color,
+    saved_theme,
     today_color,
 )
 from planner.gui.timeline import TimelineLegend, TimelineView
@@ -127,6 +129,26 @@ def _pixel(widget: object, x: int = 3, y: int = 3) -> QColor:
     return image.pixelColor(x, y)
 
 
+def _legend_icon(legend: TimelineLegend | None, text: str) -> bytes:
+    assert legend is not None
+    for label in legend.findChildren(QLabel):
+        if label.text() == text:
+            icon = label.parentWidget().findChildren(QLabel)[0]
+            return bytes(icon.pixmap().toImage().constBits())
+    raise AssertionError(f"no legend entry {text!r}")
+
+
+def test_the_start_applies_the_kept_or_the_given_theme() -> None:
+    settings = app.make_settings()  # in the test's own CODEPATH_HOME
+    settings.setValue(THEME_KEY, "dark")
+    settings.sync()
+    app._apply_start_theme(None)
+    assert current_theme() is Theme.DARK
+    app._apply_start_theme("light")  # codepath gui --theme light
+    assert current_theme() is Theme.LIGHT
+    assert QApplication.palette().color(Role.Base) == light_palette().color(Role.Base)
+
+
 def test_view_theme_colours_the_app_and_is_remembered(
     qtbot: QtBot, make_controller: type[PlannerController], tmp_path: Path
 ) -> None:
@@ -142,8 +164,11 @@ def test_view_theme_colours_the_app_and_is_remembered(
     chart = window.salary_page.ensure_chart()
     window.show_page("progress")
 
+    legend = window.timeline_page.findChild(TimelineLegend)
+    before = _legend_icon(legend, "Today")
     window.actions_by_name["theme_dark"].trigger()
     QApplication.processEvents()  # the palette change reaches the widgets as events
+    assert _legend_icon(legend, "Today") != before  # the legend's red follows the theme
     dark = dark_palette().color(Role.Base)
     assert current_theme() is Theme.DARK
     style = QApplication.style()
@@ -164,7 +189,8 @@ def test_view_theme_colours_the_app_and_is_remembered(
     assert _pixel(window.timeline_page.findChild(TimelineView)) == light
 
     window.actions_by_name["theme_dark"].trigger()
-    again = MainWindow(make_controller(), settings=settings)  # the next start
+    assert saved_theme(settings) is Theme.DARK  # what the next start applies
+    again = MainWindow(make_controller(), settings=settings)
     qtbot.addWidget(again)
     assert again.actions_by_name["theme_dark"].isChecked()
 
