@@ -180,24 +180,15 @@ class ProgressPage(QWidget):
         self.programme_label.setObjectName("programmeStatus")
         self.programme_label.setWordWrap(True)
         programme_form.addRow(self.programme_label)
-        self.credits_earned = named(
-            QDoubleSpinBox(), "creditsEarned", "Credits earned", "Credits of your degree so far"
-        )
+        self.credits_earned = named(QDoubleSpinBox(), "creditsEarned", "Credits earned")
         self.credits_required = named(
-            QDoubleSpinBox(),
-            "creditsRequired",
-            "Credits the programme requires",
-            "Credits the whole degree needs",
+            QDoubleSpinBox(), "creditsRequired", "Credits the programme requires"
         )
         for box in (self.credits_earned, self.credits_required):
             box.setRange(0, 1000)
             box.setDecimals(1)
-        self.terms_done = named(
-            QDoubleSpinBox(), "termsDone", "Terms or courses done", "Terms or courses finished"
-        )
-        self.terms_total = named(
-            QDoubleSpinBox(), "termsTotal", "Terms or courses in all", "Terms or courses in all"
-        )
+        self.terms_done = named(QDoubleSpinBox(), "termsDone", "Terms or courses done")
+        self.terms_total = named(QDoubleSpinBox(), "termsTotal", "Terms or courses in all")
         for box in (self.terms_done, self.terms_total):
             box.setRange(0, 100)
             box.setDecimals(0)
@@ -223,9 +214,7 @@ class ProgressPage(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.log_date = date_edit("studyDate", "Study date")
         self.log_date.setDate(today)
-        self.log_hours = named(
-            QDoubleSpinBox(), "studyHours", "Hours studied", "Hours studied on that day"
-        )
+        self.log_hours = named(QDoubleSpinBox(), "studyHours", "Hours studied")
         self.log_hours.setRange(0.25, 24)
         self.log_hours.setSingleStep(0.25)
         self.log_hours.setDecimals(2)
@@ -275,12 +264,8 @@ class ProgressPage(QWidget):
         score_form = QHBoxLayout()
         self.score_date = date_edit("scoreDate", "Practice exam date")
         self.score_date.setDate(today)
-        self.score_exam = named(
-            QComboBox(), "scoreExam", "Practice exam", "The exam you practised for"
-        )
-        self.score_percent = named(
-            QDoubleSpinBox(), "scorePercent", "Practice exam score", "Your score in percent"
-        )
+        self.score_exam = named(QComboBox(), "scoreExam", "Practice exam")
+        self.score_percent = named(QDoubleSpinBox(), "scorePercent", "Practice exam score")
         self.score_percent.setRange(0, 100)
         self.score_percent.setDecimals(1)
         self.score_percent.setValue(70)
@@ -321,20 +306,13 @@ class ProgressPage(QWidget):
         ceu_form = QFormLayout()
         self.ceu_date = date_edit("ceuDate", "CEU date")
         self.ceu_date.setDate(today)
-        self.ceu_credits = named(
-            QDoubleSpinBox(), "ceuCredits", "CEU credits", "Continuing education credits earned"
-        )
+        self.ceu_credits = named(QDoubleSpinBox(), "ceuCredits", "CEU credits")
         self.ceu_credits.setRange(0.25, 100)
         self.ceu_credits.setSingleStep(0.5)
         self.ceu_credits.setValue(1)
         self.ceu_provider = named(QLineEdit(), "ceuProvider", "CEU provider")
         self.ceu_provider.setPlaceholderText("e.g. AAPC webinar")
-        self.ceu_credential = named(
-            QComboBox(),
-            "ceuCredential",
-            "Credential the CEUs count for",
-            "The credential whose CEU requirement these credits count toward",
-        )
+        self.ceu_credential = named(QComboBox(), "ceuCredential", "Credential the CEUs count for")
         ceu_form.addRow(buddy_label("Da&y:", self.ceu_date), self.ceu_date)
         ceu_form.addRow(buddy_label("C&redits:", self.ceu_credits), self.ceu_credits)
         ceu_form.addRow(buddy_label("&Provider:", self.ceu_provider), self.ceu_provider)
@@ -384,6 +362,22 @@ class ProgressPage(QWidget):
         self._on_model_plan_changed(controller.plan)
         self._on_model_profile_changed(controller.profile)
         self._on_model_progress_changed(controller.progress)
+        self._describe_inputs()
+
+    def _describe_inputs(self) -> None:
+        """What each input holds, for screen readers (where its name alone does not say)."""
+        for widget, description in (
+            (self.credits_earned, "Credits of your degree so far"),
+            (self.credits_required, "Credits the whole degree needs"),
+            (self.terms_done, "Terms or courses finished"),
+            (self.terms_total, "Terms or courses the degree has"),
+            (self.log_hours, "Hours studied on that day"),
+            (self.score_exam, "The exam you practised for"),
+            (self.score_percent, "Your score in percent"),
+            (self.ceu_credits, "Continuing education credits earned"),
+            (self.ceu_credential, "The credential whose CEU requirement these count toward"),
+        ):
+            widget.setAccessibleDescription(description)
 
     # ------------------------------------------------------------------ model → view
 
