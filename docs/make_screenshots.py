@@ -1,4 +1,10 @@
-"""Re-make docs/screenshots/*.png from the demo profile: python docs/make_screenshots.py [PAGE]"""
+"""Re-make docs/screenshots/*.png from the demo profile.
+
+    python docs/make_screenshots.py [--theme system|light|dark] [PAGE ...]
+
+Without --theme: <page>.png (system colours, 1200x800, shown in the README) and
+<page>-light.png and <page>-dark.png (1400x900). With it, only that theme.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +23,25 @@ TODAY = date(2026, 3, 2)
 PAGES = ("timeline", "milestones", "salary", "progress", "settings", "compare")
 COMPARED = (("CCS", "inpatient-hospital", 10), ("RHIT", "him", 15))  # the Compare page's paths
 OUT = Path(__file__).resolve().parent / "screenshots"
+# theme: (file name suffix, window size)
+VARIANTS = {
+    "system": ("", "1200x800"),
+    "light": ("-light", "1400x900"),
+    "dark": ("-dark", "1400x900"),
+}
+
+
+def _arguments(argv: list[str]) -> tuple[list[str], list[str]]:
+    """(themes, pages) from the command line."""
+    themes = list(VARIANTS)
+    if "--theme" in argv:
+        at = argv.index("--theme")
+        themes = [argv[at + 1]]
+        argv = argv[:at] + argv[at + 2 :]
+    unknown = [t for t in themes if t not in VARIANTS] + [p for p in argv if p not in PAGES]
+    if unknown:
+        raise SystemExit(f"unknown theme or page: {', '.join(unknown)}")
+    return themes, argv or list(PAGES)
 
 
 def main() -> int:
@@ -34,24 +59,32 @@ def main() -> int:
             "CODEPATH_HOME": folder,
             "CODEPATH_TODAY": TODAY.isoformat(),
         }
-        for page in sys.argv[1:] or PAGES:
-            subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "planner",
-                    "gui",
-                    "--profile",
-                    str(profile),
-                    "--page",
-                    page,
-                    "--screenshot",
-                    str(OUT / f"{page}.png"),
-                ],
-                env=env,
-                check=True,
-            )
-            print(f"wrote {OUT / f'{page}.png'}")  # noqa: T201
+        themes, pages = _arguments(sys.argv[1:])
+        for theme in themes:
+            suffix, size = VARIANTS[theme]
+            for page in pages:
+                out = OUT / f"{page}{suffix}.png"
+                subprocess.run(
+                    [
+                        sys.executable,
+                        "-m",
+                        "planner",
+                        "gui",
+                        "--profile",
+                        str(profile),
+                        "--page",
+                        page,
+                        "--theme",
+                        theme,
+                        "--size",
+                        size,
+                        "--screenshot",
+                        str(out),
+                    ],
+                    env=env,
+                    check=True,
+                )
+                print(f"wrote {out}")  # noqa: T201
     return 0
 
 

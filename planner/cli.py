@@ -291,6 +291,17 @@ def _build_parser() -> _Parser:
         choices=["timeline", "milestones", "salary", "progress", "settings", "compare"],
         default="timeline",
     )
+    gui.add_argument(
+        "--theme",
+        choices=["system", "light", "dark"],
+        help="colours for this run (the app's View > Theme is kept for the next start)",
+    )
+    gui.add_argument(
+        "--size",
+        default="1200x800",
+        metavar="WxH",
+        help="the screenshot's size in pixels (default 1200x800)",
+    )
     return parser
 
 
@@ -761,6 +772,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
             screenshot=getattr(args, "screenshot", None),
             page=getattr(args, "page", "timeline"),
             today=today(),
+            theme=getattr(args, "theme", None),
+            size=getattr(args, "size", "1200x800"),
         )
     )
 

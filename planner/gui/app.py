@@ -79,8 +79,13 @@ def run_gui(
     page: str = "timeline",
     *,
     today: date,
+    theme: str | None = None,
+    size: str = "1200x800",
 ) -> int:
-    """Open the app (or, with ``screenshot``, render one page to a PNG); the exit status."""
+    """Open the app (or, with ``screenshot``, render one page to a PNG); the exit status.
+
+    ``theme`` (system, light, dark) colours this run; ``size`` ('1400x900') is the screenshot's.
+    """
     from planner.gui.main_window import PAGE_NAMES
 
     try:
@@ -88,8 +93,8 @@ def run_gui(
             raise GuiError(f"unknown page '{page}' (pages: {', '.join(PAGE_NAMES)})")
         _check_display(screenshot=screenshot is not None)
         if screenshot is not None:
-            return _screenshot(profile_path, screenshot, page, today)
-        return _interactive(profile_path, page, today)
+            return _screenshot(profile_path, screenshot, page, today, theme, _size(size))
+        return _interactive(profile_path, page, today, theme)
     except GuiError as exc:
         _error_line(str(exc))
         return 1
@@ -103,6 +108,14 @@ def run_gui(
         else:
             _error_line(f"unexpected error: {type(exc).__name__}: {exc}")
         return 1
+
+
+def _size(text: str) -> tuple[int, int]:
+    """'1400x900' as (1400, 900); a GuiError for anything else."""
+    width, _x, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit() and min(int(width), int(height)) >= 100):
+        raise GuiError(f"--size wants WIDTHxHEIGHT in pixels, e.g. 1400x900, not '{text}'")
+    return int(width), int(height)
 
 
 def _error_line(message: str) -> None:
@@ -134,12 +147,20 @@ def _profile_path(profile_path: Path | None) -> Path:
     return Path(profile_path) if profile_path is not None else default_profile_path()
 
 
-def _screenshot(profile_path: Path | None, out: Path, page: str, today: date) -> int:
+def _screenshot(
+    profile_path: Path | None,
+    out: Path,
+    page: str,
+    today: date,
+    theme: str | None = None,
+    size: tuple[int, int] = SCREENSHOT_SIZE,
+) -> int:
     from planner.core.catalog import default_catalog
     from planner.core.storage import ProfileStore
     from planner.gui.controller import PlannerController
     from planner.gui.main_window import MainWindow
     from planner.gui.opening import load_checked
+    from planner.gui.theme import Theme, apply_theme
 
     path = _profile_path(profile_path)
     store = ProfileStore(path)
@@ -151,10 +172,13 @@ def _screenshot(profile_path: Path | None, out: Path, page: str, today: date) ->
     catalog = default_catalog()
     profile = load_checked(store, catalog)
     app = make_qapp()
+    if theme is not None:
+        apply_theme(Theme(theme))
     controller = PlannerController(profile, store, catalog, today, read_only=True)
     window = MainWindow(controller, settings=None, page=page)
     window.resize(*SCREENSHOT_SIZE)
     window.show()
+    window.resize(*size)
     app.processEvents()
     if page == "salary":
         chart = window.salary_page.ensure_chart()
@@ -207,11 +231,12 @@ def start_window(
     return window
 
 
-def _interactive(profile_path: Path | None, page: str, today: date) -> int:
+def _interactive(profile_path: Path | None, page: str, today: date, theme: str | None) -> int:
     from planner.core.catalog import CatalogError, default_catalog
     from planner.gui.widgets import ask_message
 
     app = make_qapp()
+    _apply_start_theme(theme)
     try:
         catalog = default_catalog()
     except CatalogError as exc:
@@ -233,6 +258,14 @@ def _interactive(profile_path: Path | None, page: str, today: date) -> int:
         return app.exec() or quit_signals.status
     finally:
         quit_signals.restore()
+
+
+def _apply_start_theme(theme: str | None) -> None:
+    """The theme given on the command line, else the one View > Theme kept: before the first
+    dialog (an unreadable profile, the set-up wizard) and the window appear."""
+    from planner.gui.theme import Theme, apply_theme, saved_theme
+
+    apply_theme(Theme(theme) if theme is not None else saved_theme(make_settings()))
 
 
 def _quit_on_signal(app: QApplication, window: MainWindow, signum: int) -> None:

@@ -32,6 +32,7 @@ from planner.core.dates import format_date
 from planner.core.plan import Step
 from planner.gui.controller import PlannerController
 from planner.gui.widgets import (
+    DATE_HELP,
     from_qdate,
     named,
     note_label,
@@ -127,7 +128,12 @@ class ApprenticePage(QWidget):
             row.addWidget(self._tick_box(f"{item.id}.{check.id}", check.title))
             column.addLayout(row)
         if item.pdf:
-            files = named(QListWidget(), f"files-{item.id}", f"Files for {item.title}")
+            files = named(
+                QListWidget(),
+                f"files-{item.id}",
+                f"Files for {item.title}",
+                "The PDF files attached as evidence",
+            )
             files.setMaximumHeight(90)
             self.file_lists[item.id] = files
             attach = named(QPushButton("Attach PDF…"), f"attach-{item.id}", "Attach a PDF")
@@ -151,9 +157,9 @@ class ApprenticePage(QWidget):
         group.setObjectName("apprenticeWork")
         grid = QGridLayout(group)
         self.work_started_set = named(QCheckBox("Started coding work on"), "workStartedSet", "")
-        self.work_started = named(QDateEdit(), "workStarted", "Coding work started on")
+        self.work_started = named(QDateEdit(), "workStarted", "Coding work started on", DATE_HELP)
         self.work_ended_set = named(QCheckBox("It ended on"), "workEndedSet", "")
-        self.work_ended = named(QDateEdit(), "workEnded", "Coding work ended on")
+        self.work_ended = named(QDateEdit(), "workEnded", "Coding work ended on", DATE_HELP)
         for edit in (self.work_started, self.work_ended):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("MMM d, yyyy")

@@ -10,11 +10,12 @@ from typing import Any
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from planner.core.compare import PathResult
-from planner.report.charts import plot_compare_pay
+from planner.gui.theme import chart_colors
+from planner.report.charts import ChartColors, plot_compare_pay
 
 MARGINS_INCHES = (0.95, 0.2, 0.55, 0.15)  # left, right, bottom, top
 
@@ -25,7 +26,8 @@ class CompareChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("compareChart")
-        self.figure = Figure(figsize=(8, 2.6), facecolor="white")
+        self.colors: ChartColors = chart_colors(self.palette())
+        self.figure = Figure(figsize=(8, 2.6), facecolor=self.colors.background)
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setObjectName("compareCanvas")
         self.canvas.setAccessibleName("Median pay of the compared paths")
@@ -41,14 +43,25 @@ class CompareChart(QWidget):
         layout.addWidget(self.canvas)
         self.axes = self.figure.add_subplot()
         self.artists: dict[str, Any] = {}
+        self._shown: tuple[Sequence[PathResult], Sequence[str]] = ((), ())
         self.canvas.mpl_connect("resize_event", self._fit_margins)
         self._fit_margins()
 
     def set_results(self, results: Sequence[PathResult], names: Sequence[str] = ()) -> None:
         """Plot the paths' median pay (drawn on the next event-loop pass)."""
+        self._shown = (results, names)
         self.axes.clear()
-        self.artists = plot_compare_pay(self.axes, results, names)
+        self.artists = plot_compare_pay(self.axes, results, names, colors=self.colors)
         self.canvas.draw_idle()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            colors = chart_colors(self.palette())
+            if colors != self.colors:  # another theme: plot again in its colours
+                self.colors = colors
+                self.figure.set_facecolor(colors.background)
+                self.set_results(*self._shown)
+        super().changeEvent(event)
 
     def median_values(self, name: str) -> list[float]:
         """The y data of one path's line by its legend name (tests compare it with the plan)."""

@@ -47,7 +47,15 @@ from planner.core.compare import (
 from planner.core.limits import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK
 from planner.core.profile import Profile
 from planner.gui.controller import PlannerController
-from planner.gui.widgets import fmt_date, from_qdate, named, note_label, plain_label, to_qdate
+from planner.gui.widgets import (
+    DATE_HELP,
+    fmt_date,
+    from_qdate,
+    named,
+    note_label,
+    plain_label,
+    to_qdate,
+)
 from planner.report.compare import cells_of
 from planner.report.compare_page import column_name, legend_name
 
@@ -124,21 +132,37 @@ class _PathEditors:
         catalog = page.controller.catalog
         where = f"path {column + 1}"
         self.certification = named(
-            QComboBox(), f"compareCertification{column}", f"Certification, {where}"
+            QComboBox(),
+            f"compareCertification{column}",
+            f"Certification, {where}",
+            "The certification this path aims for",
         )
         for cert in catalog.targets():
             self.certification.addItem(f"{cert.id}", cert.id)
-        self.specialty = named(QComboBox(), f"compareSpecialty{column}", f"Specialty, {where}")
+        self.specialty = named(
+            QComboBox(),
+            f"compareSpecialty{column}",
+            f"Specialty, {where}",
+            "The specialty this path leads to",
+        )
         for lane in catalog.specialties.values():
             self.specialty.addItem(lane.name, lane.id)
         self.hours = named(
-            QDoubleSpinBox(), f"compareHours{column}", f"Study hours per week, {where}"
+            QDoubleSpinBox(),
+            f"compareHours{column}",
+            f"Study hours per week, {where}",
+            "Hours a week of study on this path",
         )
         self.hours.setRange(MIN_HOURS_PER_WEEK, MAX_HOURS_PER_WEEK)
         self.hours.setDecimals(1)
         self.hours.setSuffix(" h")
         self.hours.setKeyboardTracking(False)  # typing "12" is one change, not "1" then "12"
-        self.background = named(QComboBox(), f"compareBackground{column}", f"Background, {where}")
+        self.background = named(
+            QComboBox(),
+            f"compareBackground{column}",
+            f"Background, {where}",
+            "Your background on this path, or as in your plan",
+        )
         self.background.addItem(SAME_AS_PLAN, None)
         for background in Background:
             self.background.addItem(BACKGROUND_LABELS[background], background.value)
@@ -148,7 +172,7 @@ class _PathEditors:
             f"Own start date, {where}",
             "Unticked: the column starts when your plan does",
         )
-        self.start = named(QDateEdit(), f"compareStart{column}", f"Start date, {where}")
+        self.start = named(QDateEdit(), f"compareStart{column}", f"Start date, {where}", DATE_HELP)
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("MMM d, yyyy")
         self.start.setMinimumDate(to_qdate(EARLIEST_START))

@@ -121,7 +121,9 @@ class FitDialog(QDialog):
         practical.setObjectName("fitGroup_practical")
         form = QFormLayout(practical)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.hours = named(QDoubleSpinBox(), "fitHours", "Hours per week for study")
+        self.hours = named(
+            QDoubleSpinBox(), "fitHours", "Hours per week for study", "Hours a week you can study"
+        )
         self.hours.setRange(MIN_HOURS_PER_WEEK, MAX_HOURS_PER_WEEK)
         self.hours.setDecimals(1)
         self.hours.setValue(10.0)
@@ -130,11 +132,21 @@ class FitDialog(QDialog):
         self.budget = named(QLineEdit(), "fitBudget", "Budget in dollars, optional")
         self.budget.setPlaceholderText("e.g. $4,000 (optional)")
         form.addRow(buddy_label("&Budget up front:", self.budget), self.budget)
-        self.degree = named(QComboBox(), "fitDegree", "Is a 2-year degree possible")
+        self.degree = named(
+            QComboBox(),
+            "fitDegree",
+            "Is a 2-year degree possible",
+            "Whether two years of college would work for you",
+        )
         for text, value in DEGREE_CHOICES:
             self.degree.addItem(text, value)
         form.addRow(buddy_label("2-year &degree:", self.degree), self.degree)
-        self.setting = named(QComboBox(), "fitSetting", "Where you want to work")
+        self.setting = named(
+            QComboBox(),
+            "fitSetting",
+            "Where you want to work",
+            "Hospital, physician offices, or either",
+        )
         for setting, text in SETTING_LABELS.items():
             self.setting.addItem(text, setting.value)
         form.addRow(buddy_label("Where to &work:", self.setting), self.setting)

@@ -41,6 +41,10 @@ from planner.gui.input_fields import (
 )
 from planner.gui.number_input import NumberSpin, problem_label, show_problem, with_problem
 from planner.gui.widgets import (
+    CHOICE_HELP,
+    DATE_HELP,
+    LIST_HELP,
+    NUMBER_HELP,
     buddy_label,
     from_qdate,
     named,
@@ -401,7 +405,7 @@ def date_edit(
     object_name: str, accessible: str, bounds: tuple[date, date] = DATE_RANGE
 ) -> QDateEdit:
     """A date picker limited to ``bounds`` (by default the years a profile accepts)."""
-    edit = named(QDateEdit(), object_name, accessible)
+    edit = named(QDateEdit(), object_name, accessible, DATE_HELP)
     edit.setLocale(ENGLISH)  # month names as everywhere else in the app, whatever the locale
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("MMM d, yyyy")
@@ -457,6 +461,12 @@ def make_editor(
         editor = TextField(edit)
     if field.note:
         editor.widget.setToolTip(field.note)
+        editor.widget.setAccessibleDescription(field.note)
+    elif not editor.widget.accessibleDescription():
+        usage = {Kind.CHOICE: CHOICE_HELP, Kind.HOURS: NUMBER_HELP}.get(field.kind, "")
+        editor.widget.setAccessibleDescription(
+            LIST_HELP if isinstance(editor.widget, QListWidget) else usage
+        )
     if isinstance(editor, ChoiceEditor) and field.options is not None:
         editor.fill(field.options(catalog, ""))
     return editor

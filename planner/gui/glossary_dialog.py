@@ -76,7 +76,12 @@ class GlossaryDialog(QDialog):
         row.addWidget(self.search, 1)
         layout.addLayout(row)
         body = QHBoxLayout()
-        self.terms = named(QListWidget(), "glossaryList", "Glossary terms")
+        self.terms = named(
+            QListWidget(),
+            "glossaryList",
+            "Glossary terms",
+            "Choose a term to read its meaning beside the list",
+        )
         for entry in sorted(self._glossary.entries, key=lambda e: e.term.casefold()):
             item = QListWidgetItem(entry.term)
             item.setData(TERM_ROLE, entry.term)

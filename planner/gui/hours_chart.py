@@ -14,10 +14,9 @@ from planner.core.dates import format_month
 from planner.core.plan import Plan
 from planner.core.profile import Profile
 from planner.core.progress import STUDY_PHASES
-from planner.gui.timeline import TODAY_COLOR
+from planner.gui.theme import logged_color, today_color
 from planner.gui.widgets import fmt_date
 
-LOGGED_COLOR = QColor("#2e8540")
 MIN_TOP_HOURS = 10.0  # an empty chart still gets an axis of whole, distinct hours
 
 
@@ -207,6 +206,7 @@ class HoursChart(QWidget):
             pen = QPen(faint, 1.5, Qt.PenStyle.DashLine)
             self._polyline(painter, [pt(d, h) for d, h in series.original], pen)
         accent = palette.color(QPalette.ColorRole.Highlight)
+        logged_ink, today_ink = logged_color(palette), today_color(palette)
         self._polyline(painter, [pt(d, h) for d, h in series.planned], QPen(accent, 2.2))
         if series.logged:
             steps: list[QPointF] = [pt(series.start, 0)]
@@ -214,10 +214,10 @@ class HoursChart(QWidget):
                 steps.append(QPointF(pt(d, 0).x(), steps[-1].y()))
                 steps.append(pt(d, h))
             steps.append(QPointF(pt(min(self._today, series.end), 0).x(), steps[-1].y()))
-            self._polyline(painter, steps, QPen(LOGGED_COLOR, 2.2))
+            self._polyline(painter, steps, QPen(logged_ink, 2.2))
         if series.start <= self._today <= series.end:
             x = pt(self._today, 0).x()
-            painter.setPen(QPen(TODAY_COLOR, 1.5, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(today_ink, 1.5, Qt.PenStyle.DashLine))
             painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
 
         # legend: line styles plus words, never colour alone
@@ -226,8 +226,8 @@ class HoursChart(QWidget):
         y = line * 1.0
         for label, pen in (
             ("Planned (cumulative)", QPen(accent, 2.2)),
-            ("Logged", QPen(LOGGED_COLOR, 2.2)),
-            ("Today", QPen(TODAY_COLOR, 1.5, Qt.PenStyle.DashLine)),
+            ("Logged", QPen(logged_ink, 2.2)),
+            ("Today", QPen(today_ink, 1.5, Qt.PenStyle.DashLine)),
         ) + (
             (("Original plan", QPen(grid, 1.5, Qt.PenStyle.DashLine)),) if series.original else ()
         ):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QVBoxLayout,
@@ -331,6 +332,8 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             view_menu.addAction(action)
         self.actions_by_name["apprentice"] = add_apprentice_action(self, view_menu, self.controller)
+        view_menu.addSeparator()
+        self._add_theme_menu(view_menu)
 
         help_menu = bar.addMenu("&Help")
         help_menu.setObjectName("menuHelp")
@@ -353,6 +356,38 @@ class MainWindow(QMainWindow):
         help_menu.addAction(
             self._action("programme", "Check a training &programme…", self.check_programme)
         )
+
+    def _add_theme_menu(self, view_menu: QMenu) -> None:
+        """View > Theme: System, Light, Dark (kept in the settings like the window state)."""
+        from planner.gui.theme import Theme, current_theme
+
+        menu = view_menu.addMenu("T&heme")
+        menu.setObjectName("menuTheme")
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        for theme in Theme:
+            action = self._action(
+                f"theme_{theme.value}",
+                theme.label,
+                lambda _checked=False, t=theme: self.set_theme(t),
+                tip=f"{theme.label.replace('&', '')} colours for the whole app",
+            )
+            action.setCheckable(True)
+            action.setChecked(theme is current_theme())
+            group.addAction(action)
+            menu.addAction(action)
+
+    def set_theme(self, theme: str, *, remember: bool = True) -> None:
+        """Colour the whole app in ``theme`` (a ``Theme``: system, light or dark); ``remember``
+        keeps the choice in the settings, for the next start."""
+        from planner.gui.theme import THEME_KEY, Theme, apply_theme
+
+        chosen = Theme(theme)
+        apply_theme(chosen)
+        self.actions_by_name[f"theme_{chosen.value}"].setChecked(True)
+        if remember and self._settings is not None:
+            self._settings.setValue(THEME_KEY, chosen.value)
+            self._settings.sync()
 
     # ------------------------------------------------------------------ pages
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -184,7 +184,12 @@ class MilestonesPage(QWidget):
         self.detail_realities = RealitiesNote("milestoneRealities")
         self.detail_realities.set_realities(())
         grid.addWidget(scrolled(self.detail_realities, 3.5), 5, 0, 1, 4)
-        self.status_combo = named(QComboBox(), "milestoneStatus", "Milestone status")
+        self.status_combo = named(
+            QComboBox(),
+            "milestoneStatus",
+            "Milestone status",
+            "Not started, in progress, done or skipped; keys on the list: Space, D, P, S, N",
+        )
         for status in MilestoneStatus:
             self.status_combo.addItem(
                 status_icon(status, self.palette()), STATUS_TEXT[status], status.value
@@ -318,6 +323,14 @@ class MilestonesPage(QWidget):
             None,
         )
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange and self._items:  # another theme
+            with signals_blocked(self.tree):
+                self._refresh_statuses(self._controller.profile)  # status colours and icons
+            for index, status in enumerate(MilestoneStatus):
+                self.status_combo.setItemIcon(index, status_icon(status, self.palette()))
+        super().changeEvent(event)
+
     def _on_model_profile_changed(self, profile: Profile) -> None:
         plan, milestones = self._shown
         if plan is self._controller.plan and milestones is profile.milestones:
@@ -329,7 +342,7 @@ class MilestonesPage(QWidget):
 
     def _refresh_statuses(self, profile: Profile) -> None:
         self._shown = (self._controller.plan, profile.milestones)
-        palette = self.tree.palette()
+        palette = self.palette()  # the tree hears of a new palette after its page
         overdue_ids = set(self._controller.progress.overdue)
         for mid, item in self._items.items():
             progress = profile.milestones.get(mid)

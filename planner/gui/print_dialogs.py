@@ -15,14 +15,16 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QGraphicsView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QToolBar,
     QWidget,
 )
 
 from planner.gui.exports import paper_for
-from planner.gui.widgets import ask_message
+from planner.gui.widgets import ask_message, named
 from planner.render.layout import paint_roadmap
 from planner.render.printing import CREATOR, busy, page_layout
 from planner.report.document import Roadmap
@@ -107,6 +109,7 @@ def create_preview_dialog(
         toolbar.addWidget(box)
     _add_paper_choice(dialog, printer)
     dialog.comparison_box = box  # type: ignore[attr-defined]
+    name_preview_controls(dialog)
     dialog.document = lambda: shown["document"]  # type: ignore[attr-defined]
     return dialog
 
@@ -117,9 +120,12 @@ def _add_paper_choice(dialog: QPrintPreviewDialog, printer: QPrinter) -> None:
     preview = dialog.findChild(QPrintPreviewWidget)
     if toolbar is None or preview is None:
         return
-    combo = QComboBox()
-    combo.setObjectName("previewPaper")
-    combo.setAccessibleName("Paper size")
+    combo = named(
+        QComboBox(),
+        "previewPaper",
+        "Paper size",
+        "Letter (usual in the US and Canada) or A4: the size the roadmap is laid out for",
+    )
     for key, text in (("letter", "Letter"), ("a4", "A4")):
         combo.addItem(text, key)
     current = printer.pageLayout().pageSize().id()
@@ -135,6 +141,20 @@ def _add_paper_choice(dialog: QPrintPreviewDialog, printer: QPrinter) -> None:
     label.setBuddy(combo)
     toolbar.addWidget(label)
     toolbar.addWidget(combo)
+
+
+def name_preview_controls(dialog: QPrintPreviewDialog) -> None:
+    """Names for the zoom and page fields and the page view Qt puts in the preview (it gives
+    them none)."""
+    for combo in dialog.findChildren(QComboBox):
+        if not combo.accessibleName():
+            named(combo, "previewZoom", "Zoom", "How large the pages are shown, in percent")
+    for view in dialog.findChildren(QGraphicsView):
+        if not view.accessibleName():
+            named(view, "previewPages", "Pages", "The printed pages; Page Up and Page Down move")
+    for edit in dialog.findChildren(QLineEdit):
+        if not isinstance(edit.parentWidget(), QComboBox) and not edit.accessibleName():
+            named(edit, "previewPage", "Page number", "The page shown: type a number, press Enter")
 
 
 def print_preview(

@@ -62,12 +62,22 @@ class ProgrammeDialog(QDialog):
         )
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.saved = named(QComboBox(), "programmeSaved", "Checked programmes")
+        self.saved = named(
+            QComboBox(),
+            "programmeSaved",
+            "Checked programmes",
+            "A programme you checked before, or a new one",
+        )
         form.addRow(buddy_label("C&hecked:", self.saved), self.saved)
         self.name = named(QLineEdit(), "programmeName", "Programme name")
         self.name.setPlaceholderText("e.g. Valley College coding certificate")
         form.addRow(buddy_label("&Name:", self.name), self.name)
-        self.target = named(QComboBox(), "programmeTarget", "Certification it prepares for")
+        self.target = named(
+            QComboBox(),
+            "programmeTarget",
+            "Certification it prepares for",
+            "The certification exam the programme prepares for",
+        )
         targets = [c.id for c in catalog.targets()]
         targets += [c for c in ("RHIA",) if c in catalog.certifications and c not in targets]
         for cert_id in targets:

@@ -372,6 +372,22 @@ class ProgressPage(QWidget):
         self._on_model_plan_changed(controller.plan)
         self._on_model_profile_changed(controller.profile)
         self._on_model_progress_changed(controller.progress)
+        self._describe_inputs()
+
+    def _describe_inputs(self) -> None:
+        """What each input holds, for screen readers (where its name alone does not say)."""
+        for widget, description in (
+            (self.credits_earned, "Credits of your degree so far"),
+            (self.credits_required, "Credits the whole degree needs"),
+            (self.terms_done, "Terms or courses finished"),
+            (self.terms_total, "Terms or courses the degree has"),
+            (self.log_hours, "Hours studied on that day"),
+            (self.score_exam, "The exam you practised for"),
+            (self.score_percent, "Your score in percent"),
+            (self.ceu_credits, "Continuing education credits earned"),
+            (self.ceu_credential, "The credential whose CEU requirement these count toward"),
+        ):
+            widget.setAccessibleDescription(description)
 
     # ------------------------------------------------------------------ model → view
 

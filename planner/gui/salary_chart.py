@@ -13,12 +13,19 @@ from matplotlib.backend_bases import Event, MouseEvent
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from planner.core.plan import Plan
+from planner.gui.theme import chart_colors
 from planner.gui.widgets import fmt_date, fmt_money
-from planner.report.charts import MEDIAN_COLOR, SalaryGeometry, plot_salary, salary_geometry
+from planner.report.charts import (
+    ChartColors,
+    SalaryGeometry,
+    plot_salary,
+    salary_geometry,
+    style_legend,
+)
 
 MARGINS_INCHES = (0.95, 0.2, 0.6, 0.35)  # left, right, bottom, top
 
@@ -33,7 +40,8 @@ class SalaryChart(QWidget):
         self.setObjectName("salaryChart")
         # Fixed margins instead of a layout engine: a constrained layout would measure every
         # label on each draw and double the time a redraw takes.
-        self.figure = Figure(figsize=(8, 3.6), facecolor="white")
+        self.colors: ChartColors = chart_colors(self.palette())
+        self.figure = Figure(figsize=(8, 3.6), facecolor=self.colors.background)
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setObjectName("salaryCanvas")
         self.canvas.setAccessibleName("Income outlook chart")
@@ -82,7 +90,7 @@ class SalaryChart(QWidget):
             axes_changed = self._move_artists(old, shape)
         else:
             self.axes.clear()
-            self.artists = plot_salary(self.axes, plan)
+            self.artists = plot_salary(self.axes, plan, colors=self.colors)
             self.replots += 1
             self._ghost_line = None  # cleared with the axes
             if self._ghost is not None:
@@ -224,13 +232,30 @@ class SalaryChart(QWidget):
 
     def _add_ghost_line(self) -> None:
         (line,) = self.axes.plot(
-            [], [], color=MEDIAN_COLOR, lw=1.6, ls=(0, (5, 3)), alpha=0.85, zorder=6,
-            marker="o", ms=4, mfc="white", label="What if (median)", animated=True,
+            [], [], color=self.colors.median, lw=1.6, ls=(0, (5, 3)), alpha=0.85, zorder=6,
+            marker="o", ms=4, mfc=self.colors.background, label="What if (median)", animated=True,
         )  # fmt: skip
         self._ghost_line = line
 
     def _relegend(self) -> None:
         self.axes.legend(loc="lower right", fontsize=8, framealpha=0.9)
+        style_legend(self.axes, self.colors)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._recolor()
+        super().changeEvent(event)
+
+    def _recolor(self) -> None:
+        """Plot again in the palette's colours (another theme was chosen)."""
+        colors = chart_colors(self.palette())
+        if colors == self.colors:
+            return
+        self.colors = colors
+        self.figure.set_facecolor(colors.background)
+        self.artists = {}  # no in-place update: every artist gets the new colours
+        if self._plan is not None:
+            self.set_plan(self._plan)
 
     def _place_ghost(self) -> None:
         if self._ghost_line is None or self._ghost is None:

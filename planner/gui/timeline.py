@@ -37,13 +37,14 @@ from planner.core.glossary import glossary_tooltip, with_glossary
 from planner.core.plan import Milestone, MilestoneKind, Plan
 from planner.core.profile import MilestoneStatus
 from planner.core.progress import is_overdue
+from planner.gui.theme import today_color
 from planner.gui.widgets import STATUS_TEXT, FlowLayout, fmt_date, plain_label, status_color
 from planner.report.text import OVERDUE_MARK
 
 MIN_ROW_LINES = 2.9  # a phase row is at least this many text lines high
 RANGE_EARLY = "early"
 RANGE_ALL = "all"
-TODAY_COLOR = QColor("#c62828")
+TODAY_COLOR = QColor("#c62828")  # on a light background; painting uses theme.today_color
 GHOST_KINDS = (MilestoneKind.EXAM, MilestoneKind.CREDENTIAL, MilestoneKind.CAREER)
 GHOST_LEGEND = "What if (dashed, above each bar)"
 # phases 2 and 4 are hatched only so that neighbouring bars differ without colour
@@ -986,7 +987,7 @@ class TimelineView(QWidget):
         bold = QFont(self.font())
         bold.setBold(True)
         label = self.today_label_rect()
-        painter.setPen(QPen(TODAY_COLOR, 2))
+        painter.setPen(QPen(today_color(self.palette()), 2))
         painter.drawLine(QPointF(x, label.bottom()), QPointF(x, layout.plot.bottom()))
         painter.setFont(bold)
         painter.drawText(QPointF(label.left(), label.top() + QFontMetricsF(bold).ascent()), "Today")
@@ -1322,7 +1323,7 @@ class TimelineLegend(QWidget):
                 painter, QPointF(size - r * 0.3, size / 2 + r * 0.25), r, 3, palette, self.font()
             )
         elif text == _TODAY:
-            painter.setPen(QPen(TODAY_COLOR, 2))
+            painter.setPen(QPen(today_color(palette), 2))
             painter.drawLine(QPointF(size, 1), QPointF(size, size - 1))
         elif text == HATCH_LEGEND:
             fill, edge = _bar_colors(palette, 2)
@@ -1343,3 +1344,19 @@ class TimelineLegend(QWidget):
             painter.fillRect(QRectF(2, size * 0.4, size * 2 - 4, size * 0.3), faint)
         painter.end()
         return pixmap
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:  # another theme: paint the icons again
+            from PySide6.QtWidgets import QLabel
+
+            for entry in self.findChildren(
+                QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+            ):
+                labels = entry.findChildren(QLabel)
+                if len(labels) != 2 or labels[0].pixmap().isNull():
+                    continue
+                icon, text = labels[0], labels[1].text()
+                kind = next((k for k in MilestoneKind if k.label == text), None)
+                status = next((s for s, t in STATUS_TEXT.items() if t == text), None)
+                icon.setPixmap(self._pixmap(kind, status, text))
+        super().changeEvent(event)

@@ -25,6 +25,12 @@ from planner.core.profile import MilestoneStatus
 
 W = TypeVar("W", bound=QWidget)
 
+# how to work the common inputs, for screen readers (their accessible description)
+DATE_HELP = "Type a date, or press Alt+Down to pick it from a calendar"
+NUMBER_HELP = "Type a number, or change it with the Up and Down arrow keys"
+CHOICE_HELP = "Press Alt+Down to open the list of choices"
+LIST_HELP = "The arrow keys move between the entries"
+
 
 STATUS_TEXT = {
     MilestoneStatus.NOT_STARTED: "Not started",
@@ -38,12 +44,19 @@ STATUS_SYMBOL = {
     MilestoneStatus.DONE: "✓",
     MilestoneStatus.SKIPPED: "–",
 }
-# Hues that read on light and dark backgrounds; every status also has its own icon and text.
+# Hues that read as text (WCAG AA) on a light background, and their twins for a dark one;
+# every status also has its own icon and text.
 STATUS_COLOR = {
     MilestoneStatus.NOT_STARTED: None,  # the palette's text colour
-    MilestoneStatus.IN_PROGRESS: "#b86e00",
-    MilestoneStatus.DONE: "#2e8540",
-    MilestoneStatus.SKIPPED: "#7a7a7a",
+    MilestoneStatus.IN_PROGRESS: "#8a5300",
+    MilestoneStatus.DONE: "#1e6b30",
+    MilestoneStatus.SKIPPED: "#616161",
+}
+STATUS_COLOR_DARK = {
+    MilestoneStatus.NOT_STARTED: None,
+    MilestoneStatus.IN_PROGRESS: "#f0a848",
+    MilestoneStatus.DONE: "#6fcf87",
+    MilestoneStatus.SKIPPED: "#a8a8a8",
 }
 
 
@@ -147,7 +160,8 @@ def from_qdate(value: QDate) -> date:
 
 
 def status_color(status: MilestoneStatus, palette: QPalette) -> QColor:
-    hue = STATUS_COLOR[status]
+    dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+    hue = (STATUS_COLOR_DARK if dark else STATUS_COLOR)[status]
     return palette.color(QPalette.ColorRole.Text) if hue is None else QColor(hue)
 
 
@@ -286,7 +300,12 @@ def read_only_table(
     stretch_last: bool = False,
 ) -> QTableWidget:
     """A named, read-only table of whole rows (study log, scores, costs, income by year)."""
-    table = named(QTableWidget(0, len(headers)), object_name, accessible)
+    table = named(
+        QTableWidget(0, len(headers)),
+        object_name,
+        accessible,
+        f"Read only, one entry a row ({', '.join(headers)}); the arrow keys move between rows",
+    )
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -24,6 +24,93 @@ AXIS_STEP = 5000  # the income axis ends on a multiple of this
 MARK_TOP = 0.92  # share of the chart's height the date lines reach (phase numbers sit above)
 
 
+@dataclass(frozen=True)
+class ChartColors:
+    """Every colour a chart uses, as matplotlib colour strings; the defaults are the printed ones.
+
+    The app derives a set from its palette (light or dark); the printed roadmap stays light.
+    """
+
+    background: str = "#ffffff"
+    text: str = "#000000"  # titles, axis labels, tick labels, legend text
+    axis: str = "#000000"  # spines and ticks
+    grid: str = "#dddddd"
+    band: str = BAND_COLOR
+    median: str = MEDIAN_COLOR
+    income: str = INCOME_COLOR
+    mark: str = "#333333"  # the dashed date lines
+    mark_text: str = "#222222"
+    phase_shades: tuple[str, ...] = PHASE_SHADES
+    phase_edge: str = "#c0c8d4"
+    phase_text: str = "#44546a"
+    legend_edge: str = "#cccccc"
+    compare_lines: tuple[str, ...] = ("#1f4e79", "#b35900", "#2e7d32", "#6a3d9a")
+
+
+PRINT_COLORS = ChartColors()
+DARK_COLORS = ChartColors(
+    background="#1e1f22",
+    text="#e8e8e8",
+    axis="#b8bcc4",
+    grid="#3a3d42",
+    band="#35557a",
+    median="#8ab4f8",
+    income="#b4b4b4",
+    mark="#c8c8c8",
+    mark_text="#e8e8e8",
+    phase_shades=("#23272e", "#2a303a", "#23272e", "#2a303a", "#23272e"),
+    phase_edge="#56606e",
+    phase_text="#b9c6d8",
+    legend_edge="#55585e",
+    compare_lines=("#8ab4f8", "#f6ae63", "#7bd88f", "#d0a8f5"),
+)
+
+
+def _channel(value: float) -> float:
+    return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+
+def relative_luminance(color: str) -> float:
+    """WCAG 2 relative luminance of a '#rrggbb' colour (0 black to 1 white)."""
+    digits = color.lstrip("#")
+    red, green, blue = (int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    return 0.2126 * _channel(red) + 0.7152 * _channel(green) + 0.0722 * _channel(blue)
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio of two '#rrggbb' colours, 1 to 21 (AA text needs 4.5)."""
+    lighter, darker = sorted(
+        (relative_luminance(foreground), relative_luminance(background)), reverse=True
+    )
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def style_axes(ax: Axes, colors: ChartColors) -> None:
+    """Background, text, ticks and spines of ``ax`` (and its figure) in ``colors``."""
+    ax.set_facecolor(colors.background)
+    figure = ax.get_figure()
+    if figure is not None:
+        figure.set_facecolor(colors.background)
+    ax.tick_params(colors=colors.axis, labelcolor=colors.text)
+    for spine in ax.spines.values():
+        spine.set_edgecolor(colors.axis)
+    ax.xaxis.label.set_color(colors.text)
+    ax.yaxis.label.set_color(colors.text)
+    ax.title.set_color(colors.text)
+
+
+def style_legend(ax: Axes, colors: ChartColors) -> None:
+    """The legend's box and text in ``colors`` (call after ``ax.legend``)."""
+    legend = ax.get_legend()
+    if legend is None:
+        return
+    frame = legend.get_frame()
+    frame.set_facecolor(colors.background)
+    frame.set_edgecolor(colors.legend_edge)
+    for text in legend.get_texts():
+        text.set_color(colors.text)
+
+
 _CONFIDENCE_WORDS = {
     "official": "",
     "secondary": "secondary",
@@ -122,18 +209,22 @@ def salary_geometry(plan: Plan) -> SalaryGeometry:
     )
 
 
-def plot_salary(ax: Axes, plan: Plan, *, title: bool = True) -> dict[str, Any]:
+def plot_salary(
+    ax: Axes, plan: Plan, *, title: bool = True, colors: ChartColors = PRINT_COLORS
+) -> dict[str, Any]:
     """Draw the ten-year low/median/high band with the phases shaded behind it.
 
     Returns the artists by name so callers (hover, tests, an in-place update) can find them.
     """
     shape = salary_geometry(plan)
+    style_axes(ax, colors)
     years, low, median, high, top = shape.years, shape.low, shape.median, shape.high, shape.top
     artists: dict[str, Any] = {"geometry": shape, "phases": [], "mark_labels": []}
     for number, left, right in shape.phases:
-        shade, hatch = PHASE_SHADES[number - 1], PHASE_HATCHES[number - 1]
+        shade = colors.phase_shades[(number - 1) % len(colors.phase_shades)]
+        hatch = PHASE_HATCHES[number - 1]
         span = ax.axvspan(
-            left, right, facecolor=shade, hatch=hatch, edgecolor="#c0c8d4", lw=0, zorder=0
+            left, right, facecolor=shade, hatch=hatch, edgecolor=colors.phase_edge, lw=0, zorder=0
         )
         text = ax.text(
             (left + right) / 2,
@@ -142,27 +233,29 @@ def plot_salary(ax: Axes, plan: Plan, *, title: bool = True) -> dict[str, Any]:
             ha="center",
             va="top",
             fontsize=8,
-            color="#44546a",
+            color=colors.phase_text,
         )
         artists["phases"].append((span, text))
     artists["band"] = ax.fill_between(
-        years, low, high, color=BAND_COLOR, alpha=0.55, label="Low to high", zorder=2
+        years, low, high, color=colors.band, alpha=0.55, label="Low to high", zorder=2
     )
-    (artists["low"],) = ax.plot(years, low, color=MEDIAN_COLOR, lw=1, ls=":", label="Low", zorder=3)
+    (artists["low"],) = ax.plot(
+        years, low, color=colors.median, lw=1, ls=":", label="Low", zorder=3
+    )
     (artists["median"],) = ax.plot(
-        years, median, color=MEDIAN_COLOR, lw=2.2, marker="o", ms=4, label="Median", zorder=4
+        years, median, color=colors.median, lw=2.2, marker="o", ms=4, label="Median", zorder=4
     )
     (artists["high"],) = ax.plot(
-        years, high, color=MEDIAN_COLOR, lw=1, ls="--", label="High", zorder=3
+        years, high, color=colors.median, lw=1, ls="--", label="High", zorder=3
     )
     if shape.income is not None:
         artists["income"] = ax.axhline(
-            shape.income, color=INCOME_COLOR, lw=1, ls="-.", label="Current income"
+            shape.income, color=colors.income, lw=1, ls="-.", label="Current income"
         )
     artists["marks"] = []
     for label, x in shape.marks:
         # the line stops below the row of phase numbers, so a number never touches it
-        line = ax.axvline(x, ymax=MARK_TOP, color="#333333", lw=0.8, ls=(0, (4, 2)), zorder=5)
+        line = ax.axvline(x, ymax=MARK_TOP, color=colors.mark, lw=0.8, ls=(0, (4, 2)), zorder=5)
         note = ax.annotate(
             label,
             (x, top * 0.9),
@@ -171,7 +264,7 @@ def plot_salary(ax: Axes, plan: Plan, *, title: bool = True) -> dict[str, Any]:
             rotation=90,
             va="top",
             fontsize=8,
-            color="#222222",
+            color=colors.mark_text,
         )
         artists["marks"].append((label, line))
         artists["mark_labels"].append(note)
@@ -182,9 +275,10 @@ def plot_salary(ax: Axes, plan: Plan, *, title: bool = True) -> dict[str, Any]:
     ax.set_ylabel("Income per year (USD)")
     ax.yaxis.set_major_formatter(lambda value, _pos: f"${value / 1000:,.0f}k")
     if title:
-        ax.set_title(shape.title, fontsize=11)
+        ax.set_title(shape.title, fontsize=11, color=colors.text)
     ax.legend(loc="lower right", fontsize=8, framealpha=0.9)
-    ax.grid(axis="y", color="#dddddd", lw=0.6, zorder=1)
+    style_legend(ax, colors)
+    ax.grid(axis="y", color=colors.grid, lw=0.6, zorder=1)
     ax.set_axisbelow(True)
     return artists
 
@@ -244,17 +338,23 @@ COMPARE_STYLES = (
 
 
 def plot_compare_pay(
-    ax: Axes, results: Sequence[PathResult], names: Sequence[str] = ()
+    ax: Axes,
+    results: Sequence[PathResult],
+    names: Sequence[str] = (),
+    *,
+    colors: ChartColors = PRINT_COLORS,
 ) -> dict[str, Any]:
     """Overlay the median pay per plan year of compared paths; the lines by legend name.
 
     ``names`` (one per result) are the legend's entries; by default the paths' labels.
     """
+    style_axes(ax, colors)
     artists: dict[str, Any] = {}
     legend = list(names) or [result.label for result in results]
     top = 1.0
     for index, result in enumerate(results):
-        color, style, marker = COMPARE_STYLES[index % len(COMPARE_STYLES)]
+        _print_color, style, marker = COMPARE_STYLES[index % len(COMPARE_STYLES)]
+        color = colors.compare_lines[index % len(colors.compare_lines)]
         salary = result.plan.salary
         years = [row.year for row in salary]
         median = [row.median for row in salary]
@@ -280,6 +380,7 @@ def plot_compare_pay(
             ax.set_xlim(years[0] - 0.3, years[-1] + 0.3)
             ax.set_xticks(years)
         ax.legend(loc="lower right", fontsize=8, framealpha=0.9)
-    ax.grid(axis="y", color="#dddddd", lw=0.6, zorder=1)
+        style_legend(ax, colors)
+    ax.grid(axis="y", color=colors.grid, lw=0.6, zorder=1)
     ax.set_axisbelow(True)
     return artists

@@ -124,3 +124,25 @@ def test_without_a_display(profile_path: Path, tmp_path: Path) -> None:
     shot = command("--profile", str(profile_path), "--screenshot", str(out))
     assert subprocess.run(shot, env=bare, capture_output=True, timeout=60).returncode == 0
     assert out.is_file()  # screenshots render offscreen by themselves
+
+
+def test_a_dark_screenshot_at_a_chosen_size(profile_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "salary-dark.png"
+    args = ["--profile", str(profile_path), "--page", "salary", "--screenshot", str(out)]
+    done = subprocess.run(
+        command(*args, "--theme", "dark", "--size", "1400x900"),
+        env=env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1400, 900)
+    window = image.pixelColor(image.width() - 30, image.height() // 2)
+    assert window.lightness() < 80  # the dark theme's window, not a light one
+    bad = subprocess.run(
+        command(*args, "--size", "large"), env=env(), capture_output=True, text=True, timeout=60
+    )
+    assert bad.returncode == 1
+    assert bad.stderr.startswith("codepath: --size wants WIDTHxHEIGHT")
