@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from planner.core.catalog import Catalog
 from planner.core.inputs import PlanInputs
+from planner.core.log_totals import LogTotals
 from planner.core.plan import Plan, PlanError, build_plan
 from planner.core.profile import Profile, ProfileUnknownDataError, ReplanState
 from planner.core.progress import (
@@ -82,6 +83,8 @@ class PlanState:
     notices: tuple[str, ...]  # what the profile holds that the plan cannot use
     # what the plans were derived from, as it was then (the profile itself may change later)
     basis: tuple[PlanInputs, ReplanState | None, frozenset[str]]
+    # the study log's running totals: the next derive updates them by the entry an edit changed
+    log_totals: LogTotals | None = field(default=None, compare=False, repr=False)
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -145,7 +148,8 @@ def derive(
     """Derive the whole state; ProfileUnknownDataError when the profile cannot be used.
 
     With ``previous`` (the state before an edit), the plans are reused when nothing they
-    depend on changed, so an edit to the study log costs only the progress. ``baseline`` is a
+    depend on changed, so an edit to the study log costs only the progress, and the study
+    log's totals are updated by the one entry it added or removed. ``baseline`` is a
     plan the caller already built (a cache); it is used when it was built from these inputs.
     """
     done = frozenset(done_ids(profile))
@@ -167,7 +171,11 @@ def derive(
         plan = previous.plan
     else:
         plan = current_plan(baseline, profile, catalog)
-    progress = compute_progress(plan, profile, catalog, today, baseline)
+    if previous is not None and previous.log_totals is not None:
+        totals = previous.log_totals.updated(profile.study_log)
+    else:
+        totals = LogTotals.of(profile.study_log)
+    progress = compute_progress(plan, profile, catalog, today, baseline, totals=totals)
     return PlanState(
         profile=profile,
         catalog=catalog,
@@ -177,6 +185,7 @@ def derive(
         progress=progress,
         notices=_notices(profile, catalog),
         basis=basis,
+        log_totals=totals,
     )
 
 
