@@ -71,7 +71,7 @@ def _bump(mapping: dict[K, Bucket], key: K, hours: int, count: int) -> None:
 class LogTotals:
     """The study log's hours per day, month and year; a new object per edit (never changed)."""
 
-    __slots__ = ("_days", "_months", "_years", "_all", "source")
+    __slots__ = ("_all", "_days", "_months", "_years", "source")
 
     def __init__(
         self,

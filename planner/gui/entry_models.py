@@ -7,7 +7,7 @@ import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -40,7 +40,7 @@ class Column:
     """One column: its header, the text of a cell, and whether it is a number (right-aligned)."""
 
     header: str
-    text: Callable[[Entry], str]
+    text: Callable[[Any], str]  # takes the model's kind of entry
     number: bool = False
 
 
