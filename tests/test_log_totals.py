@@ -89,6 +89,12 @@ def test_totals_kept_through_edits_equal_the_totals_of_the_whole_log(
             ]
             assert totals.count(first, last) == len(in_range)
             assert totals.first_day(first, last) == min((e.day for e in in_range), default=None)
+            days = sorted({e.day for e in in_range})
+            assert totals.daily_cumulative(first, last) == tuple(
+                (day, round(math.fsum(e.hours for e in in_range if e.day <= day), 2))
+                for day in days
+            )
+            assert totals.daily_cumulative(first, last) == whole.daily_cumulative(first, last)
 
 
 @settings(max_examples=60, deadline=None)

@@ -174,3 +174,19 @@ class LogTotals:
                     if day in self._days:
                         return day
         return None
+
+    def daily_cumulative(
+        self, first: date | None = None, last: date | None = None
+    ) -> tuple[tuple[date, float], ...]:
+        """(day, hours logged from ``first`` up to that day, to 0.01 h) for each day logged."""
+        days = sorted(
+            day
+            for day in self._days
+            if (first is None or day >= first) and (last is None or day <= last)
+        )
+        running = 0
+        points = []
+        for day in days:
+            running += self._days[day][0]
+            points.append((day, round(as_hours(running), 2)))
+        return tuple(points)

@@ -551,6 +551,7 @@ class ProgressPage(QWidget):
             baseline,
             progress.planned_curve,
             degree.end if degree is not None else None,
+            controller.state.log_totals,
         )
 
     def _fill_log(self, profile: Profile) -> None:
