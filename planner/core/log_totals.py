@@ -9,6 +9,7 @@ totals after any sequence of edits equal the totals built from the whole log, bi
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import operator
 from collections.abc import Sequence
@@ -21,6 +22,8 @@ _SCALE_BITS = 1074  # every finite float is a whole multiple of 2**-1074
 _SCALE = 1 << _SCALE_BITS
 
 Bucket = tuple[int, int]  # (exact hours, entries)
+Span = tuple[date | None, date | None]
+Cumulative = tuple[list[date], list[int], tuple[tuple[date, float], ...]]
 K = TypeVar("K")
 
 
@@ -71,7 +74,7 @@ def _bump(mapping: dict[K, Bucket], key: K, hours: int, count: int) -> None:
 class LogTotals:
     """The study log's hours per day, month and year; a new object per edit (never changed)."""
 
-    __slots__ = ("_all", "_days", "_months", "_years", "source")
+    __slots__ = ("_all", "_cumulative", "_days", "_edited_day", "_months", "_years", "source")
 
     def __init__(
         self,
@@ -86,6 +89,9 @@ class LogTotals:
         self._months = months
         self._years = years
         self._all = whole
+        # daily_cumulative answers: (first, last) -> (days, exact running totals, points)
+        self._cumulative: dict[Span, Cumulative] = {}
+        self._edited_day: date | None = None  # the day of the one entry these differ by
 
     @classmethod
     def of(cls, log: Sequence[StudyEntry]) -> LogTotals:
@@ -107,8 +113,14 @@ class LogTotals:
         changed = LogTotals(log, dict(self._days), dict(self._months), dict(self._years), self._all)
         if isinstance(added, StudyEntry):
             changed._change(added, 1)
+            changed._edited_day = added.day
         elif isinstance(removed, StudyEntry):
             changed._change(removed, -1)
+            changed._edited_day = removed.day
+        changed._cumulative = {
+            span: changed._cumulative_after_edit(span, known)
+            for span, known in self._cumulative.items()
+        }
         return changed
 
     def _change(self, entry: StudyEntry, sign: int) -> None:
@@ -178,15 +190,49 @@ class LogTotals:
     def daily_cumulative(
         self, first: date | None = None, last: date | None = None
     ) -> tuple[tuple[date, float], ...]:
-        """(day, hours logged from ``first`` up to that day, to 0.01 h) for each day logged."""
-        days = sorted(
-            day
-            for day in self._days
-            if (first is None or day >= first) and (last is None or day <= last)
-        )
-        running = 0
-        points = []
-        for day in days:
+        """(day, hours logged from ``first`` up to that day, to 0.01 h) for each day logged.
+
+        Kept from edit to edit: after one entry changed, only the days from its day on are
+        summed again (an entry for today leaves the years before it as they were).
+        """
+        span = (first, last)
+        known = self._cumulative.get(span)
+        if known is None:
+            days = sorted(
+                day
+                for day in self._days
+                if (first is None or day >= first) and (last is None or day <= last)
+            )
+            known = self._summed(days, [], 0)
+            self._cumulative[span] = known
+        return known[2]
+
+    def _summed(self, days: list[date], kept: list[int], start: int) -> Cumulative:
+        """Running totals of ``days`` from position ``start`` on (``kept``: those before it)."""
+        runs = kept
+        running = runs[-1] if runs else 0
+        points: list[tuple[date, float]] = []
+        for day in days[start:]:
             running += self._days[day][0]
+            runs.append(running)
             points.append((day, round(as_hours(running), 2)))
-        return tuple(points)
+        return days, runs, tuple(points)
+
+    def _cumulative_after_edit(self, span: Span, known: Cumulative) -> Cumulative:
+        """The answer for ``span`` after the one-entry edit, from the answer before it."""
+        first, last = span
+        day = self._edited_day
+        if day is None:
+            return known
+        if (first is not None and day < first) or (last is not None and day > last):
+            return known
+        days, runs, points = known
+        position = bisect.bisect_left(days, day)
+        changed = list(days)
+        present = position < len(changed) and changed[position] == day
+        if day in self._days and not present:
+            changed.insert(position, day)
+        elif day not in self._days and present:
+            del changed[position]
+        summed = self._summed(changed, runs[:position], position)
+        return changed, summed[1], points[:position] + summed[2]

@@ -71,12 +71,12 @@ def _last_per_pixel(
     as many segments as the chart is wide however many days were logged."""
     kept: list[tuple[date, float]] = []
     last_column = None
-    for point in points:
-        column = int((point[0] - start).days * pixels_per_day)
+    for day, hours in points:
+        column = max(0, int((day - start).days * pixels_per_day))  # earlier days: at the start
         if column == last_column:
-            kept[-1] = point
+            kept[-1] = (max(day, start), hours)
         else:
-            kept.append(point)
+            kept.append((max(day, start), hours))
             last_column = column
     return kept
 
@@ -111,6 +111,8 @@ class HoursChart(QWidget):
         super().__init__(parent)
         self._today = today
         self._series: HoursSeries | None = None
+        # the logged steps per pixel column, kept while the points and the width stay
+        self._decimated: tuple[object, list[tuple[date, float]]] | None = None
         self.setObjectName("hoursChart")
         self.setAccessibleName("Planned and logged study hours chart")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -228,7 +230,11 @@ class HoursChart(QWidget):
         self._polyline(painter, [pt(d, h) for d, h in series.planned], QPen(accent, 2.2))
         if series.logged:
             steps: list[QPointF] = [pt(series.start, 0)]
-            for d, h in _last_per_pixel(series.logged, series.start, plot.width() / span):
+            scale = plot.width() / span
+            key = (series.logged, series.start, scale)
+            if self._decimated is None or self._decimated[0] != key:
+                self._decimated = (key, _last_per_pixel(series.logged, series.start, scale))
+            for d, h in self._decimated[1]:
                 steps.append(QPointF(pt(d, 0).x(), steps[-1].y()))
                 steps.append(pt(d, h))
             steps.append(QPointF(pt(min(self._today, series.end), 0).x(), steps[-1].y()))
