@@ -351,6 +351,17 @@ class ProfileStore:
                 self.on_repair(message)
         return profile
 
+    def holds_last_known(self) -> bool:
+        """Whether the file holds exactly the bytes last loaded or saved here (a cheap check:
+        nothing is parsed; False when unknown or unreadable)."""
+        known = self._good
+        if known is None:
+            return False
+        try:
+            return self._read() == known
+        except OSError:
+            return False
+
     def backups(self) -> list[Path]:
         """Backup files beside the profile, newest first."""
         pattern = re.compile(re.escape(self.path.name) + r"\.bak([1-9][0-9]*)")
