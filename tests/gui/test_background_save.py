@@ -27,12 +27,13 @@ class SlowStore:
         self.started = threading.Event()
         original = ProfileStore.save
 
-        def save(store: ProfileStore, profile: Profile) -> None:
+        def save(store: ProfileStore, profile: Profile, *, in_pieces: bool = False) -> None:
             worker = threading.current_thread() is not threading.main_thread()
             if worker:
                 self.started.set()
                 assert self.gate.wait(10), "the test never let the save go on"
-            original(store, profile)
+            original(store, profile, in_pieces=in_pieces)
+            assert in_pieces == worker  # the worker writes entry by entry
             self.writes.append(("worker" if worker else "window", len(profile.study_log)))
 
         monkeypatch.setattr(ProfileStore, "save", save)
@@ -130,7 +131,7 @@ def test_a_failed_background_save_keeps_the_edits_and_says_so(
 ) -> None:
     controller = long_controller
 
-    def fail(_store: ProfileStore, _profile: Profile) -> None:
+    def fail(_store: ProfileStore, _profile: Profile, **_options: object) -> None:
         raise OSError("disk full")
 
     monkeypatch.setattr(ProfileStore, "save", fail)
