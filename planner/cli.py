@@ -259,12 +259,19 @@ def _build_parser() -> _Parser:
         "--profile", type=_path, help="a profile: its current plan is the first column"
     )
 
+    glossary = sub.add_parser(
+        "glossary", help="explain a term (CPC-A, CEU, MS-DRG...), or list all"
+    )
+    glossary.add_argument(
+        "term", nargs="*", type=_text, help="the term to explain (any case, e.g. 'code set')"
+    )
+
     gui = sub.add_parser("gui", help="open the desktop app (the default)")
     with_profile(gui)
     gui.add_argument("--screenshot", type=_path, help="render the window to a PNG and exit")
     gui.add_argument(
         "--page",
-        choices=["timeline", "milestones", "salary", "progress", "settings"],
+        choices=["timeline", "milestones", "salary", "progress", "settings", "compare"],
         default="timeline",
     )
     return parser
@@ -568,6 +575,9 @@ def cmd_status(args: argparse.Namespace) -> int:
         _emit_json(state.progress.model_dump(mode="json"))
     else:
         print(progress_to_text(state.plan, state.progress, frozenset(closed_ids(state.profile))))
+        apprentice = state.apprentice_status()
+        if apprentice is not None:
+            print(f"Apprentice: {apprentice.summary()}")
         for notice in state.notices:
             print(f"Note: {notice}")
     return 0
@@ -617,6 +627,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
     used = store.restore(backup)
     kept = f"; the replaced file is kept as {store.last_kept.name}" if store.last_kept else ""
     print(f"Restored {store.path} from {used}{kept}.")
+    if store.restored_files:
+        print(f"Attached files brought back: {', '.join(store.restored_files)}.")
     return 0
 
 
@@ -687,6 +699,31 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_glossary(args: argparse.Namespace) -> int:
+    from planner.core.glossary import default_glossary
+
+    glossary = default_glossary()
+    term = " ".join(args.term).strip()
+    if not term:
+        for each in sorted(glossary.entries, key=lambda e: e.term.casefold()):
+            meaning = each.meaning.partition(". ")[0].rstrip(".")
+            print(f"{each.term:<16} {meaning}")
+        return 0
+    entry = glossary.lookup(term)
+    if entry is None:
+        close = glossary.close_matches(term)
+        hint = f" Did you mean: {', '.join(close)}?" if close else ""
+        raise UserError(
+            f"codepath glossary: no entry for '{term}'.{hint} "
+            "('codepath glossary' lists every term)",
+            EXIT_USAGE,
+        )
+    print(entry.describe())
+    if entry.aliases:
+        print(f"Also written: {', '.join(entry.aliases)}")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from planner.gui.app import run_gui
 
@@ -716,6 +753,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "restore": cmd_restore,
     "export": cmd_export,
     "compare": cmd_compare,
+    "glossary": cmd_glossary,
     "gui": cmd_gui,
 }
 

@@ -24,6 +24,7 @@ COMMANDS = [
     "status",
     "replan",
     "restore",
+    "glossary",
 ]
 FLAGS = [
     "--cert",

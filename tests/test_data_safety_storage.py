@@ -24,7 +24,7 @@ from planner.core.storage import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURE = ROOT / "tests" / "data" / "profile_v1.json"
+FIXTURE = ROOT / "tests" / "data" / "profile_v2.json"
 POSIX = pytest.mark.skipif(os.name == "nt", reason="POSIX files (FIFOs, symlinks, modes)")
 
 

@@ -30,7 +30,8 @@ from planner.core.profile import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURE = ROOT / "tests" / "data" / "profile_v1.json"
+FIXTURE = ROOT / "tests" / "data" / "profile_v2.json"
+FIXTURE_V1 = ROOT / "tests" / "data" / "profile_v1.json"  # as the first release wrote it
 SCHEMA_FILE = ROOT / "resources" / "profile.schema.json"
 
 
@@ -42,9 +43,9 @@ def fixture_raw() -> dict[str, Any]:
 # ---------------------------------------------------------------- models
 
 
-def test_schema_version_is_first_release() -> None:
-    assert SCHEMA_VERSION == 1
-    assert Profile(inputs=sample_inputs()).schema_version == 1
+def test_schema_version_is_the_second_format() -> None:
+    assert SCHEMA_VERSION == 2
+    assert Profile(inputs=sample_inputs()).schema_version == 2
 
 
 def test_defaults() -> None:
@@ -103,8 +104,8 @@ def test_assignment_validated() -> None:
 
 
 def test_schema_version_must_be_current() -> None:
-    with pytest.raises(ValidationError, match="format 1 only"):
-        Profile.model_validate({**fixture_raw(), "schema_version": 2})
+    with pytest.raises(ValidationError, match="format 2 only"):
+        Profile.model_validate({**fixture_raw(), "schema_version": 1})
 
 
 def test_helpers() -> None:
@@ -138,17 +139,28 @@ def test_v1_fixture_loads() -> None:
     assert profile.scores[0].percent == 68
 
 
-def test_v1_fixture_is_what_v1_writes() -> None:
-    """Saving the fixture gives the same bytes: the v1 file format has not drifted."""
+def test_v2_fixture_is_what_v2_writes() -> None:
+    """Saving the fixture gives the same bytes: the file format has not drifted."""
     profile = Profile.model_validate(fixture_raw())
     assert profile.model_dump_json(indent=2) + "\n" == FIXTURE.read_text(encoding="utf-8")
+
+
+def test_a_first_release_profile_opens_and_is_saved_as_format_2() -> None:
+    """Format 2 only adds optional parts: a format-1 file keeps every byte but the number."""
+    old = json.loads(FIXTURE_V1.read_text(encoding="utf-8"))
+    assert old["schema_version"] == 1
+    profile = Profile.model_validate(migrate(old))
+    saved = profile.model_dump_json(indent=2) + "\n"
+    assert saved == FIXTURE_V1.read_text(encoding="utf-8").replace(
+        '"schema_version": 1,', '"schema_version": 2,', 1
+    )
 
 
 # ---------------------------------------------------------------- migrations
 
 
-def test_registry_empty_for_first_version() -> None:
-    assert profile_module.UPGRADES == {}
+def test_one_upgrade_registered_from_the_first_release() -> None:
+    assert list(profile_module.UPGRADES) == [1]
 
 
 def test_migrate_current_is_identity() -> None:
@@ -158,6 +170,7 @@ def test_migrate_current_is_identity() -> None:
 
 def test_fake_upgrade_v0_to_v1(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(profile_module, "UPGRADES", {})
+    monkeypatch.setattr(profile_module, "SCHEMA_VERSION", 1)
 
     @upgrade(0)
     def rename_log(raw: dict[str, Any]) -> dict[str, Any]:
@@ -165,14 +178,15 @@ def test_fake_upgrade_v0_to_v1(monkeypatch: pytest.MonkeyPatch) -> None:
         return raw
 
     assert list(profile_module.UPGRADES.items()) == [(0, rename_log)]
-    v0 = fixture_raw()
-    v0["schema_version"] = 0
+    v0 = {**fixture_raw(), "schema_version": 0}
     v0["log"] = v0.pop("study_log")
     before = json.dumps(v0, sort_keys=True)
     raw = migrate(v0)
     assert json.dumps(v0, sort_keys=True) == before, "migrate must not change its input"
     assert raw["schema_version"] == 1 and "log" not in raw
-    assert Profile.model_validate(raw) == Profile.model_validate(fixture_raw())
+    assert Profile.model_validate(raw) == Profile.model_validate(
+        {**fixture_raw(), "schema_version": 1}
+    )
 
 
 def test_upgrades_chain_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -219,8 +233,8 @@ def test_missing_upgrade_and_failing_upgrade(monkeypatch: pytest.MonkeyPatch) ->
 
 
 def test_too_new_refused() -> None:
-    with pytest.raises(ProfileTooNewError, match="format 2, written by a newer") as info:
-        migrate({**fixture_raw(), "schema_version": 2})
+    with pytest.raises(ProfileTooNewError, match="format 3, written by a newer") as info:
+        migrate({**fixture_raw(), "schema_version": 3})
     assert "Update the program" in str(info.value)
     assert info.value.path is None
 

@@ -32,7 +32,7 @@ from planner.core.storage import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURE = ROOT / "tests" / "data" / "profile_v1.json"
+FIXTURE = ROOT / "tests" / "data" / "profile_v2.json"
 HELPER = ROOT / "tests" / "helpers" / "profile_writer.py"
 POSIX = pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")
 
@@ -219,14 +219,14 @@ def test_too_new(store: ProfileStore) -> None:
     store.save(version(1))
     store.save(version(2))
     raw = json.loads(store.path.read_text())
-    raw["schema_version"] = 2
+    raw["schema_version"] = 3
     raw["new_field"] = "from the future"
     store.path.write_text(json.dumps(raw))
     before = listing(store.path.parent)
     with pytest.raises(ProfileTooNewError) as info:
         store.load()
-    assert "format 2, written by a newer Coding Path Planner" in str(info.value)
-    assert "reads formats up to 1" in str(info.value)
+    assert "format 3, written by a newer Coding Path Planner" in str(info.value)
+    assert "reads formats up to 2" in str(info.value)
     assert "codepath restore --profile" in str(info.value)
     assert listing(store.path.parent) == before
 

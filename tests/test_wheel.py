@@ -42,6 +42,9 @@ def test_wheel_installs_and_finds_resources(tmp_path: Path) -> None:
         "specialties.yaml",
         "salaries.yaml",
         "training.yaml",
+        "apprentice.yaml",
+        "glossary.yaml",
+        "realities.yaml",
         "profile.schema.json",
     ):
         assert f"planner/resources/{data}" in names
@@ -65,8 +68,10 @@ def test_wheel_installs_and_finds_resources(tmp_path: Path) -> None:
     )
     assert install.returncode == 0, install.stderr
     code = (
-        "import planner, planner.core.catalog as c; "
-        "print(planner.__file__); print(len(c.load_catalog().certifications))"
+        "import planner, planner.core.catalog as c, planner.core.glossary as g, "
+        "planner.core.realities as r; print(planner.__file__); "
+        "print(len(c.load_catalog().certifications)); print(len(g.load_glossary().entries)); "
+        "print(len(r.load_realities().items))"
     )
     env = {**os.environ, "PYTHONPATH": str(site)}
     result = subprocess.run(
@@ -79,6 +84,7 @@ def test_wheel_installs_and_finds_resources(tmp_path: Path) -> None:
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    location, count = result.stdout.split()
+    location, count, terms, realities = result.stdout.split()
     assert Path(location).is_relative_to(site), location
     assert int(count) >= 3
+    assert int(terms) >= 28 and int(realities) >= 5  # found from the installed wheel too

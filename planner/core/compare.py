@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from planner.core.catalog import Background, Catalog
+from planner.core.compared_paths import ComparedPath
 from planner.core.dates import HORIZON_YEARS, format_date
 from planner.core.inputs import PlanInputs
 from planner.core.limits import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK
 from planner.core.plan import Plan, PlanError, Step
 from planner.core.profile import Profile
-from planner.core.state import derive, plan_for
+from planner.core.realities import automation_note
+from planner.core.state import PlanState, derive, plan_for
 
 MIN_PATHS = 2
 MAX_PATHS = 4
@@ -55,7 +57,43 @@ class PathSpec:
 
     @property
     def label(self) -> str:
-        return f"{self.certification}:{self.specialty}:{self.hours_per_week:g}"
+        """``CPC:risk-adjustment:10``, with an own background or start in brackets."""
+        own = [
+            *([self.background.value] if self.background is not None else []),
+            *([f"from {self.start.isoformat()}"] if self.start is not None else []),
+        ]
+        base = f"{self.certification}:{self.specialty}:{self.hours_per_week:g}"
+        return f"{base} ({', '.join(own)})" if own else base
+
+    def stored(self) -> ComparedPath:
+        """The path as the profile keeps it."""
+        return ComparedPath(
+            certification=self.certification,
+            specialty=self.specialty,
+            hours_per_week=self.hours_per_week,
+            background=self.background,
+            start=self.start,
+        )
+
+    @classmethod
+    def of(cls, path: ComparedPath) -> PathSpec:
+        """A path the profile kept."""
+        return cls(
+            path.certification, path.specialty, path.hours_per_week, path.background, path.start
+        )
+
+    @classmethod
+    def of_inputs(cls, inputs: PlanInputs) -> PathSpec:
+        """The plan's own choices as a path (background and start are the plan's)."""
+        return cls(inputs.certification, inputs.specialty, inputs.hours_per_week)
+
+    def same_choices(self, other: PathSpec) -> bool:
+        """Whether the two paths plan the same (an own value equal to the plan's is the same)."""
+        return (self.certification, self.specialty, self.hours_per_week) == (
+            other.certification,
+            other.specialty,
+            other.hours_per_week,
+        ) and (self.background, self.start) == (other.background, other.start)
 
 
 def parse_path(text: str, catalog: Catalog | None = None) -> PathSpec:
@@ -189,6 +227,9 @@ def _notes(plan: Plan, catalog: Catalog) -> tuple[str, ...]:
     remote = plan.milestone(Step.REMOTE_READY)
     if remote is not None:
         notes.append(f"Remote-ready from {format_date(remote.due)}")
+    exposure = automation_note(plan.specialty)
+    if exposure:
+        notes.append(exposure)
     return tuple(notes)
 
 
@@ -244,6 +285,82 @@ def result_of(plan: Plan, catalog: Catalog, label: str = "") -> PathResult:
     )
 
 
+def path_result(path: PathSpec, base_inputs: PlanInputs, catalog: Catalog) -> PathResult:
+    """One path's column, from the plan of its inputs; PathError when it cannot be planned."""
+    try:
+        plan = plan_for(path.inputs(base_inputs), catalog)
+    except (PlanError, ValueError) as exc:  # ValueError: pydantic's, e.g. an unknown id
+        raise PathError(f"'{path.label}': {' '.join(str(exc).split())}") from exc
+    return result_of(plan, catalog, path.label)
+
+
+# The suggested alternative: the other main certification (CPC <-> CCS; RHIT -> CPC) at the
+# same hours, in the same specialty when it fits that certification, else its first fitting one.
+OTHER_MAIN = {"CPC": "CCS", "CCS": "CPC"}
+DEFAULT_OTHER = "CPC"
+
+
+def _fitting_specialty(certification: str, specialty: str, catalog: Catalog) -> str:
+    lane = catalog.specialties.get(specialty)
+    if lane is not None and certification in lane.fits:
+        return specialty
+    return catalog.specialties_for(certification)[0].id
+
+
+def suggested_paths(inputs: PlanInputs, catalog: Catalog) -> tuple[PathSpec, ...]:
+    """Alternatives to the plan, best first: the other main certification at the same hours,
+    the other target certifications, then the plan's certification at other hours."""
+    targets = [c.id for c in catalog.targets()]
+    other = OTHER_MAIN.get(inputs.certification, DEFAULT_OTHER)
+    order = [other, *(t for t in targets if t not in (other, inputs.certification))]
+    hours = inputs.hours_per_week
+    paths = [
+        PathSpec(cert, _fitting_specialty(cert, inputs.specialty, catalog), hours)
+        for cert in order
+        if cert in targets
+    ]
+    for other_hours in (hours * 1.5, hours / 1.5, hours * 2, hours / 2):
+        rounded = float(round(min(MAX_HOURS_PER_WEEK, max(MIN_HOURS_PER_WEEK, other_hours))))
+        if rounded != hours:
+            paths.append(PathSpec(inputs.certification, inputs.specialty, rounded))
+    return tuple(paths)
+
+
+def next_path(inputs: PlanInputs, taken: Sequence[PathSpec], catalog: Catalog) -> PathSpec:
+    """The first suggested alternative not compared yet (the first one when all are)."""
+    plan_path = PathSpec.of_inputs(inputs)
+    suggestions = suggested_paths(inputs, catalog)
+    for path in suggestions:
+        if not any(path.same_choices(t) for t in (plan_path, *taken)):
+            return path
+    return suggestions[0]
+
+
+def compared_paths(profile: Profile, catalog: Catalog) -> tuple[PathSpec, ...]:
+    """The paths compared with the plan: those the profile keeps, else the suggested one."""
+    if profile.compared:
+        return tuple(PathSpec.of(path) for path in profile.compared[: MAX_PATHS - 1])
+    return (next_path(profile.inputs, (), catalog),)
+
+
+PLAN_LABEL = "Your plan"
+
+
+def compared_results(state: PlanState) -> tuple[PathResult | PathError, ...]:
+    """The Compare page's columns: the plan, then each compared path (or why it cannot be planned).
+
+    The paths take the profile's inputs as their context (``PathSpec.inputs``).
+    """
+    catalog = state.catalog
+    results: list[PathResult | PathError] = [result_of(state.plan, catalog, PLAN_LABEL)]
+    for path in compared_paths(state.profile, catalog):
+        try:
+            results.append(path_result(path, state.profile.inputs, catalog))
+        except PathError as exc:
+            results.append(exc)
+    return tuple(results)
+
+
 def check_path_count(count: int) -> None:
     """PathError unless ``count`` columns (the current plan counts as one) is 2 to 4."""
     if not MIN_PATHS <= count <= MAX_PATHS:
@@ -267,13 +384,8 @@ def compare(
     check_path_count(len(paths) + (current is not None))
     results: list[PathResult] = []
     if current is not None:
-        results.append(result_of(derive(current, catalog, today).plan, catalog, "Your plan"))
-    for path in paths:
-        try:
-            plan = plan_for(path.inputs(base_inputs), catalog)
-        except PlanError as exc:
-            raise PathError(f"'{path.label}': {exc}") from exc
-        results.append(result_of(plan, catalog))
+        results.append(result_of(derive(current, catalog, today).plan, catalog, PLAN_LABEL))
+    results.extend(path_result(path, base_inputs, catalog) for path in paths)
     return tuple(results)
 
 

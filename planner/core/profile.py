@@ -20,10 +20,14 @@ from pydantic import (
     model_validator,
 )
 
+from planner.core.apprentice_evidence import ApprenticeEvidence
 from planner.core.base import MutableModel
+from planner.core.compared_paths import ComparedPath
+from planner.core.fit import FitAnswers
 from planner.core.inputs import PlanInputs
+from planner.core.programme_check import ProgrammeCheck
 
-SCHEMA_VERSION = 1  # the profile format this program writes; 1 is the first released one
+SCHEMA_VERSION = 2  # the profile format this program writes (1: the first release)
 
 RawProfile = dict[str, Any]
 Upgrade = Callable[[RawProfile], RawProfile]
@@ -192,6 +196,10 @@ class ReplanState(MutableModel):
 
 OMITTED_WHEN_UNUSED = (  # optional fields left out of the file while empty (one per line)
     "programme",
+    "fit",
+    "programme_checks",
+    "apprentice",
+    "compared",
 )
 
 
@@ -201,7 +209,7 @@ class Profile(MutableModel):
     schema_version: int = Field(
         default=SCHEMA_VERSION,
         strict=True,
-        description="profile format; this program reads and writes 1",
+        description="profile format; this program writes 2 and reads 1 and 2",
     )
     name: str = Field(default="", max_length=200, description="learner's name, optional")
     inputs: PlanInputs
@@ -215,7 +223,20 @@ class Profile(MutableModel):
     programme: ProgrammeProgress | None = Field(
         default=None, description="degree paths: the programme's credits and terms done"
     )
+    fit: FitAnswers | None = Field(
+        default=None, description="the fit check's answers (Help > Check your fit)"
+    )
+    programme_checks: list[ProgrammeCheck] = Field(
+        default_factory=list, description="training programmes checked before paying"
+    )
+    apprentice: ApprenticeEvidence | None = Field(
+        default=None, description="CPC-A / COC-A: evidence towards removing the 'A'"
+    )
     notes: str = ""
+    compared: list[ComparedPath] = Field(
+        default_factory=list,
+        description="paths compared with the plan on the Compare page (besides the plan)",
+    )
 
     @field_validator("schema_version")
     @classmethod
@@ -422,3 +443,11 @@ def schema_text() -> str:
 
 if __name__ == "__main__":
     sys.stdout.write(schema_text())
+
+
+@upgrade(1)
+def _add_optional_checks(raw: RawProfile) -> RawProfile:
+    """Format 2 only adds optional parts (fit check, programme checks, apprentice evidence,
+    comparison): a format-1 profile is a valid format-2 one. The number changes so that a
+    format-1 program says "written by a newer version" instead of "damaged"."""
+    return dict(raw)

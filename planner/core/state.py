@@ -6,11 +6,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from planner.core.apprentice import (
+    ApprenticeStatus,
+    assess,
+    status_for,
+    with_apprentice_evidence,
+)
+from planner.core.apprentice_evidence import ApprenticeEvidence
 from planner.core.catalog import Catalog
 from planner.core.inputs import PlanInputs
 from planner.core.log_totals import LogTotals
-from planner.core.plan import Plan, PlanError, build_plan
-from planner.core.profile import Profile, ProfileUnknownDataError, ReplanState
+from planner.core.plan import Plan, PlanError, Step, build_plan
+from planner.core.profile import MilestoneStatus, Profile, ProfileUnknownDataError, ReplanState
 from planner.core.progress import (
     Progress,
     compute_progress,
@@ -83,8 +90,18 @@ class PlanState:
     notices: tuple[str, ...]  # what the profile holds that the plan cannot use
     # what the plans were derived from, as it was then (the profile itself may change later)
     basis: tuple[PlanInputs, ReplanState | None, frozenset[str]]
+    # CPC-A / COC-A with evidence in the profile: the closest removal route ('A removed' follows)
+    apprentice: ApprenticeStatus | None = None
+    followed: Plan | None = None  # the plan before the evidence moved 'A removed' (when it did)
+    evidence_basis: tuple[ApprenticeEvidence | None, date] | None = None
     # the study log's running totals: the next derive updates them by the entry an edit changed
     log_totals: LogTotals | None = field(default=None, compare=False, repr=False)
+
+    def apprentice_status(self) -> ApprenticeStatus | None:
+        """The apprentice tracker's status (no evidence yet counts as none); None: no 'A' period."""
+        return self.apprentice or status_for(
+            self.plan, self.catalog, self.profile.apprentice, self.today
+        )
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -168,9 +185,15 @@ def derive(
         and (replan is None or old[2] == done)
     )
     if previous is not None and unchanged:
-        plan = previous.plan
+        followed = previous.followed or previous.plan
     else:
-        plan = current_plan(baseline, profile, catalog)
+        followed = current_plan(baseline, profile, catalog)
+    evidence = profile.apprentice.model_copy(deep=True) if profile.apprentice else None
+    evidence_basis = (evidence, today)
+    if previous is not None and unchanged and previous.evidence_basis == evidence_basis:
+        plan, status = previous.plan, previous.apprentice
+    else:
+        plan, status = _with_evidence(followed, profile, catalog, today)
     if previous is not None and previous.log_totals is not None:
         totals = previous.log_totals.updated(profile.study_log)
     else:
@@ -185,8 +208,27 @@ def derive(
         progress=progress,
         notices=_notices(profile, catalog),
         basis=basis,
+        apprentice=status,
+        followed=followed if plan is not followed else None,
+        evidence_basis=evidence_basis,
         log_totals=totals,
     )
+
+
+def _with_evidence(
+    plan: Plan, profile: Profile, catalog: Catalog, today: date
+) -> tuple[Plan, ApprenticeStatus | None]:
+    """The plan with 'A removed' where the learner's evidence puts it, and the route status.
+
+    Without evidence in the profile the plan is unchanged; once the learner has marked the
+    milestone done, its date is theirs and is not moved either.
+    """
+    if profile.apprentice is None:
+        return plan, None
+    status = assess(plan, catalog, profile.apprentice, today)
+    if profile.milestone_status(Step.APPRENTICE_REMOVED) is MilestoneStatus.DONE:
+        return plan, status
+    return with_apprentice_evidence(plan, catalog, status), status
 
 
 def accepted_replan(state: PlanState) -> ReplanState | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -19,6 +20,11 @@ import platformdirs
 from pydantic import ValidationError
 from pydantic_core import PydanticSerializationError
 
+from planner.core.attachments import (
+    attachments_folder,
+    back_up_attachments,
+    restore_attachments,
+)
 from planner.core.chunked_json import profile_json
 from planner.core.fileio import (
     commit,
@@ -269,6 +275,7 @@ class ProfileStore:
         self._last_saved: bytes | None = None  # bytes last saved here
         self.repairs: tuple[str, ...] = ()  # what the last load() repaired, to tell the user
         self.last_kept: Path | None = None  # where the last restore() kept the replaced file
+        self.restored_files: tuple[str, ...] = ()  # attached files the last restore() brought back
 
     @staticmethod
     def _real(path: Path) -> Path:
@@ -487,6 +494,13 @@ class ProfileStore:
                 raise ProfileError(self.path, f"refusing to save: {exc.problem}") from exc
         with self.lock():
             self._write_locked(data)
+            self._back_up_attachments()
+
+    def _back_up_attachments(self) -> None:
+        """Copy newly attached files into ``<name>.files.bak`` (a failure never fails the save)."""
+        # the files themselves are safe beside the profile; the next save tries again
+        with contextlib.suppress(OSError):
+            back_up_attachments(self.path)
 
     def holds_last_saved(self) -> bool:
         """Whether the file holds exactly the bytes this store saved last (nothing parsed)."""
@@ -613,6 +627,7 @@ class ProfileStore:
         ProfileError if there is no backup that loads (or the given one does not load).
         """
         self.last_kept = None
+        self.restored_files = ()
         with self.lock():
             if backup is None:
                 backup = self.newest_good_backup()
@@ -629,7 +644,7 @@ class ProfileStore:
                     self.path, f"cannot restore: cannot read {backup} ({_reason(exc)})"
                 ) from exc
             try:
-                parse_profile(data, backup)
+                restored = parse_profile(data, backup)
             except ProfileError as exc:
                 raise ProfileError(self.path, f"cannot restore from {exc}") from exc
             try:
@@ -640,6 +655,13 @@ class ProfileStore:
                 _atomic_write(self.path, data, self._temp_prefix)
             except OSError as exc:
                 raise ProfileWriteError(self.path, f"cannot restore ({_reason(exc)})") from exc
+            evidence = restored.apprentice
+            if evidence is not None and evidence.files:
+                names = [f.name for f in evidence.files]
+                # the files it names, from the attachments' backup; a failure leaves the
+                # profile restored and the file shown as missing
+                with contextlib.suppress(OSError):
+                    self.restored_files = tuple(restore_attachments(self.path, names))
             return backup
 
     def owns(self, other: Path) -> bool:
@@ -652,6 +674,8 @@ class ProfileStore:
             mine = self.path.expanduser().resolve()
         except OSError:
             return False
+        if attachments_folder(mine) in target.parents:
+            return True  # an attached file
         return target.parent == mine.parent and (
             target.name == mine.name or target.name.startswith(mine.name + ".")
         )

@@ -161,6 +161,10 @@ def _screenshot(profile_path: Path | None, out: Path, page: str, today: date) ->
         chart = window.salary_page.ensure_chart()
         app.processEvents()
         chart.canvas.draw()
+    if page == "compare":
+        window.compare_page.ensure_chart()
+        app.processEvents()
+        window.compare_page.ensure_chart().canvas.draw()
     app.processEvents()
     image = window.grab()
     out = Path(out)

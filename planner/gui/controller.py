@@ -18,20 +18,24 @@ from PySide6.QtGui import QUndoStack
 
 from planner.core.base import validation_message
 from planner.core.catalog import Catalog
+from planner.core.compared_paths import ComparedPath
+from planner.core.fit import FitAnswers
 from planner.core.inputs import PlanInputs
 from planner.core.plan import Plan, PlanError
 from planner.core.profile import (
     Profile,
 )
+from planner.core.programme_check import PROGRAM_COST_ID, ProgrammeCheck
 from planner.core.progress import Progress
 from planner.core.state import PlanCache, PlanState, accepted_replan, check_usable, derive
 from planner.core.storage import ProfileStore
+from planner.gui.apprentice_edits import ApprenticeEdits
 from planner.gui.edits import ProfileEdit
 from planner.gui.saving import AUTOSAVE_MS, RETRY_MS, SaveManager
 from planner.gui.tracking import TrackingEdits
 
 
-class PlannerController(QObject, TrackingEdits):
+class PlannerController(QObject, TrackingEdits, ApprenticeEdits):
     """Holds the profile, the catalog and today; derives the plan and progress; runs undo.
 
     The save signals come from ``saver`` (see planner.gui.saving), re-sent here for the views.
@@ -261,6 +265,39 @@ class PlannerController(QObject, TrackingEdits):
             return False
         return self._push("Change your name", {"name": name}, merge_key="name")
 
+    # ------------------------------------------------------------------ edits: fit and programmes
+
+    def set_fit_answers(self, answers: FitAnswers) -> bool:
+        """Keep the fit check's answers (one undo step); False when nothing changed."""
+        if self._profile.fit is not None and answers.model_dump() == self._profile.fit.model_dump():
+            return False
+        return self._push("Save the fit check", {"fit": answers.model_copy(deep=True)})
+
+    def save_programme_check(self, check: ProgrammeCheck) -> bool:
+        """Add or replace (by name) a checked programme in the profile (one undo step)."""
+        checks = list(self._profile.programme_checks)
+        same = [i for i, c in enumerate(checks) if c.name == check.name]
+        if same and checks[same[0]].model_dump() == check.model_dump():
+            return False
+        if same:
+            checks[same[0]] = check.model_copy(deep=True)
+        else:
+            checks.append(check.model_copy(deep=True))
+        return self._push(f"Save the check of {check.name}", {"programme_checks": checks})
+
+    def use_programme_price(self, check: ProgrammeCheck) -> bool:
+        """The programme's price becomes the plan's training cost (an undoable input edit)."""
+        if check.price is None:
+            self.errorOccurred.emit("Not changed: enter the programme's total price first.")
+            return False
+        kept: list[dict[str, Any]] = [
+            c.model_dump(mode="json")
+            for c in self._profile.inputs.actual_costs
+            if c.id != PROGRAM_COST_ID
+        ]
+        kept.append({"id": PROGRAM_COST_ID, "amount": check.price})
+        return self.update_inputs(f"Use {check.name}'s price", actual_costs=kept)
+
     def use_earliest_exam_date(self) -> bool:
         """Replace a target exam date that no longer fits with the earliest realistic one."""
         target = self.progress.target
@@ -269,6 +306,16 @@ class PlannerController(QObject, TrackingEdits):
         return self.update_inputs(
             "Use the earliest realistic exam date", target_exam_date=target.earliest
         )
+
+    # ------------------------------------------------------------------ compared paths
+
+    def set_compared(
+        self, paths: list[ComparedPath], text: str, merge_key: str | None = None
+    ) -> bool:
+        """Keep the paths compared with the plan (the Compare page's columns after the plan)."""
+        if paths == self._profile.compared:
+            return False
+        return self._push(text, {"compared": list(paths)}, merge_key)
 
     # ------------------------------------------------------------------ re-planning
 

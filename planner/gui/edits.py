@@ -19,7 +19,11 @@ FIELDS = (
     "ceus",
     "replan",
     "programme",
+    "fit",
+    "programme_checks",
+    "apprentice",
     "notes",
+    "compared",
 )
 
 

@@ -21,9 +21,19 @@ def export_ics(state: PlanState, store: ProfileStore, path: Path) -> None:
     write_ics(state, path)
 
 
-def export_pdf(state: PlanState, store: ProfileStore, path: Path, paper: str = "letter") -> None:
-    """Write the printable roadmap as PDF (OSError as for the calendar)."""
+def export_pdf(
+    state: PlanState,
+    store: ProfileStore,
+    path: Path,
+    paper: str = "letter",
+    *,
+    comparison: bool = False,
+) -> None:
+    """Write the printable roadmap as PDF (OSError as for the calendar).
+
+    With ``comparison``, it includes the page comparing the paths the learner compared.
+    """
     from planner.render.printing import export_pdf as write_pdf
 
     _refuse_own_file(store, path)
-    write_pdf(state, path, paper=paper)
+    write_pdf(state, path, paper=paper, comparison=comparison)

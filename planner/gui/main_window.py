@@ -1,4 +1,4 @@
-"""The main window: a page list, the five pages, menus, status bar and window title."""
+"""The main window: a page list, the six pages, menus, status bar and window title."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QLocale, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QListWidget,
     QMainWindow,
@@ -16,9 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.profile import Profile, ProfileError
+from planner.core.profile import ProfileError
 from planner.core.storage import ProfileStore
 from planner.gui import dialogs, exports
+from planner.gui.apprentice_page import add_apprentice_action
+from planner.gui.compare_page import ComparePage
 from planner.gui.controller import PlannerController
 from planner.gui.dialogs import (
     HOW_TEXT,
@@ -27,6 +30,7 @@ from planner.gui.dialogs import (
     InfoDialog,
     about_html,
 )
+from planner.gui.glossary_dialog import GlossaryDialog, open_glossary
 from planner.gui.milestones_page import MilestonesPage
 from planner.gui.progress_page import ProgressPage
 from planner.gui.salary_page import SalaryPage
@@ -41,6 +45,7 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("salary", "&Salary and costs"),
     ("progress", "&Progress"),
     ("settings", "Plan s&ettings"),
+    ("compare", "&Compare"),
 )
 PAGE_NAMES = tuple(name for name, _ in PAGES)
 
@@ -60,13 +65,16 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._save_error_box: QMessageBox | None = None
         self.info_dialog: InfoDialog | None = None
+        self.glossary_dialog: GlossaryDialog | None = None
         self.setObjectName("mainWindow")
         self.setAccessibleName(APP_NAME)
 
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
-        self.nav = named(QListWidget(), "pageList", "Pages", "Choose a page; Ctrl+1 to Ctrl+5")
+        self.nav = named(
+            QListWidget(), "pageList", "Pages", f"Choose a page; Ctrl+1 to Ctrl+{len(PAGES)}"
+        )
         for _name, text in PAGES:
             self.nav.addItem(text.replace("&", ""))
         self.nav.setSpacing(3)
@@ -84,12 +92,14 @@ class MainWindow(QMainWindow):
         self.salary_page = SalaryPage(controller)
         self.progress_page = ProgressPage(controller)
         self.settings_page = SettingsPage(controller)
+        self.compare_page = ComparePage(controller)
         self.pages: dict[str, QWidget] = {
             "timeline": self.timeline_page,
             "milestones": self.milestones_page,
             "salary": self.salary_page,
             "progress": self.progress_page,
             "settings": self.settings_page,
+            "compare": self.compare_page,
         }
         for name in PAGE_NAMES:
             self.stack.addWidget(self.pages[name])
@@ -179,6 +189,16 @@ class MainWindow(QMainWindow):
         export.setObjectName("menuExport")
         export.addAction(self._action("export_pdf", "&PDF…", self.export_pdf))
         export.addAction(self._action("export_ics", "&Calendar (.ics)…", self.export_ics))
+        export.addSeparator()
+        include = self._action(
+            "print_comparison",
+            "Include compared pat&hs",
+            lambda _checked=False: None,
+            tip="Print and export the page comparing your paths (Compare page)",
+        )
+        include.setCheckable(True)
+        include.setChecked(True)
+        export.addAction(include)
         file_menu.addSeparator()
         file_menu.addAction(
             self._action("quit", "&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -212,6 +232,7 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             group.addAction(action)
             view_menu.addAction(action)
+        self.actions_by_name["apprentice"] = add_apprentice_action(self, view_menu, self.controller)
 
         help_menu = bar.addMenu("&Help")
         help_menu.setObjectName("menuHelp")
@@ -223,7 +244,17 @@ class MainWindow(QMainWindow):
                 QKeySequence.StandardKey.HelpContents,
             )
         )
+        help_menu.addAction(
+            self._action(
+                "glossary", "&Glossary", self.show_glossary, tip="Plain meanings of the terms"
+            )
+        )
         help_menu.addAction(self._action("about", f"&About {APP_NAME}", self.show_about))
+        help_menu.addSeparator()
+        help_menu.addAction(self._action("fit", "Check your &fit…", self.check_fit))
+        help_menu.addAction(
+            self._action("programme", "Check a training &programme…", self.check_programme)
+        )
 
     # ------------------------------------------------------------------ pages
 
@@ -412,10 +443,7 @@ class MainWindow(QMainWindow):
         )
         if path is None:
             return
-        inputs, name = answer
-        self.controller.switch_to(
-            Profile(inputs=inputs, name=name), ProfileStore(path), saved=False
-        )
+        self.controller.switch_to(answer.new_profile(), ProfileStore(path), saved=False)
         self.show_page("timeline")
 
     def open_other(self) -> None:
@@ -442,12 +470,16 @@ class MainWindow(QMainWindow):
     def print_preview(self) -> None:
         from planner.gui.print_dialogs import print_preview
 
-        print_preview(self, self.controller.state)
+        print_preview(self, self.controller.state, comparison=self._print_comparison())
 
     def print_plan(self) -> None:
         from planner.gui.print_dialogs import print_dialog
 
-        print_dialog(self, self.controller.state)
+        print_dialog(self, self.controller.state, comparison=self._print_comparison())
+
+    def _print_comparison(self) -> bool:
+        """The File > Export choice to print the compared paths (used when there are some)."""
+        return self.actions_by_name["print_comparison"].isChecked()
 
     def export_pdf(self) -> None:
         metric = QLocale().measurementSystem() == QLocale.MeasurementSystem.MetricSystem
@@ -461,7 +493,13 @@ class MainWindow(QMainWindow):
             return
         try:
             c = self.controller
-            exports.export_pdf(c.state, c.store, path, paper="a4" if metric else "letter")
+            exports.export_pdf(
+                c.state,
+                c.store,
+                path,
+                paper="a4" if metric else "letter",
+                comparison=self._print_comparison(),
+            )
         except OSError as exc:
             ask_message(
                 self,
@@ -503,8 +541,48 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def show_glossary(self) -> GlossaryDialog:
+        dialog = open_glossary(self)
+        self.glossary_dialog = dialog
+        return dialog
+
     def show_how(self) -> InfoDialog:
         dialog = InfoDialog("How the plan is computed", HOW_TEXT, "howDialog", self)
         self.info_dialog = dialog
+        dialog.open()
+        return dialog
+
+    # ------------------------------------------------------------------ fit and programme checks
+
+    def check_fit(self) -> QDialog:
+        """Open the fit check with the profile's earlier answers; its answers are kept."""
+        from planner.gui.fit_dialog import FitDialog
+
+        controller = self.controller
+        dialog = FitDialog(
+            controller.catalog, controller.profile.fit, self, on_compare=self.compare_paths
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def keep_answers() -> None:
+            answers = dialog.kept_answers()
+            if answers is not None and not controller.read_only:
+                controller.set_fit_answers(answers)
+
+        dialog.finished.connect(keep_answers)
+        dialog.open()
+        return dialog
+
+    def compare_paths(self, paths: list[tuple[str, str, float]]) -> None:
+        """Show suggested paths beside the plan on the Compare page (one undo step)."""
+        self.compare_page.set_paths(paths)
+        self.show_page("compare", focus=True)
+
+    def check_programme(self) -> QDialog:
+        """Open the programme check on the profile's checked programmes."""
+        from planner.gui.programme_dialog import ProgrammeDialog
+
+        dialog = ProgrammeDialog(self.controller, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

@@ -30,11 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.glossary import glossary_tooltip, with_glossary
 from planner.core.plan import Milestone, MilestoneKind, Phase, Plan, reminder_group_title
 from planner.core.profile import MilestoneStatus, Profile
+from planner.core.realities import Place, realities_for
 from planner.gui.controller import PlannerController
 from planner.gui.entry_models import TOOLTIP_CHARS, list_text
 from planner.gui.forms import date_edit
+from planner.gui.glossary_dialog import RealitiesNote, literal_tooltip, scrolled
 from planner.gui.widgets import (
     STATUS_TEXT,
     buddy_label,
@@ -203,6 +206,9 @@ class MilestonesPage(QWidget):
         grid.addWidget(self.detail_due, 1, 0, 1, 2)
         grid.addWidget(self.detail_kind, 1, 2, 1, 2)
         grid.addWidget(self.detail_why, 2, 0, 1, 4)
+        self.detail_realities = RealitiesNote("milestoneRealities")
+        self.detail_realities.set_realities(())
+        grid.addWidget(scrolled(self.detail_realities, 3.5), 5, 0, 1, 4)
         self.status_combo = named(QComboBox(), "milestoneStatus", "Milestone status")
         for status in MilestoneStatus:
             self.status_combo.addItem(
@@ -309,7 +315,7 @@ class MilestonesPage(QWidget):
         item = QTreeWidgetItem(parent)
         item.setData(COL_TITLE, ID_ROLE, milestone.id)
         item.setText(COL_TITLE, milestone.title)
-        item.setToolTip(COL_TITLE, f"{milestone.title}\n{milestone.why}")
+        item.setToolTip(COL_TITLE, with_glossary(f"{milestone.title}\n{milestone.why}"))
         item.setText(COL_DUE, fmt_date(milestone.due))
         item.setFlags(
             Qt.ItemFlag.ItemIsEnabled
@@ -371,7 +377,9 @@ class MilestonesPage(QWidget):
             shown = list_text(note)  # a long note is cut here, whole in the detail view
             item.setText(COL_NOTE, shown)
             item.setData(COL_NOTE, NOTE_ROLE, note)
-            item.setToolTip(COL_NOTE, list_text(note, TOOLTIP_CHARS) if shown != note else "")
+            # the learner's own text, with the glossary's terms (of its first part, when long)
+            tip = with_glossary(list_text(note, TOOLTIP_CHARS)) if note else ""
+            item.setToolTip(COL_NOTE, literal_tooltip(tip))
         plan = self._controller.plan
         closed_states = (MilestoneStatus.DONE, MilestoneStatus.SKIPPED)
         for phase in plan.phases:
@@ -471,12 +479,14 @@ class MilestonesPage(QWidget):
         if milestone is None:
             phase = self._current_phase()
             if phase is not None:
+                self.detail_realities.set_realities(())
                 self.detail_title.setText(f"Phase {phase.number}: {phase.name}")
                 self.detail_due.setText(f"{fmt_date(phase.start)} – {fmt_date(phase.end)}")
                 self.detail_kind.setText(f"{len(phase.milestones)} milestones")
                 self.detail_why.setText(phase.why)
                 self._set_details_enabled(False)
                 return
+            self.detail_realities.set_realities(())
             self.detail_title.setText("Select a milestone in the list.")
             for label in (self.detail_due, self.detail_kind, self.detail_why):
                 label.setText("")
@@ -493,6 +503,15 @@ class MilestonesPage(QWidget):
         )
         self.detail_kind.setText(milestone.kind.label)
         self.detail_why.setText(milestone.why)
+        self.detail_why.setToolTip(glossary_tooltip(f"{milestone.title}\n{milestone.why}"))
+        self.detail_realities.set_realities(
+            realities_for(
+                self._controller.plan,
+                self._controller.catalog,
+                place=Place.MILESTONES,
+                milestone_id=milestone.id,
+            )
+        )
         status = profile.milestone_status(milestone.id)
         with signals_blocked(self.status_combo, self.note_edit):
             self.status_combo.setCurrentIndex(self.status_combo.findData(status.value))

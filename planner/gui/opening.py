@@ -80,8 +80,7 @@ def open_profile(
             answer = SetupWizard.ask(catalog, today, parent)
             if answer is None:
                 return None
-            inputs, name = answer
-            return Opened(Profile(inputs=inputs, name=name), store, saved=False)
+            return Opened(answer.new_profile(), store, saved=False)
         try:
             return Opened(load_checked(store, catalog), store, saved=True)
         except ProfileError as exc:
@@ -127,10 +126,10 @@ def _repick(
     answer = SetupWizard.ask(catalog, today, parent, initial=old.inputs, name=old.name)
     if answer is None:
         return None
-    inputs, name = answer
     profile = old.model_copy(deep=True)
-    profile.inputs = inputs
-    profile.name = name
+    profile.inputs = answer.inputs
+    profile.name = answer.name
+    profile.fit = answer.fit or profile.fit
     profile.replan = None
     # Saving rotates the old (valid) file into the backups, so it can still be restored.
     return Opened(profile, store, saved=False)
@@ -142,7 +141,6 @@ def _start_new(
     answer = SetupWizard.ask(catalog, today, parent)
     if answer is None:
         return None
-    inputs, name = answer
     where = BadProfileDialog.ask_new_location(path, parent)
     if where is None:
         return None
@@ -163,4 +161,4 @@ def _start_new(
         except ProfileError as exc:
             show_error(parent, "Cannot keep the old file", str(exc))
             return None
-    return Opened(Profile(inputs=inputs, name=name), target, saved=False)
+    return Opened(answer.new_profile(), target, saved=False)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSplitter,
     QTableWidgetItem,
     QTabWidget,
@@ -17,9 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.glossary import glossary_tooltip
 from planner.core.plan import Plan
+from planner.core.realities import Place, realities_for
 from planner.core.salary import context_lines
 from planner.gui.controller import PlannerController
+from planner.gui.glossary_dialog import RealitiesNote
 from planner.gui.widgets import fmt_date, fmt_money, named, note_label, plain_label, read_only_table
 from planner.report.charts import salary_source_line, salary_vintage_line
 
@@ -132,6 +136,14 @@ class SalaryPage(QWidget):
             "salaryTable", "Income by year", ["Year", "From", "Low", "Median", "High", "Stage"]
         )
         self.tabs.addTab(self.salary_table, "&Income by year")
+        # what the seeds say about pay and work in this lane, next to the income figures
+        self.realities = RealitiesNote("salaryRealities")
+        self.realities.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        realities_tab = QScrollArea()
+        realities_tab.setObjectName("salaryRealitiesScroll")
+        realities_tab.setWidgetResizable(True)
+        realities_tab.setWidget(self.realities)
+        self.tabs.addTab(realities_tab, "&Realities to know")
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -174,6 +186,9 @@ class SalaryPage(QWidget):
         salary = self._controller.catalog.salary
         about = [salary_vintage_line(plan), salary.band_meaning, *context_lines(salary)]
         self.about_label.setText("\n".join(line for line in about if line))
+        self.realities.set_realities(
+            realities_for(plan, self._controller.catalog, place=Place.SALARY)
+        )
         if self.chart is not None:
             # matplotlib needs ~80 ms to re-plot and draw: do it only when it can be seen
             if self.isVisible():
@@ -232,6 +247,7 @@ class SalaryPage(QWidget):
         lines.extend(f"Not in the data: {missing}." for missing in costs.not_in_data)
         lines.extend(costs.not_needed)
         self.costs_summary.setText("\n".join(lines))
+        self.costs_summary.setToolTip(glossary_tooltip(self.costs_summary.text()))
 
     def _set_row(self, row: int, cells: list[QTableWidgetItem]) -> None:
         for column, cell in enumerate(cells):

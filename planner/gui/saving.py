@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
+from planner.core.attachments import carry_attachments
 from planner.core.merge import lost_entries, merge_report
 from planner.core.profile import Profile, ProfileError, ProfileNotFoundError
 from planner.core.storage import ProfileStore
@@ -472,10 +473,18 @@ class SaveManager(QObject):
         self.wait_for_saves()
         store = ProfileStore(path)
         try:
+            evidence = self._current().apprentice  # its attached files go along
+            names = [f.name for f in evidence.files] if evidence is not None else []
+            clashes = carry_attachments(self._store.path, store.path, names)
             store.save(self._current())
         except Exception as exc:  # noqa: BLE001 - any failure leaves the old file in charge
             self.errorOccurred.emit(f"Not saved: {exc}")
             return False
+        if clashes:
+            self.errorOccurred.emit(
+                f"Other files named {', '.join(clashes)} were already beside {path.name}; "
+                "they were kept, so the evidence list may show those instead."
+            )
         self._store = store
         self._saved(self._current(), SAVED)
         self.storeChanged.emit(path)

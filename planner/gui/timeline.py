@@ -1,6 +1,8 @@
 """The timeline: the five phases as bars, milestones as markers, painted with QPainter.
 
-No matplotlib here, so the first page appears as fast as a native window.
+No matplotlib here, so the first page appears as fast as a native window. A "what if" plan
+can be laid over it as a dashed ghost; the plan itself is painted once into a cached pixmap,
+so moving the ghost repaints only the ghost's strip.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -30,6 +32,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QToolTip, QWidget
 
+from planner.core.glossary import glossary_tooltip, with_glossary
 from planner.core.plan import Milestone, MilestoneKind, Plan
 from planner.core.profile import MilestoneStatus
 from planner.core.progress import is_overdue
@@ -40,6 +43,18 @@ MIN_ROW_LINES = 2.9  # a phase row is at least this many text lines high
 RANGE_EARLY = "early"
 RANGE_ALL = "all"
 TODAY_COLOR = QColor("#c62828")
+GHOST_KINDS = (MilestoneKind.EXAM, MilestoneKind.CREDENTIAL, MilestoneKind.CAREER)
+GHOST_LEGEND = "What if (dashed, above each bar)"
+
+
+@dataclass(frozen=True)
+class GhostMarker:
+    """A key milestone of the what-if plan, drawn as a dashed outline."""
+
+    id: str
+    kind: MilestoneKind
+    due: date
+    phase: int
 
 
 @dataclass(frozen=True)
@@ -213,6 +228,12 @@ class TimelineView(QWidget):
         self._markers: list[MarkerInfo] = []
         self._current: str | None = None
         self._layout_cache: _Layout | None = None
+        self._ghost: Plan | None = None
+        self._ghost_rows: list[PhaseRow] = []
+        self._ghost_markers: list[GhostMarker] = []
+        self._ghost_painted: QRect = QRect()  # where the ghost was last painted
+        self._base: QPixmap | None = None  # the plan without ghost and focus, painted once
+        self.base_paints = 0  # how often the plan layer was painted (tests, benchmarks)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -242,6 +263,42 @@ class TimelineView(QWidget):
         if self._current is not None and all(m.id != self._current for m in self._markers):
             self._current = None
         self._invalidate()
+
+    def set_ghost(self, plan: Plan | None) -> None:
+        """Lay the what-if ``plan`` over the timeline as a dashed ghost (None removes it).
+
+        When the visible range stays the same only the ghost's old and new strips are
+        repainted; the plan itself comes from the cached layer.
+        """
+        if plan is self._ghost:
+            return
+        old_range = self._range_dates() if self._plan is not None else None
+        self._ghost = plan
+        if plan is None:
+            self._ghost_rows, self._ghost_markers = [], []
+        else:
+            self._ghost_rows = [PhaseRow(p.number, p.name, p.start, p.end) for p in plan.phases]
+            self._ghost_markers = [
+                GhostMarker(m.id, m.kind, m.due, phase.number)
+                for phase in plan.phases
+                for m in phase.milestones
+                if m.kind in GHOST_KINDS
+            ]
+        if self._plan is None:
+            return
+        self.setAccessibleDescription(self.summary_text())
+        if self._range_dates() != old_range or self._layout_cache is None:
+            self._invalidate()
+            return
+        dirty = self._ghost_painted.united(self._ghost_bounds(self._layout()))
+        if not dirty.isEmpty():
+            self.update(dirty)
+
+    def ghost(self) -> Plan | None:
+        return self._ghost
+
+    def ghost_rows(self) -> list[PhaseRow]:
+        return list(self._ghost_rows)
 
     def set_statuses(self, statuses: dict[str, MilestoneStatus]) -> None:
         self._statuses = dict(statuses)
@@ -292,6 +349,7 @@ class TimelineView(QWidget):
 
     def _invalidate(self) -> None:
         self._layout_cache = None
+        self._base = None
         self.setAccessibleDescription(self.summary_text())
         self.update()
 
@@ -346,13 +404,21 @@ class TimelineView(QWidget):
             + (f", {overdue} overdue" if overdue else "")
             + f". Today is {fmt_date(self._today)}."
         )
+        if self._ghost is not None:
+            parts.append(
+                f"What-if plan, dashed: {self._ghost.exam_credential} exam "
+                f"{fmt_date(self._ghost.exam_date)}, specialized "
+                f"{fmt_date(self._ghost.specialized_date)}."
+            )
         return " ".join(parts)
 
     def _marker_text(self, marker: MarkerInfo) -> str:
-        return (
+        text = (
             f"{marker.title}\nDue {fmt_date(marker.due)} · {marker.kind.label} · "
             f"{STATUS_TEXT[marker.status]}" + (f" · {OVERDUE_MARK}" if marker.overdue else "")
         )
+        terms = glossary_tooltip(marker.title)
+        return f"{text}\n\n{terms}" if terms else text
 
     # ------------------------------------------------------------------ geometry
 
@@ -367,24 +433,27 @@ class TimelineView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._layout_cache = None
+        self._base = None
         super().resizeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange):
             self._layout_cache = None
+            self._base = None
         super().changeEvent(event)
 
     def _range_dates(self) -> tuple[date, date]:
         assert self._plan is not None
         start = self._plan.phases[0].start
         finish = self._plan.finish
-        if self._baseline is not None:
-            finish = max(finish, self._baseline.finish)
+        others = [p for p in (self._baseline, self._ghost) if p is not None]
+        for other in others:
+            finish = max(finish, other.finish)
         if self._range == RANGE_ALL:
             return start, finish
         end = self._plan.phases[3].end + timedelta(days=365)
-        if self._baseline is not None:
-            end = max(end, self._baseline.phases[3].end + timedelta(days=365))
+        for other in others:
+            end = max(end, other.phases[3].end + timedelta(days=365))
         end = max(end, self._today + timedelta(days=120))
         return start, min(end, finish)
 
@@ -476,14 +545,93 @@ class TimelineView(QWidget):
             painter.end()
             return
         layout = self._layout()
+        if self._base is None or self._base.size() != self._pixmap_size():
+            self._base = self._paint_base(layout, palette)
+        painter.drawPixmap(0, 0, self._base)
+        self._paint_ghost(painter, layout, palette)
+        if self.hasFocus():
+            self._paint_focus(painter, layout, palette)
+        painter.end()
+
+    def _pixmap_size(self) -> QSize:
+        ratio = self.devicePixelRatioF() or 1.0
+        return QSize(math.ceil(self.width() * ratio), math.ceil(self.height() * ratio))
+
+    def _paint_base(self, layout: _Layout, palette: QPalette) -> QPixmap:
+        """The plan (rows, axis, bars, today, markers) into a pixmap, reused until it changes."""
+        pixmap = QPixmap(self._pixmap_size())
+        pixmap.setDevicePixelRatio(self.devicePixelRatioF() or 1.0)
+        pixmap.fill(palette.color(QPalette.ColorRole.Base))
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setFont(self.font())
         self._paint_rows(painter, layout, palette)
         self._paint_axis(painter, layout, palette)
         self._paint_bars(painter, layout, palette)
         self._paint_today(painter, layout)
         self._paint_markers(painter, layout, palette)
-        if self.hasFocus():
-            self._paint_focus(painter, layout, palette)
         painter.end()
+        self.base_paints += 1
+        return pixmap
+
+    def _ghost_band(self, layout: _Layout, index: int) -> tuple[float, float]:
+        """Top and height of the what-if band of row ``index`` (above the bar)."""
+        height = layout.bar_h * 0.45
+        return layout.bar_y(index) - height - 3, height
+
+    def _ghost_bounds(self, layout: _Layout) -> QRect:
+        """The widget area the ghost covers (its bands and markers, with the pen's width)."""
+        if not self._ghost_rows:
+            return QRect()
+        rows = {row.number: index for index, row in enumerate(self._rows)}
+        indices = [rows[row.number] for row in self._ghost_rows if row.number in rows]
+        if not indices:
+            return QRect()
+        top = min(self._ghost_band(layout, i)[0] for i in indices) - layout.r * 1.6
+        bottom = max(sum(self._ghost_band(layout, i)) for i in indices) + layout.r * 1.6
+        area = QRectF(layout.plot.left() - layout.r * 2, top, 0, bottom - top)
+        area.setRight(layout.plot.right() + layout.r * 2)
+        return area.toAlignedRect().adjusted(-2, -2, 2, 2)
+
+    def _paint_ghost(self, painter: QPainter, layout: _Layout, palette: QPalette) -> None:
+        self._ghost_painted = self._ghost_bounds(layout)
+        if not self._ghost_rows:
+            return
+        ink = QColor(palette.color(QPalette.ColorRole.Text))
+        ink.setAlpha(170)
+        fill = QColor(ink)
+        fill.setAlpha(28)
+        pen = QPen(ink, 1.2, Qt.PenStyle.DashLine)
+        left_edge, right_edge = layout.plot.left(), layout.plot.right()
+        rows = {row.number: index for index, row in enumerate(self._rows)}
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for row in self._ghost_rows:
+            index = rows.get(row.number)
+            if index is None:
+                continue
+            top, height = self._ghost_band(layout, index)
+            x0 = max(left_edge, layout.x(row.start))
+            x1 = min(right_edge, layout.x(row.end))
+            if x1 <= x0:
+                continue
+            rect = QRectF(x0, top, max(2.0, x1 - x0), height)
+            painter.fillRect(rect, fill)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect)
+        radius = layout.r * 0.8
+        for marker in self._ghost_markers:
+            index = rows.get(marker.phase)
+            if index is None or not layout.start <= marker.due <= layout.end:
+                continue
+            top, height = self._ghost_band(layout, index)
+            centre = QPointF(layout.x(marker.due), top + height / 2)
+            path = marker_path(marker.kind, centre, radius)
+            painter.fillPath(path, fill)
+            painter.setPen(pen)
+            painter.drawPath(path)
+        painter.restore()
 
     def _paint_rows(self, painter: QPainter, layout: _Layout, palette: QPalette) -> None:
         fm = QFontMetricsF(self.font())
@@ -652,7 +800,10 @@ class TimelineView(QWidget):
                 )
                 if row.baseline_end is not None and row.baseline_end != row.end:
                     text += f"\nOriginal plan: ended {fmt_date(row.baseline_end)}"
-                QToolTip.showText(event.globalPos(), f"{text}\n{phase.why}", self)
+                ghost = next((g for g in self._ghost_rows if g.number == row.number), None)
+                if ghost is not None:
+                    text += f"\nWhat if: {fmt_date(ghost.start)} – {fmt_date(ghost.end)}"
+                QToolTip.showText(event.globalPos(), with_glossary(f"{text}\n{phase.why}"), self)
                 return True
             QToolTip.hideText()
             event.ignore()
@@ -735,6 +886,7 @@ class TimelineLegend(QWidget):
         entries += [(STATUS_TEXT[s], None, s) for s in MilestoneStatus]
         entries.append(("Today", None, None))
         entries.append(("Original plan (after a re-plan)", None, None))
+        entries.append((GHOST_LEGEND, None, None))
         for text, kind, status in entries:
             entry = QWidget()
             row = QHBoxLayout(entry)
@@ -770,6 +922,11 @@ class TimelineLegend(QWidget):
         elif text == "Today":
             painter.setPen(QPen(TODAY_COLOR, 2))
             painter.drawLine(QPointF(size, 1), QPointF(size, size - 1))
+        elif text == GHOST_LEGEND:
+            ink = QColor(palette.color(QPalette.ColorRole.Text))
+            ink.setAlpha(170)
+            painter.setPen(QPen(ink, 1.2, Qt.PenStyle.DashLine))
+            painter.drawRect(QRectF(2, size * 0.3, size * 2 - 4, size * 0.4))
         else:
             faint = QColor(palette.color(QPalette.ColorRole.Text))
             faint.setAlpha(60)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import cast
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QListWidget,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -19,7 +21,9 @@ from PySide6.QtWidgets import (
 
 from planner.core.base import validation_message
 from planner.core.catalog import Background, Catalog
+from planner.core.fit import FitAnswers
 from planner.core.inputs import PlanInputs
+from planner.core.profile import Profile
 from planner.core.progress import start_date_problem
 from planner.gui import dialogs
 from planner.gui import input_fields as fields
@@ -68,7 +72,17 @@ class CertificationPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.editor.row)
         layout.addStretch(1)
+        self.fit_button = QPushButton("Not sure yet? Check your &fit first")
+        self.fit_button.setObjectName("wizardCheckFit")
+        self.fit_button.setAccessibleName("Not sure yet? Check your fit first")
+        self.fit_button.clicked.connect(self._check_fit)
+        layout.addWidget(self.fit_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.editor.on_change(self.completeChanged.emit)
+
+    def _check_fit(self) -> None:
+        wizard = self.wizard()
+        if isinstance(wizard, SetupWizard):
+            wizard.check_fit()
 
     def selected(self) -> str | None:
         value = self.editor.value()
@@ -186,6 +200,19 @@ class DetailsPage(QWizardPage):
         return True
 
 
+@dataclass(frozen=True)
+class WizardAnswer:
+    """What the first-run wizard collected: the plan inputs, the name, the fit check if taken."""
+
+    inputs: PlanInputs
+    name: str
+    fit: FitAnswers | None = None
+
+    def new_profile(self) -> Profile:
+        """A new profile from these answers."""
+        return Profile(inputs=self.inputs, name=self.name, fit=self.fit)
+
+
 class SetupWizard(QWizard):
     """Asks what a plan needs; ``result_inputs()`` and ``result_name()`` give the answers."""
 
@@ -248,6 +275,36 @@ class SetupWizard(QWizard):
         self._target_exam_date = inputs.target_exam_date
 
     _target_exam_date: date | None = None
+    fit_answers: FitAnswers | None = None  # the fit check's answers, when it was taken here
+
+    def check_fit(self) -> QDialog:
+        """Open the fit check; "Compare these paths" pre-fills certification, specialty, hours."""
+        from planner.gui.fit_dialog import FitDialog
+
+        dialog = FitDialog(self.catalog, self.fit_answers, self, on_compare=self.use_fit_paths)
+
+        def keep_answers() -> None:
+            answers = dialog.kept_answers()
+            if answers is None:
+                return
+            self.fit_answers = answers
+            budget = self.details_page.budget
+            if answers.budget is not None and not budget.text().strip():
+                budget.setText(f"{answers.budget:,.0f}")
+
+        dialog.finished.connect(keep_answers)
+        dialog.open()
+        return dialog
+
+    def use_fit_paths(self, paths: list[tuple[str, str, float]]) -> None:
+        """Pre-fill the wizard with the first suggested path (the others stay in the result)."""
+        if not paths:
+            return
+        cert, specialty, hours = paths[0]
+        self.cert_page.select(cert)
+        self.specialty_page.fill(cert)
+        self.specialty_page.select(specialty)
+        self.schedule_page.hours.setValue(hours)
 
     def validateCurrentPage(self) -> bool:
         """A start date far from today is used only when the learner confirms it."""
@@ -275,9 +332,9 @@ class SetupWizard(QWizard):
         *,
         initial: PlanInputs | None = None,
         name: str = "",
-    ) -> tuple[PlanInputs, str] | None:
+    ) -> WizardAnswer | None:
         """Run the wizard; the answers, or None when cancelled (tests replace this)."""
         wizard = cls(catalog, today, parent, initial=initial, name=name)
         if wizard.exec() != QDialog.DialogCode.Accepted:
             return None
-        return wizard.result_inputs(), wizard.result_name()
+        return WizardAnswer(wizard.result_inputs(), wizard.result_name(), wizard.fit_answers)

@@ -102,7 +102,9 @@ def render_pdf(document: Roadmap, paper: str = "letter") -> bytes:
     return bytes(buffer.data().data())
 
 
-def export_pdf(state: PlanState, path: Path, paper: str = "letter") -> None:
+def export_pdf(
+    state: PlanState, path: Path, paper: str = "letter", *, comparison: bool = False
+) -> None:
     """Write the printable roadmap of ``state`` to ``path`` as PDF (Letter or A4), atomically.
 
     Works without a display (starts an offscreen QGuiApplication when none is running).
@@ -113,6 +115,6 @@ def export_pdf(state: PlanState, path: Path, paper: str = "letter") -> None:
 
     def render() -> bytes:
         with busy():  # in the app: a wait cursor while the export runs
-            return render_pdf(build_roadmap(state), paper)
+            return render_pdf(build_roadmap(state, comparison=comparison), paper)
 
     write_atomically(Path(path), render)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import itertools
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
+    from planner.core.compare import PathResult
     from planner.core.plan import Plan
 
 # Chart sizes in inches: about the text width of a Letter or A4 page with 16 mm margins, so the
@@ -158,3 +160,19 @@ def _labels_beside_short_bars(fig: Figure, ax: Axes) -> None:
             label.set_x(bar.get_x() + bar.get_width())
             label.set_horizontalalignment("left")
             label.set_transform(offset_copy(label.get_transform(), fig=fig, x=3, units="points"))
+
+
+COMPARE_FIGSIZE = (7.0, 2.8)
+
+
+def compare_pay_svg(results: Sequence[PathResult], names: Sequence[str] = ()) -> bytes:
+    """The compared paths' median pay (``plot_compare_pay``) as vector SVG."""
+    from matplotlib.figure import Figure
+
+    from planner.report.charts import plot_compare_pay
+
+    fig = Figure(figsize=COMPARE_FIGSIZE, dpi=72)
+    ax = fig.add_subplot()
+    plot_compare_pay(ax, results, names)
+    fig.subplots_adjust(left=0.095, right=0.985, top=0.96, bottom=0.15)
+    return figure_svg(fig)

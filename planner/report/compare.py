@@ -23,7 +23,8 @@ def _break_even(result: PathResult) -> str:
     return f"month {low}" + ("" if high == low else f"-{high}" if high else " (high end: beyond)")
 
 
-def _cells(result: PathResult) -> dict[str, str]:
+def cells_of(result: PathResult) -> dict[str, str]:
+    """Each row's value as text, by row key (ROWS), as the table and the Compare page show it."""
     gain = result.ten_year_gain
     ceu = ", ".join(f"{c.credits:g} {c.body}/{c.cycle_years} yr" for c in result.ceu_per_cycle)
     cells = {
@@ -51,7 +52,7 @@ def _cells(result: PathResult) -> dict[str, str]:
 def comparison_to_text(results: Sequence[PathResult]) -> str:
     """Rows by columns, the best value of each row marked in words ("<- earliest")."""
     best = best_columns(results)
-    columns = [_cells(r) for r in results]
+    columns = [cells_of(r) for r in results]
     header = ["", *(r.label for r in results)]
     table: list[list[str]] = [
         header,

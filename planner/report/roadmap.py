@@ -14,6 +14,7 @@ from planner.core.catalog import Catalog
 from planner.core.dates import format_date
 from planner.core.plan import Milestone, MilestoneKind, Phase, Plan, reminder_group_title
 from planner.core.profile import MilestoneProgress, MilestoneStatus, Profile
+from planner.core.realities import realities_for
 from planner.core.salary import context_lines
 from planner.report.chart_svg import (
     SALARY_FIGSIZE,
@@ -66,8 +67,12 @@ def _span(day_from: date, day_to: date) -> str:
     return f"{format_date(day_from)} to {format_date(day_to)} ({length})"
 
 
-def build_roadmap(state: PlanState) -> Roadmap:
-    """The printable roadmap of the learner's current plan, progress and warnings."""
+def build_roadmap(state: PlanState, *, comparison: bool = False) -> Roadmap:
+    """The printable roadmap of the learner's current plan, progress and warnings.
+
+    With ``comparison``, a page compares the plan with the paths the learner compared on the
+    Compare page (none when they have not compared any).
+    """
     plan, profile, progress, today = state.plan, state.profile, state.progress, state.today
     who = profile.name.strip()
     blocks: list[Block] = []
@@ -86,7 +91,17 @@ def build_roadmap(state: PlanState) -> Roadmap:
         blocks += _phase(phase, profile, today, overdue)
     blocks += _salary(plan, state.catalog)
     blocks += _costs(plan)
+    blocks += realities_section(plan, state.catalog)
     blocks += _progress(plan, profile, progress, today, state.catalog)
+    apprentice = state.apprentice_status()
+    if apprentice is not None:
+        blocks.append(Paragraph(f"Apprentice evidence: {apprentice.summary()}"))
+    if comparison and profile.compared:
+        from planner.core.compare import compared_results
+        from planner.report.compare_page import comparison_blocks
+
+        compared = comparison_blocks(compared_results(state), state.catalog)
+        blocks += [PageBreak(), *compared] if compared else []
     blocks += _sources(plan)
     subject = f"{plan.certification} roadmap" + (f" for {who}" if who else "")
     return Roadmap(
@@ -493,6 +508,29 @@ def _ceu_text(plan: Plan, progress: Progress, catalog: Catalog) -> str:
         f"Starts once you hold the {plan.certification} (planned "
         f"{format_date(plan.certified_date)}); first report due {format_date(cycles[0].due)}."
     )
+
+
+def realities_section(plan: Plan, catalog: Catalog) -> list[Block]:
+    """'Realities to know': the seeds' sourced points that matter to this plan, one each."""
+    chosen = realities_for(plan, catalog)
+    if not chosen:
+        return []
+    blocks: list[Block] = [
+        Heading("Realities to know"),
+        Paragraph(
+            "What the field is really like for this path, from the project's sources. The app's "
+            "Help > Glossary explains the terms.",
+            small=True,
+        ),
+    ]
+    for reality in chosen:
+        blocks.append(
+            Paragraph(
+                f"<b>{esc(reality.title)}:</b> {esc(reality.text)} "
+                f"<span class='small'>(Source: {esc(reality.source)}, {esc(reality.as_of)})</span>"
+            )
+        )
+    return blocks
 
 
 def _sources(plan: Plan) -> list[Block]:

@@ -14,13 +14,14 @@ from pytestqt.qtbot import QtBot
 
 from planner.core.catalog import Catalog
 from planner.core.demo import demo_profile
+from planner.core.fit import FitAnswers
 from planner.core.inputs import PlanInputs
 from planner.core.profile import ProfileCorruptError, ProfileTooNewError, ProfileUnknownDataError
 from planner.core.storage import ProfileStore
 from planner.gui import dialogs, opening
 from planner.gui.dialogs import BadProfileChoice, BadProfileDialog, NewLocation
 from planner.gui.opening import open_profile
-from planner.gui.wizard import SetupWizard
+from planner.gui.wizard import SetupWizard, WizardAnswer
 
 CORRUPT = b'{"schema_version": 1, "inputs": {'
 NEW_INPUTS = PlanInputs(
@@ -49,7 +50,7 @@ def wizard_answers(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
 
     def ask(cls: Any, catalog: Catalog, today: date, parent: Any = None, **kw: Any) -> Any:
         calls.append(kw)
-        return NEW_INPUTS, "New start"
+        return WizardAnswer(NEW_INPUTS, "New start")
 
     monkeypatch.setattr(SetupWizard, "ask", classmethod(ask))
     return calls
@@ -260,3 +261,15 @@ def test_the_backup_question_returns_the_button_pressed(
 
     QTimer.singleShot(0, press)
     assert dialogs.ask_backup_use(None, Path("p.json.bak1"), Path("p.json")) is expected
+
+
+def test_a_fit_check_taken_in_the_wizard_is_kept_in_the_new_profile(
+    monkeypatch: pytest.MonkeyPatch, catalog: Catalog, tmp_path: Path
+) -> None:
+    fit = FitAnswers(agrees={"structured-systems": True}, hours_per_week=12, remote_day_one=True)
+    answer = WizardAnswer(NEW_INPUTS, "New start", fit)
+    monkeypatch.setattr(SetupWizard, "ask", classmethod(lambda *a, **k: answer))
+    opened = open_profile(tmp_path / "fresh.json", catalog, TODAY)
+    assert opened is not None and not opened.saved
+    assert opened.profile.fit == fit
+    assert opened.profile.inputs == NEW_INPUTS and opened.profile.name == "New start"

@@ -23,8 +23,9 @@ from planner.gui.wizard import SetupWizard
 
 MARKUP = "<b>BOLD</b><img src=x>"
 FILE_MARKUP = "<b>BOLD<img src=x>"  # no slash: a file name
-# The only rich-text label: its HTML is built here and every plan text in it is escaped.
-RICH_BY_DESIGN = {"planWarnings"}
+# Rich-text labels by design: their HTML is built here and every text in them is escaped
+# (the realities' "more" links open the glossary).
+RICH_BY_DESIGN = {"planWarnings", "timelineRealities", "salaryRealities", "milestoneRealities"}
 
 
 def _not_plain(root: QWidget) -> list[str]:

@@ -1,0 +1,193 @@
+"""The glossary (resources/glossary.yaml): the field's jargon in plain words, found in text."""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import importlib.resources
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from pydantic import Field, ValidationError, field_validator
+
+from planner.core.base import FrozenModel
+from planner.core.catalog import CatalogError
+
+GLOSSARY_FILE = "glossary.yaml"
+MAX_TOOLTIP_TERMS = 6  # a tooltip explains at most this many terms (the rest are in Help)
+
+
+class GlossaryError(CatalogError):
+    """The glossary file is missing, not YAML, or an entry is invalid."""
+
+
+class GlossaryEntry(FrozenModel):
+    """One term: its plain meaning, where it matters in the plan, and where that comes from."""
+
+    term: str = Field(min_length=1, max_length=60)
+    aliases: tuple[str, ...] = ()
+    meaning: str = Field(min_length=1)
+    in_plan: str = Field(min_length=1)
+    source: str = Field(min_length=1)
+    as_of: str = Field(min_length=1)
+
+    @field_validator("as_of", mode="before")
+    @classmethod
+    def _date_as_text(cls, value: object) -> object:
+        return str(value) if value is not None else value
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The term and its aliases."""
+        return (self.term, *self.aliases)
+
+    def describe(self) -> str:
+        """The entry as a few plain lines (CLI, tooltips' long form)."""
+        return (
+            f"{self.term}: {self.meaning}\n"
+            f"In your plan: {self.in_plan}\n"
+            f"Source: {self.source} (as of {self.as_of})"
+        )
+
+
+def normalized(text: str) -> str:
+    """A spelling-free key: 'ICD10CM', 'icd-10-cm' and 'ICD 10 CM' are the same term."""
+    return re.sub(r"[^0-9a-z&/]", "", text.casefold())
+
+
+def _pattern(name: str) -> str:
+    # an acronym (no lower-case letter) matches only in capitals; words match in any case
+    escaped = re.escape(name).replace(r"\ ", r"\s+")
+    return escaped if name == name.upper() else f"(?i:{escaped})"
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """All entries, found by term or alias in any spelling."""
+
+    entries: tuple[GlossaryEntry, ...]
+
+    @functools.cached_property
+    def _by_key(self) -> dict[str, GlossaryEntry]:
+        return {normalized(name): entry for entry in self.entries for name in entry.names}
+
+    @functools.cached_property
+    def _finder(self) -> re.Pattern[str]:
+        names = sorted(
+            {name for entry in self.entries for name in entry.names}, key=lambda n: (-len(n), n)
+        )
+        alternatives = "|".join(_pattern(name) for name in names)
+        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+    def lookup(self, text: str) -> GlossaryEntry | None:
+        """The entry for a term or alias, ignoring case, spaces and hyphens; None if unknown."""
+        return self._by_key.get(normalized(text))
+
+    def close_matches(self, text: str, limit: int = 5) -> list[str]:
+        """Terms spelled like ``text`` (for "did you mean")."""
+        key = normalized(text)
+        keys = {normalized(name): entry.term for entry in self.entries for name in entry.names}
+        found = difflib.get_close_matches(key, list(keys), n=limit * 2, cutoff=0.6)
+        starts = [k for k in keys if key and (k.startswith(key) or key.startswith(k))]
+        terms: list[str] = []
+        for k in [*found, *starts]:
+            if keys[k] not in terms:
+                terms.append(keys[k])
+        return terms[:limit]
+
+    def matches(self, text: str) -> list[tuple[int, int, GlossaryEntry]]:
+        """Where terms occur in ``text``: (start, end, entry), left to right.
+
+        Whole words only, the longest term first ("CPC-A" is not also "CPC").
+        """
+        found: list[tuple[int, int, GlossaryEntry]] = []
+        for match in self._finder.finditer(text):
+            entry = self.lookup(match.group(0))
+            if entry is not None:
+                found.append((match.start(), match.end(), entry))
+        return found
+
+    def find_terms(self, text: str) -> list[GlossaryEntry]:
+        """Entries whose term appears in ``text``, in order of first appearance, each once."""
+        found: list[GlossaryEntry] = []
+        for _start, _end, entry in self.matches(text):
+            if entry not in found:
+                found.append(entry)
+        return found
+
+    def tooltip(self, text: str) -> str:
+        """Short plain-text explanations of the terms in ``text`` ('' when there are none)."""
+        entries = self.find_terms(text)
+        lines = [f"{e.term}: {_first_sentence(e.meaning)}" for e in entries[:MAX_TOOLTIP_TERMS]]
+        if len(entries) > MAX_TOOLTIP_TERMS:
+            lines.append("More terms: Help > Glossary")
+        return "\n".join(lines)
+
+
+def _first_sentence(text: str) -> str:
+    head, dot, _rest = text.partition(". ")
+    return head + ("." if dot else "")
+
+
+def _read(folder: Path | None) -> tuple[str, str]:
+    if folder is None:
+        label = f"resources/{GLOSSARY_FILE}"
+        resource = importlib.resources.files("planner.resources").joinpath(GLOSSARY_FILE)
+        try:
+            return label, resource.read_text("utf-8")
+        except (FileNotFoundError, OSError) as exc:
+            raise GlossaryError(f"{label}: cannot read the file ({exc})") from exc
+    path = folder / GLOSSARY_FILE
+    try:
+        return str(path), path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GlossaryError(f"{path}: cannot read the file ({exc})") from exc
+
+
+def load_glossary(folder: Path | None = None) -> Glossary:
+    """Load and validate the glossary from the installed package (or from ``folder``)."""
+    label, text = _read(folder)
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise GlossaryError(f"{label}: not valid YAML ({exc})") from exc
+    if not isinstance(raw, dict) or not isinstance(raw.get("terms"), list):
+        raise GlossaryError(f"{label}: expected a mapping with a 'terms' list at the top")
+    entries: list[GlossaryEntry] = []
+    seen: dict[str, str] = {}
+    for index, item in enumerate(raw["terms"]):
+        name = item.get("term", f"#{index}") if isinstance(item, dict) else f"#{index}"
+        try:
+            entry = GlossaryEntry.model_validate(item)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(part) for part in first["loc"]) or "(entry)"
+            raise GlossaryError(f"{label}: term '{name}', field '{where}': {first['msg']}") from exc
+        for spelling in entry.names:
+            key = normalized(spelling)
+            if seen.get(key, entry.term) != entry.term:
+                raise GlossaryError(
+                    f"{label}: '{spelling}' of '{entry.term}' is already '{seen[key]}'"
+                )
+            seen[key] = entry.term
+        entries.append(entry)
+    return Glossary(tuple(entries))
+
+
+@functools.cache
+def default_glossary() -> Glossary:
+    """The glossary shipped with the app (loaded once per process)."""
+    return load_glossary()
+
+
+def glossary_tooltip(text: str) -> str:
+    """The glossary lines for the terms in ``text`` (views call this for their tooltips)."""
+    return default_glossary().tooltip(text)
+
+
+def with_glossary(text: str) -> str:
+    """``text`` followed by the glossary lines of its terms (a tooltip for a title or a note)."""
+    extra = glossary_tooltip(text)
+    return f"{text}\n\n{extra}" if extra else text
