@@ -95,12 +95,27 @@ class LogTotals:
 
     @classmethod
     def of(cls, log: Sequence[StudyEntry]) -> LogTotals:
-        """Totals built from the whole log."""
-        totals = cls((), {}, {}, {}, (0, 0))
+        """Totals built from the whole log (by day first, then months and years from days)."""
+        exact: dict[float, int] = {}  # logs repeat a few values (1, 1.5, 2 h): convert once
+        per_day: dict[date, list[int]] = {}
         for entry in log:
-            totals._change(entry, 1)
-        totals.source = log
-        return totals
+            hours = exact.get(entry.hours)
+            if hours is None:
+                hours = exact[entry.hours] = exact_hours(entry.hours)
+            bucket = per_day.get(entry.day)
+            if bucket is None:
+                per_day[entry.day] = [hours, 1]
+            else:
+                bucket[0] += hours
+                bucket[1] += 1
+        days = {day: (hours, count) for day, (hours, count) in per_day.items()}
+        months: dict[tuple[int, int], Bucket] = {}
+        years: dict[int, Bucket] = {}
+        for day, (hours, count) in days.items():
+            _bump(months, (day.year, day.month), hours, count)
+            _bump(years, day.year, hours, count)
+        whole = (sum(h for h, _ in years.values()), sum(c for _, c in years.values()))
+        return cls(log, days, months, years, whole)
 
     def updated(self, log: Sequence[StudyEntry]) -> LogTotals:
         """Totals of ``log``: from these by one entry when it adds or removes one, else anew."""
