@@ -10,8 +10,9 @@ Rows (in one process, offscreen unless QT_QPA_PLATFORM is set):
 - the Milestones page drawn with a 10 MB milestone note (aim under 100 ms);
 - the longest time the window's event loop is blocked while a 100,000-entry profile is saved
   (aim under 50 ms), and the time until that save is on disk.
-``edit_time_ms(years)``, ``open_time_ms(years)``, ``note_draw_ms()`` and ``save_block_ms()``
-return the medians for the table in benchmarks/RESULTS.md. No test asserts these times.
+``scaling_rows()`` gives the rows for the table in benchmarks/RESULTS.md; ``edit_time_ms(years)``,
+``open_time_ms(years)``, ``note_draw_ms()`` and ``save_block_ms()`` the single medians.
+No test asserts these times.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import os
 import statistics
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
@@ -241,29 +242,39 @@ def save_block_ms(entries: int = 100_000, runs: int = 5) -> tuple[float, float]:
         return _median(blocks), _median(totals)
 
 
+Row = tuple[str, str, str, str]  # what, entries, median ms, goal
+
+
+def scaling_rows(runs: int = 5, years: Sequence[float] = (1, 10, 50)) -> list[Row]:
+    """The scaling rows of benchmarks/RESULTS.md: (what, entries, median ms, goal)."""
+    rows: list[Row] = []
+    for span in years:
+        count = f"{round(365 * span):,}"
+        opened = open_time_ms(span, runs)
+        rows.append((f"open, {span:g} years of daily log", count, f"{opened:.0f}", "flat"))
+    for span in years:
+        count = f"{round(365 * span):,}"
+        edited = edit_time_ms(span, runs + 2)
+        rows.append((f"one edit, {span:g} years of daily log", count, f"{edited:.1f}", "flat"))
+    edited = edit_time_ms(entries=100_000, runs=runs + 2)
+    rows.append(("one edit, 100,000 entries", "100,000", f"{edited:.1f}", "< 50"))
+    rows.append(("Milestones page with a 10 MB note", "-", f"{note_draw_ms(runs):.1f}", "< 100"))
+    block, total = save_block_ms(runs=runs)
+    rows.append(("longest window block during a save", "100,000", f"{block:.1f}", "< 50"))
+    rows.append(("save on disk (the window is not blocked)", "100,000", f"{total:.0f}", "-"))
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5, help="runs per row (median)")
     parser.add_argument("--years", type=float, nargs="*", default=[1, 10, 50])
     args = parser.parse_args()
-    runs = args.runs
-    print(f"scaling rows, medians of {runs} runs ({os.environ['QT_QPA_PLATFORM']}):")
+    print(f"scaling rows, medians of {args.runs} runs ({os.environ['QT_QPA_PLATFORM']}):")
     print("| what | entries | median ms | goal |")
     print("|---|---|---|---|")
-    for years in args.years:
-        count = round(365 * years)
-        opened = open_time_ms(years, runs)
-        print(f"| open, {years:g} years of daily log | {count:,} | {opened:.0f} | flat |")
-    for years in args.years:
-        count = round(365 * years)
-        print(f"| one edit, {years:g} years of daily log | {count:,} | "
-              f"{edit_time_ms(years, runs + 2):.1f} | flat |")  # fmt: skip
-    print(f"| one edit, 100,000 entries | 100,000 | "
-          f"{edit_time_ms(entries=100_000, runs=runs + 2):.1f} | < 50 |")  # fmt: skip
-    print(f"| Milestones page with a 10 MB note | - | {note_draw_ms(runs):.1f} | < 100 |")
-    block, total = save_block_ms(runs=runs)
-    print(f"| longest window block during a save | 100,000 | {block:.1f} | < 50 |")
-    print(f"| save on disk (not blocking after) | 100,000 | {total:.0f} | - |")
+    for row in scaling_rows(args.runs, args.years):
+        print("| " + " | ".join(row) + " |")
 
 
 if __name__ == "__main__":

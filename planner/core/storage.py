@@ -505,12 +505,18 @@ class ProfileStore:
     def holds_last_saved(self) -> bool:
         """Whether the file holds exactly the bytes this store saved last (nothing parsed)."""
         saved = self._last_saved
-        if saved is None:
-            return False
+        return saved is not None and self.holds_profile_bytes(saved)
+
+    def holds_profile_bytes(self, data: bytes) -> bool:
+        """Whether the file holds exactly ``data``, the file text of a valid profile (the
+        caller made it so); then it counts as known to load, and is not parsed again."""
         try:
-            return self._read() == saved
+            same = self._read() == data
         except OSError:
             return False
+        if same:
+            self._good = data
+        return same
 
     def _write_locked(self, data: bytes) -> None:
         """Write the new file first; only once it is safely on disk are the backups rotated.

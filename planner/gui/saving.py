@@ -19,6 +19,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from planner.core.attachments import carry_attachments
+from planner.core.chunked_json import profile_json
 from planner.core.merge import lost_entries, merge_report
 from planner.core.profile import Profile, ProfileError, ProfileNotFoundError
 from planner.core.storage import ProfileStore
@@ -364,8 +365,8 @@ class SaveManager(QObject):
             try:
                 theirs: Profile | None
                 base = self._base
-                if snapshot is not None and base is not None and self._base_saved:
-                    theirs = base if store.holds_last_saved() else store.load()
+                if snapshot is not None and base is not None and self._file_holds(base):
+                    theirs = base  # nothing changed on disk: nothing to parse or merge
                 else:
                     theirs = store.load()
             except ProfileNotFoundError:
@@ -394,6 +395,18 @@ class SaveManager(QObject):
             else:
                 store.save(merged)
         return merged, notices
+
+    def _file_holds(self, base: Profile) -> bool:
+        """Whether the file holds ``base`` byte for byte, found without parsing it (parsing
+        a long profile is one call that would hold Python's lock, and the window, for long)."""
+        store = self._store
+        if self._base_saved and store.holds_last_saved():
+            return True
+        try:
+            text = profile_json(base)  # made in pieces
+        except ValueError:
+            return False
+        return store.holds_profile_bytes((text + "\n").encode("utf-8"))
 
     def _keep_last_save_if_lost(self, theirs: Profile, *, write_theirs: bool) -> list[str]:
         """Before taking in a file that lost entries, make our last save the newest backup.
