@@ -144,3 +144,18 @@ def test_a_failed_background_save_keeps_the_edits_and_says_so(
     monkeypatch.undo()
     controller.saver.save_if_dirty()
     assert stored(profile_path).study_log[-1].topic == "Kept in memory"
+
+
+def test_edits_saved_elsewhere_meanwhile_are_merged_by_the_worker(
+    qtbot: QtBot, long_controller: PlannerController, slow: SlowStore, profile_path: Path
+) -> None:
+    controller = long_controller
+    start = len(controller.profile.study_log)
+    with ProfileStore(profile_path).update() as other:  # `codepath log` while the app is open
+        other.log_study(TODAY, 1.0, "logged from the command line")
+    controller.log_study(TODAY, 2.0, "logged in the app")
+    qtbot.waitUntil(lambda: slow.writes and not controller.dirty, timeout=5000)
+    assert slow.writes[-1] == ("worker", start + 2)
+    topics = [e.topic for e in stored(profile_path).study_log]
+    assert topics[-2:] == ["logged from the command line", "logged in the app"]
+    assert [e.topic for e in controller.profile.study_log[-2:]] == topics[-2:]
