@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import importlib.resources
 import re
 import sys
 from dataclasses import dataclass
@@ -12,7 +11,7 @@ from pathlib import Path
 
 from pydantic import Field, ValidationError, field_validator
 
-from planner.core import resource_cache
+from planner.core import resource_cache, resource_files
 from planner.core.base import FrozenModel
 from planner.core.catalog import CatalogError
 
@@ -132,30 +131,9 @@ def _first_sentence(text: str) -> str:
     return head + ("." if dot else "")
 
 
-def _read(folder: Path | None) -> tuple[str, str]:
-    if folder is None:
-        label = f"resources/{GLOSSARY_FILE}"
-        resource = importlib.resources.files("planner.resources").joinpath(GLOSSARY_FILE)
-        try:
-            return label, resource.read_text("utf-8")
-        except (FileNotFoundError, OSError) as exc:
-            raise GlossaryError(f"{label}: cannot read the file ({exc})") from exc
-    path = folder / GLOSSARY_FILE
-    try:
-        return str(path), path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GlossaryError(f"{path}: cannot read the file ({exc})") from exc
-
-
 def load_glossary(folder: Path | None = None) -> Glossary:
     """Load and validate the glossary from the installed package (or from ``folder``)."""
-    import yaml  # here, not at start-up: the shipped file comes from the cache
-
-    label, text = _read(folder)
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise GlossaryError(f"{label}: not valid YAML ({exc})") from exc
+    label, raw = resource_files.read_yaml(GLOSSARY_FILE, folder, GlossaryError)
     if not isinstance(raw, dict) or not isinstance(raw.get("terms"), list):
         raise GlossaryError(f"{label}: expected a mapping with a 'terms' list at the top")
     entries: list[GlossaryEntry] = []
@@ -183,7 +161,11 @@ def load_glossary(folder: Path | None = None) -> Glossary:
 def default_glossary() -> Glossary:
     """The glossary shipped with the app (loaded once per process, from the cache when valid)."""
     return resource_cache.cached_resource(
-        "glossary", (GLOSSARY_FILE,), [sys.modules[__name__]], load_glossary, Glossary
+        "glossary",
+        (GLOSSARY_FILE,),
+        [sys.modules[__name__], resource_files],
+        load_glossary,
+        Glossary,
     )
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import sys
 from dataclasses import dataclass
 from enum import StrEnum
@@ -11,7 +10,7 @@ from pathlib import Path
 
 from pydantic import Field, ValidationError, field_validator
 
-from planner.core import resource_cache
+from planner.core import resource_cache, resource_files
 from planner.core.base import Confidence, FrozenModel
 from planner.core.catalog import Catalog, CatalogError
 from planner.core.plan import Plan, Step
@@ -128,30 +127,9 @@ def automation_note(specialty: str, realities: Realities | None = None) -> str:
     return f"Automation: {pick.text} ({pick.source}, {pick.as_of})"
 
 
-def _read(folder: Path | None) -> tuple[str, str]:
-    if folder is None:
-        label = f"resources/{REALITIES_FILE}"
-        resource = importlib.resources.files("planner.resources").joinpath(REALITIES_FILE)
-        try:
-            return label, resource.read_text("utf-8")
-        except (FileNotFoundError, OSError) as exc:
-            raise RealitiesError(f"{label}: cannot read the file ({exc})") from exc
-    path = folder / REALITIES_FILE
-    try:
-        return str(path), path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RealitiesError(f"{path}: cannot read the file ({exc})") from exc
-
-
 def load_realities(folder: Path | None = None) -> Realities:
     """Load and validate the realities from the installed package (or from ``folder``)."""
-    import yaml  # here, not at start-up: the shipped file comes from the cache
-
-    label, text = _read(folder)
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise RealitiesError(f"{label}: not valid YAML ({exc})") from exc
+    label, raw = resource_files.read_yaml(REALITIES_FILE, folder, RealitiesError)
     if not isinstance(raw, dict) or not isinstance(raw.get("realities"), list):
         raise RealitiesError(f"{label}: expected a mapping with a 'realities' list at the top")
     items: list[Reality] = []
@@ -175,5 +153,9 @@ def load_realities(folder: Path | None = None) -> Realities:
 def default_realities() -> Realities:
     """The realities shipped with the app (loaded once per process, from the cache when valid)."""
     return resource_cache.cached_resource(
-        "realities", (REALITIES_FILE,), [sys.modules[__name__]], load_realities, Realities
+        "realities",
+        (REALITIES_FILE,),
+        [sys.modules[__name__], resource_files],
+        load_realities,
+        Realities,
     )
