@@ -393,9 +393,7 @@ class Catalog(FrozenModel):
 
 
 def _entries(label: str, raw: Any, key: str) -> list[dict[str, Any]]:
-    if not isinstance(raw, dict) or not isinstance(raw.get(key), list):
-        raise CatalogError(f"{label}: expected a mapping with a '{key}' list at the top")
-    entries: list[dict[str, Any]] = raw[key]
+    entries: list[dict[str, Any]] = resource_files.top_list(label, raw, key, CatalogError)
     for index, entry in enumerate(entries):
         if not isinstance(entry, dict):
             raise CatalogError(f"{label}: {key}[{index}] is not a mapping")

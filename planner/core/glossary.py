@@ -9,7 +9,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, field_validator
 
 from planner.core import resource_cache, resource_files
 from planner.core.base import FrozenModel
@@ -134,18 +134,12 @@ def _first_sentence(text: str) -> str:
 def load_glossary(folder: Path | None = None) -> Glossary:
     """Load and validate the glossary from the installed package (or from ``folder``)."""
     label, raw = resource_files.read_yaml(GLOSSARY_FILE, folder, GlossaryError)
-    if not isinstance(raw, dict) or not isinstance(raw.get("terms"), list):
-        raise GlossaryError(f"{label}: expected a mapping with a 'terms' list at the top")
     entries: list[GlossaryEntry] = []
     seen: dict[str, str] = {}
-    for index, item in enumerate(raw["terms"]):
-        name = item.get("term", f"#{index}") if isinstance(item, dict) else f"#{index}"
-        try:
-            entry = GlossaryEntry.model_validate(item)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(part) for part in first["loc"]) or "(entry)"
-            raise GlossaryError(f"{label}: term '{name}', field '{where}': {first['msg']}") from exc
+    for index, item in enumerate(resource_files.top_list(label, raw, "terms", GlossaryError)):
+        entry = resource_files.entry_model(
+            label, item, index, GlossaryEntry, GlossaryError, name_field="term", kind="term"
+        )
         for spelling in entry.names:
             key = normalized(spelling)
             if seen.get(key, entry.term) != entry.term:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, field_validator
 
 from planner.core import resource_cache, resource_files
 from planner.core.base import Confidence, FrozenModel
@@ -130,19 +130,11 @@ def automation_note(specialty: str, realities: Realities | None = None) -> str:
 def load_realities(folder: Path | None = None) -> Realities:
     """Load and validate the realities from the installed package (or from ``folder``)."""
     label, raw = resource_files.read_yaml(REALITIES_FILE, folder, RealitiesError)
-    if not isinstance(raw, dict) or not isinstance(raw.get("realities"), list):
-        raise RealitiesError(f"{label}: expected a mapping with a 'realities' list at the top")
     items: list[Reality] = []
-    for index, entry in enumerate(raw["realities"]):
-        name = entry.get("id", f"#{index}") if isinstance(entry, dict) else f"#{index}"
-        try:
-            item = Reality.model_validate(entry)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(part) for part in first["loc"]) or "(entry)"
-            raise RealitiesError(
-                f"{label}: entry '{name}', field '{where}': {first['msg']}"
-            ) from exc
+    for index, entry in enumerate(resource_files.top_list(label, raw, "realities", RealitiesError)):
+        item = resource_files.entry_model(
+            label, entry, index, Reality, RealitiesError, name_field="id", kind="entry"
+        )
         if any(r.id == item.id for r in items):
             raise RealitiesError(f"{label}: entry '{item.id}' appears twice")
         items.append(item)

@@ -65,3 +65,31 @@ def read_model(
     except ValidationError as exc:
         first = exc.errors()[0]
         raise error(f"{label}: {first['loc']}: {first['msg']}") from exc
+
+
+def top_list(label: str, raw: Any, key: str, error: type[Exception]) -> list[Any]:
+    """The list under ``key`` of a file's top mapping; ``error`` when there is none."""
+    if not isinstance(raw, dict) or not isinstance(raw.get(key), list):
+        raise error(f"{label}: expected a mapping with a '{key}' list at the top")
+    entries: list[Any] = raw[key]
+    return entries
+
+
+def entry_model(
+    label: str,
+    item: Any,
+    index: int,
+    model: type[ModelT],
+    error: type[Exception],
+    *,
+    name_field: str,
+    kind: str,
+) -> ModelT:
+    """One list entry checked as ``model``; the error names it by ``name_field`` (or its index)."""
+    try:
+        return model.model_validate(item)
+    except ValidationError as exc:
+        name = item.get(name_field, f"#{index}") if isinstance(item, dict) else f"#{index}"
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "(entry)"
+        raise error(f"{label}: {kind} '{name}', field '{where}': {first['msg']}") from exc
