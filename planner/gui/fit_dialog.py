@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -35,7 +34,14 @@ from planner.core.fit import (
 )
 from planner.core.limits import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK
 from planner.gui.input_fields import parse_money
-from planner.gui.widgets import buddy_label, named, note_label, plain_label
+from planner.gui.widgets import (
+    buddy_label,
+    named,
+    note_label,
+    plain_label,
+    read_only_text,
+    size_in_lines,
+)
 
 Paths = list[tuple[str, str, float]]
 DEGREE_CHOICES: tuple[tuple[str, bool | None], ...] = (
@@ -83,15 +89,7 @@ class FitDialog(QDialog):
         self.see_result.setDefault(True)  # once inside the dialog, so Enter presses it
         if previous is not None:
             self.show_answers(previous)
-        line = self.fontMetrics().height()
-        size = QSize(int(line * 56), int(line * 48))
-        screen = self.screen()
-        if screen is not None:
-            available = screen.availableGeometry().size()
-            size = size.boundedTo(
-                QSize(int(available.width() * 0.9), int(available.height() * 0.9))
-            )
-        self.resize(size)
+        self.resize(size_in_lines(self, 56, 48))
 
     # ------------------------------------------------------------------ questions
 
@@ -217,12 +215,7 @@ class FitDialog(QDialog):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(plain_label("Your fit check", "fitResultTitle"))
-        self.result_view = named(QPlainTextEdit(), "fitResultText", "Fit check result")
-        self.result_view.setReadOnly(True)
-        self.result_view.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByKeyboard
-            | Qt.TextInteractionFlag.TextSelectableByMouse
-        )
+        self.result_view = read_only_text("fitResultText", "Fit check result")
         layout.addWidget(self.result_view, 1)
         buttons = QHBoxLayout()
         back = named(QPushButton("&Change answers"), "fitBack", "Change answers")

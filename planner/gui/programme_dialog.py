@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,7 +27,14 @@ from planner.core.programme_check import (
 )
 from planner.gui.controller import PlannerController
 from planner.gui.input_fields import parse_money
-from planner.gui.widgets import buddy_label, named, note_label, plain_label
+from planner.gui.widgets import (
+    buddy_label,
+    named,
+    note_label,
+    plain_label,
+    read_only_text,
+    size_in_lines,
+)
 
 NEW_PROGRAMME = "New programme…"
 
@@ -122,12 +129,7 @@ class ProgrammeDialog(QDialog):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(plain_label("What to ask the school", "programmeResultTitle"))
-        self.result_view = named(QPlainTextEdit(), "programmeResult", "Programme check result")
-        self.result_view.setReadOnly(True)
-        self.result_view.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByKeyboard
-            | Qt.TextInteractionFlag.TextSelectableByMouse
-        )
+        self.result_view = read_only_text("programmeResult", "Programme check result")
         right_layout.addWidget(self.result_view, 1)
 
         splitter = QSplitter()
@@ -167,15 +169,7 @@ class ProgrammeDialog(QDialog):
         self._fill_saved()
         self._show_target(controller.profile.inputs.certification)
         self.refresh()
-        line = self.fontMetrics().height()
-        size = QSize(int(line * 76), int(line * 50))
-        screen = self.screen()
-        if screen is not None:
-            available = screen.availableGeometry().size()
-            size = size.boundedTo(
-                QSize(int(available.width() * 0.9), int(available.height() * 0.9))
-            )
-        self.resize(size)
+        self.resize(size_in_lines(self, 76, 50))
 
     # ------------------------------------------------------------------ saved checks
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QLayoutItem,
     QMessageBox,
+    QPlainTextEdit,
     QTableWidget,
     QWidget,
 )
@@ -91,6 +92,32 @@ def note_label(text: str, object_name: str = "") -> QLabel:
     label.setWordWrap(True)
     label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return label
+
+
+def read_only_text(object_name: str, accessible_name: str) -> QPlainTextEdit:
+    """A read-only text box whose text can be selected with the mouse and the keyboard."""
+    view = named(QPlainTextEdit(), object_name, accessible_name)
+    view.setReadOnly(True)
+    view.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByKeyboard
+        | Qt.TextInteractionFlag.TextSelectableByMouse
+    )
+    return view
+
+
+def size_in_lines(
+    window: QWidget, width_lines: float, height_lines: float, minimum: QSize | None = None
+) -> QSize:
+    """A size in text lines (font heights), at least ``minimum``, at most 90% of the screen."""
+    line = window.fontMetrics().height()
+    size = QSize(int(line * width_lines), int(line * height_lines))
+    if minimum is not None:
+        size = size.expandedTo(minimum)
+    screen = window.screen()
+    if screen is not None:
+        available = screen.availableGeometry().size()
+        size = size.boundedTo(QSize(int(available.width() * 0.9), int(available.height() * 0.9)))
+    return size
 
 
 def message_box(
