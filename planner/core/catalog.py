@@ -7,7 +7,6 @@ import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from pydantic import Field, ValidationError
@@ -584,13 +583,9 @@ def cache_path() -> Path:
     return resource_cache.cache_folder() / CACHE_FILE_NAME
 
 
-def _checking_modules() -> list[ModuleType]:
-    return [sys.modules[__name__], resource_files]
-
-
 def catalog_key(texts: list[bytes]) -> bytes:
     """What a cached catalog was made from: the resources, and the code that checks them."""
-    return resource_cache.cache_key(texts, _checking_modules())
+    return resource_cache.cache_key(texts, [sys.modules[__name__]])
 
 
 def cached_catalog(path: Path | None = None) -> Catalog:
@@ -602,7 +597,7 @@ def cached_catalog(path: Path | None = None) -> Catalog:
     return resource_cache.cached_resource(
         "catalog",
         CATALOG_FILES,
-        _checking_modules(),
+        [sys.modules[__name__]],
         load_catalog,
         Catalog,
         path if path is not None else cache_path(),

@@ -155,11 +155,7 @@ def load_glossary(folder: Path | None = None) -> Glossary:
 def default_glossary() -> Glossary:
     """The glossary shipped with the app (loaded once per process, from the cache when valid)."""
     return resource_cache.cached_resource(
-        "glossary",
-        (GLOSSARY_FILE,),
-        [sys.modules[__name__], resource_files],
-        load_glossary,
-        Glossary,
+        "glossary", (GLOSSARY_FILE,), [sys.modules[__name__]], load_glossary, Glossary
     )
 
 

@@ -145,9 +145,5 @@ def load_realities(folder: Path | None = None) -> Realities:
 def default_realities() -> Realities:
     """The realities shipped with the app (loaded once per process, from the cache when valid)."""
     return resource_cache.cached_resource(
-        "realities",
-        (REALITIES_FILE,),
-        [sys.modules[__name__], resource_files],
-        load_realities,
-        Realities,
+        "realities", (REALITIES_FILE,), [sys.modules[__name__]], load_realities, Realities
     )
