@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -36,6 +35,8 @@ from planner.core.limits import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK
 from planner.gui.input_fields import parse_money
 from planner.gui.widgets import (
     buddy_label,
+    check_box_group,
+    frameless_scroll,
     named,
     note_label,
     plain_label,
@@ -107,14 +108,12 @@ class FitDialog(QDialog):
         column = QVBoxLayout(body)
         self.trait_boxes: dict[str, QCheckBox] = {}
         for fit, title in GROUP_TITLES.items():
-            group = QGroupBox(title)
-            group.setObjectName(f"fitGroup_{fit.value}")
-            box_layout = QVBoxLayout(group)
-            for trait in (t for t in self._rules.traits if t.fit is fit):
-                box = named(QCheckBox(trait.question), f"fitTrait_{trait.id}", trait.question)
-                self.trait_boxes[trait.id] = box
-                box_layout.addWidget(box)
-            column.addWidget(group)
+            traits = [(t.id, t.question) for t in self._rules.traits if t.fit is fit]
+            column.addWidget(
+                check_box_group(
+                    title, f"fitGroup_{fit.value}", traits, "fitTrait_", self.trait_boxes
+                )
+            )
         practical = QGroupBox("Your time, budget and wishes")
         practical.setObjectName("fitGroup_practical")
         form = QFormLayout(practical)
@@ -154,11 +153,7 @@ class FitDialog(QDialog):
         form.addRow(self.remote)
         column.addWidget(practical)
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        outer.addWidget(scroll, 1)
+        outer.addWidget(frameless_scroll(body), 1)
         self.error = plain_label("", "fitError")
         self.error.setWordWrap(True)
         outer.addWidget(self.error)

@@ -8,12 +8,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -29,6 +27,8 @@ from planner.gui.controller import PlannerController
 from planner.gui.input_fields import parse_money
 from planner.gui.widgets import (
     buddy_label,
+    check_box_group,
+    frameless_scroll,
     named,
     note_label,
     plain_label,
@@ -100,27 +100,18 @@ class ProgrammeDialog(QDialog):
         column.addLayout(form)
 
         self.boxes: dict[str, QCheckBox] = {}
-        shown = QGroupBox("What the school showed you")
-        shown.setObjectName("programmeItems")
-        shown_layout = QVBoxLayout(shown)
-        for item in self._rules.items:
-            box = named(QCheckBox(item.label), f"programmeItem_{item.id}", item.label)
-            self.boxes[item.id] = box
-            shown_layout.addWidget(box)
-        flags = QGroupBox("Red flags you noticed")
-        flags.setObjectName("programmeFlags")
-        flags_layout = QVBoxLayout(flags)
-        for flag in self._rules.red_flags:
-            box = named(QCheckBox(flag.label), f"programmeFlag_{flag.id}", flag.label)
-            self.boxes[flag.id] = box
-            flags_layout.addWidget(box)
+        items = [(i.id, i.label) for i in self._rules.items]
+        flags = [(f.id, f.label) for f in self._rules.red_flags]
+        shown = check_box_group(
+            "What the school showed you", "programmeItems", items, "programmeItem_", self.boxes
+        )
+        noticed = check_box_group(
+            "Red flags you noticed", "programmeFlags", flags, "programmeFlag_", self.boxes
+        )
         column.addWidget(shown)
-        column.addWidget(flags)
+        column.addWidget(noticed)
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(left)
+        scroll = frameless_scroll(left)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         bar = scroll.verticalScrollBar().sizeHint().width()
         scroll.setMinimumWidth(left.sizeHint().width() + bar)  # the ticks are never cut off
