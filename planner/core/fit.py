@@ -14,6 +14,7 @@ from planner.core.base import Figure, FrozenModel, MutableModel
 from planner.core.catalog import Background, Catalog, CatalogError, Certification, Program
 from planner.core.limits import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK
 from planner.core.resource_files import read_model
+from planner.core.sources import source_note
 
 FIT_FILE = "fit.yaml"
 MAX_PATHS = 3
@@ -160,10 +161,9 @@ class Reason:
 
     def line(self, indent: str = "") -> str:
         """Two lines: the reason, then the answer and the source it rests on."""
-        as_of = self.as_of.rstrip(".")
         return (
             f"{indent}- {self.text}\n"
-            f"{indent}  (Your answer: {self.answer}. Source: {self.source}, {as_of}.)"
+            f"{indent}  (Your answer: {self.answer}. {source_note(self.source, self.as_of)})"
         )
 
 

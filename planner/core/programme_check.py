@@ -11,6 +11,7 @@ from planner.core.base import FrozenModel, MutableModel
 from planner.core.catalog import Catalog, CatalogError
 from planner.core.fit import TextRule, newcomer_program, program_cost
 from planner.core.resource_files import read_model
+from planner.core.sources import source_note
 
 CHECK_FILE = "programme_check.yaml"
 PROGRAM_COST_ID = "program"  # the plan's cost id of the training programme (core/costs.py)
@@ -87,7 +88,7 @@ class Finding:
     as_of: str
 
     def line(self) -> str:
-        return f"{self.text}\n  (Source: {self.source}, {self.as_of.rstrip('.')}.)"
+        return f"{self.text}\n  ({source_note(self.source, self.as_of)})"
 
 
 @dataclass(frozen=True)
