@@ -235,12 +235,17 @@ class ProgrammeDialog(QDialog):
         self.error.setText("")
         self.result_view.setPlainText(check_programme(check, self._catalog, self._rules).text())
 
-    def save(self) -> bool:
-        """Keep this check in the profile (one undo step)."""
+    def _check_or_say_why(self) -> ProgrammeCheck | None:
         try:
-            check = self.current_check()
+            return self.current_check()
         except ValueError as exc:
             self.error.setText(f"⚠ {exc}")
+            return None
+
+    def save(self) -> bool:
+        """Keep this check in the profile (one undo step)."""
+        check = self._check_or_say_why()
+        if check is None:
             return False
         saved = self._controller.save_programme_check(check)
         self._fill_saved(select=check.name)
@@ -249,10 +254,8 @@ class ProgrammeDialog(QDialog):
 
     def use_programme(self) -> bool:
         """Save the check and make its price the plan's training cost (undoable)."""
-        try:
-            check = self.current_check()
-        except ValueError as exc:
-            self.error.setText(f"⚠ {exc}")
+        check = self._check_or_say_why()
+        if check is None:
             return False
         if check.price is None:
             self.error.setText("⚠ Enter the programme's total price first.")
