@@ -100,9 +100,9 @@ def _date(text: str) -> date:
 def _clock_time(text: str) -> time:
     """An argparse type: a time of day as HH:MM (24-hour clock)."""
     hours, colon, minutes = text.strip().partition(":")
-    if colon and hours.isdigit() and len(minutes) == 2 and minutes.isdigit():
-        if int(hours) <= 23 and int(minutes) <= 59:
-            return time(int(hours), int(minutes))
+    digits = colon and hours.isdigit() and len(minutes) == 2 and minutes.isdigit()
+    if digits and int(hours) <= 23 and int(minutes) <= 59:
+        return time(int(hours), int(minutes))
     raise argparse.ArgumentTypeError(f"'{text}' is not a time of day (use HH:MM, e.g. 18:30)")
 
 

@@ -1,4 +1,4 @@
-"""Exports finish what the app does: extensions from the CLI, visible print hatching, study times."""
+"""Exports finish what the app does: CLI file extensions, visible print hatching, study times."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ import pytest
 from helpers.cli import PLAN, codepath
 from helpers.samples import studied_profile
 from icalendar import Calendar
+from pypdf import PdfReader
 from PySide6.QtCore import QByteArray, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
-from pypdf import PdfReader
 
 from planner.core.catalog import Catalog
 from planner.core.state import PlanState, derive
@@ -117,9 +117,7 @@ def test_hatched_bars_show_their_hatching_when_printed(state: PlanState) -> None
             assert pixels == 0, f"phase {number}: hatching where there is none"
 
 
-def test_the_pdf_page_strokes_hatch_lines_after_the_bars(
-    tmp_path: Path, state: PlanState
-) -> None:
+def test_the_pdf_page_strokes_hatch_lines_after_the_bars(tmp_path: Path, state: PlanState) -> None:
     from planner.render.printing import export_pdf
 
     path = tmp_path / "roadmap.pdf"
@@ -184,6 +182,8 @@ def test_cli_study_time_and_days(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("text", ["25:00", "6pm", "18:5", "18-30", ""])
 def test_cli_refuses_a_study_time_that_is_no_time(tmp_path: Path, text: str) -> None:
-    result = codepath("export", "--ics", str(tmp_path / "s.ics"), "--study-time", text, home=tmp_path)
+    result = codepath(
+        "export", "--ics", str(tmp_path / "s.ics"), "--study-time", text, home=tmp_path
+    )
     assert result.returncode == 2
     assert "--study-time" in result.stderr and "HH:MM" in result.stderr

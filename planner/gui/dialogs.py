@@ -275,7 +275,8 @@ def ask_money_reading(
         for label, (amount, _written) in zip(shown, readings, strict=True)
     }
     box.exec()
-    return buttons.get(box.clickedButton())
+    clicked = box.clickedButton()
+    return next((amount for button, amount in buttons.items() if button is clicked), None)
 
 
 def ask_write_back(parent: QWidget | None, path: Path) -> bool:
@@ -342,7 +343,8 @@ def _two_ways(
     }
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
-    return buttons.get(box.clickedButton())
+    clicked = box.clickedButton()
+    return next((amount for button, amount in buttons.items() if button is clicked), None)
 
 
 def about_html(plan: Plan) -> str:

@@ -31,10 +31,10 @@ from planner.core.catalog import Catalog
 from planner.core.inputs import PlanInputs
 from planner.gui import dialogs
 from planner.gui.input_fields import (
-    AmbiguousMoney,
     DATE_RANGE,
     FIELDS,
     MONEY_LIMIT,
+    AmbiguousMoney,
     InputField,
     Kind,
     OptionGroup,

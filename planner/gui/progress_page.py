@@ -252,9 +252,7 @@ class ProgressPage(QWidget):
         self.programme_label.setObjectName("programmeStatus")
         self.programme_label.setWordWrap(True)
         programme_form.addRow(self.programme_label)
-        self.credits_earned = named(
-            NumberSpin("Credits earned"), "creditsEarned", "Credits earned"
-        )
+        self.credits_earned = named(NumberSpin("Credits earned"), "creditsEarned", "Credits earned")
         self.credits_required = named(
             NumberSpin("Credits required"), "creditsRequired", "Credits the programme requires"
         )
@@ -270,7 +268,12 @@ class ProgressPage(QWidget):
             box.setDecimals(0)
         self.programme_problems = {
             box: problem_label(f"{box.objectName()}Problem")
-            for box in (self.credits_earned, self.credits_required, self.terms_done, self.terms_total)
+            for box in (
+                self.credits_earned,
+                self.credits_required,
+                self.terms_done,
+                self.terms_total,
+            )
         }
         programme_form.addRow(
             buddy_label("Credits ea&rned:", self.credits_earned),

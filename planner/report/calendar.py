@@ -137,9 +137,7 @@ def build_calendar(
     for _day, _uid, event in sorted(events, key=lambda e: (e[0], e[1])):
         calendar.add_component(event)
     if options.weekly_study:
-        calendar.add_component(
-            study_block(state, stamp, options.study_time, options.study_days)
-        )
+        calendar.add_component(study_block(state, stamp, options.study_time, options.study_days))
     data: bytes = calendar.to_ical()
     return data
 

@@ -102,7 +102,7 @@ def test_a_number_above_the_range_moves_to_the_top_not_to_the_bottom(
     page, _controller = rhit_page
     _retype(qtbot, page.log_hours, "30")
     page.log_hours.interpretText()  # Qt alone would put 0.25 here (it bounds 0)
-    assert page.log_hours.text() == "24 h" and page.log_hours.value() == 24
+    assert page.log_hours.text() == "24.00 h" and page.log_hours.value() == 24
     assert page.log_hours_problem.text() == (
         "⚠ Hours must be between 0.25 and 24 h: 30 was changed to 24."
     )
