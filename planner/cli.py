@@ -8,7 +8,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -95,6 +95,15 @@ def _date(text: str) -> date:
     if not 1990 <= value.year <= 2100:
         raise argparse.ArgumentTypeError(f"'{text}' is outside 1990-2100")
     return value
+
+
+def _clock_time(text: str) -> time:
+    """An argparse type: a time of day as HH:MM (24-hour clock)."""
+    hours, colon, minutes = text.strip().partition(":")
+    digits = colon and hours.isdigit() and len(minutes) == 2 and minutes.isdigit()
+    if digits and int(hours) <= 23 and int(minutes) <= 59:
+        return time(int(hours), int(minutes))
+    raise argparse.ArgumentTypeError(f"'{text}' is not a time of day (use HH:MM, e.g. 18:30)")
 
 
 def _number(low: float, high: float, *, low_included: bool = False) -> Callable[[str], float]:
@@ -246,7 +255,19 @@ def _build_parser() -> _Parser:
     export.add_argument(
         "--weekly-study",
         action="store_true",
-        help="calendar: add weekday study blocks adding up to your planned hours a week",
+        help="calendar: add weekly study blocks adding up to your planned hours a week",
+    )
+    export.add_argument(
+        "--study-time",
+        type=_clock_time,
+        metavar="HH:MM",
+        help="calendar: the time the study blocks start (default 18:00; implies --weekly-study)",
+    )
+    export.add_argument(
+        "--study-days",
+        choices=["weekdays", "every-day"],
+        help="calendar: the days of the study blocks (default: weekdays up to 20 h a week, "
+        "every day above; implies --weekly-study)",
     )
     export.add_argument(
         "--csv",
@@ -660,11 +681,21 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _with_suffix(path: Path, suffix: str) -> Path:
+    """``path`` with ``suffix`` added when it has not got it (as gui.exports.with_suffix)."""
+    return path if path.suffix.lower() == suffix.lower() else path.with_name(path.name + suffix)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     if args.pdf is None and args.ics is None and args.csv is None:
         raise UserError(
             "codepath export: give --pdf FILE, --ics FILE and/or --csv FOLDER", EXIT_USAGE
         )
+    # a name without its extension gets it, as in the app ('milestones' → 'milestones.ics')
+    if args.pdf is not None:
+        args.pdf = _with_suffix(args.pdf, ".pdf")
+    if args.ics is not None:
+        args.ics = _with_suffix(args.ics, ".ics")
     if args.pdf is not None and args.ics is not None and args.pdf.resolve() == args.ics.resolve():
         raise UserError("codepath export: --pdf and --ics name the same file", EXIT_USAGE)
     store, state = _load(args)
@@ -676,9 +707,15 @@ def cmd_export(args: argparse.Namespace) -> int:
                 EXIT_USAGE,
             )
     if args.ics is not None:
-        from planner.report.calendar import CalendarOptions, DoneSteps, write_ics
+        from planner.report.calendar import CalendarOptions, DoneSteps, StudyDays, write_ics
 
-        options = CalendarOptions(done=DoneSteps(args.done), weekly_study=args.weekly_study)
+        study_days = StudyDays(args.study_days) if args.study_days else None
+        options = CalendarOptions(
+            done=DoneSteps(args.done),
+            weekly_study=args.weekly_study or bool(args.study_time or study_days),
+            study_time=args.study_time or time(18, 0),
+            study_days=study_days,
+        )
         write_ics(state, args.ics, options=options)
         print(f"Wrote {args.ics}")
     if args.csv is not None:

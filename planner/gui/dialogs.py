@@ -252,6 +252,33 @@ def confirm_start_date(parent: QWidget | None, problem: str) -> bool:
     return answer.exec() == QMessageBox.StandardButton.Yes
 
 
+def ask_money_reading(
+    parent: QWidget | None, text: str, readings: list[tuple[float, str]]
+) -> float | None:
+    """'32.000' in the US: which amount was meant? One of ``readings``' amounts, or None.
+
+    ``readings`` are (amount, the amount as the locale writes it); tests replace this.
+    """
+    shown = [f"${written}" for _amount, written in readings]
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Which amount did you mean?",
+        f"Did you mean {' or '.join(shown)}?",
+        QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setObjectName("askMoneyReading")
+    box.setInformativeText(f"“{text}” is unclear with this computer's number settings.")
+    buttons = {
+        box.addButton(label.replace("&", "&&"), QMessageBox.ButtonRole.AcceptRole): amount
+        for label, (amount, _written) in zip(shown, readings, strict=True)
+    }
+    box.exec()
+    clicked = box.clickedButton()
+    return next((amount for button, amount in buttons.items() if button is clicked), None)
+
+
 def ask_write_back(parent: QWidget | None, path: Path) -> bool:
     """The profile file was deleted: write it back from the window? (tests replace this)."""
     answer = QMessageBox.question(
@@ -316,7 +343,8 @@ def _two_ways(
     }
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
-    return buttons.get(box.clickedButton())
+    clicked = box.clickedButton()
+    return next((amount for button, amount in buttons.items() if button is clicked), None)
 
 
 def about_html(plan: Plan) -> str:

@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
+from datetime import time
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QStandardPaths
+from PySide6.QtCore import QLocale, QStandardPaths, QTime
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QRadioButton,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from planner.core.state import PlanState
 from planner.core.storage import ProfileStore
-from planner.report.calendar import CalendarOptions, DoneSteps
+from planner.report.calendar import CalendarOptions, DoneSteps, StudyDays
 
 LETTER_COUNTRIES = (QLocale.Country.UnitedStates, QLocale.Country.Canada)
 PDF_FILTERS = {"letter": "PDF on Letter paper (*.pdf)", "a4": "PDF on A4 paper (*.pdf)"}
@@ -103,6 +107,36 @@ class CalendarOptionsDialog(QDialog):
         self.weekly = QCheckBox(f"Add a &weekly study block ({hours_per_week:g} h a week)")
         self.weekly.setObjectName("calendarWeeklyStudy")
         layout.addWidget(self.weekly)
+        study = QWidget()
+        study.setObjectName("calendarStudyChoices")
+        study_form = QFormLayout(study)
+        study_form.setContentsMargins(24, 0, 0, 0)  # under the check box it belongs to
+        default = CalendarOptions()
+        self.study_time = QTimeEdit(QTime(default.study_time.hour, default.study_time.minute))
+        self.study_time.setObjectName("calendarStudyTime")
+        self.study_time.setAccessibleName("Time the study blocks start")
+        self.study_time.setDisplayFormat("HH:mm")
+        time_label = QLabel("Starts &at:")
+        time_label.setBuddy(self.study_time)
+        study_form.addRow(time_label, self.study_time)
+        self.weekdays = QRadioButton("Wee&kdays")
+        self.weekdays.setObjectName("calendarStudyWeekdays")
+        self.every_day = QRadioButton("&Every day")
+        self.every_day.setObjectName("calendarStudyEveryDay")
+        days_row = QWidget()
+        days_layout = QHBoxLayout(days_row)
+        days_layout.setContentsMargins(0, 0, 0, 0)
+        days_group = QButtonGroup(self)
+        for button in (self.weekdays, self.every_day):
+            days_group.addButton(button)
+            days_layout.addWidget(button)
+        days_layout.addStretch(1)
+        automatic = StudyDays.for_hours(hours_per_week)
+        (self.weekdays if automatic is StudyDays.WEEKDAYS else self.every_day).setChecked(True)
+        study_form.addRow(QLabel("Days:"), days_row)
+        study.setEnabled(False)
+        self.weekly.toggled.connect(study.setEnabled)
+        layout.addWidget(study)
         note = QLabel(
             "Exams and CEU deadlines are marked busy, with reminders a week and a day before. "
             "Export again after a change: your calendar updates the events it already has."
@@ -118,7 +152,16 @@ class CalendarOptionsDialog(QDialog):
 
     def options(self) -> CalendarOptions:
         done = DoneSteps.DATED if self.dated.isChecked() else DoneSteps.OMIT
-        return CalendarOptions(done=done, weekly_study=self.weekly.isChecked())
+        if not self.weekly.isChecked():
+            return CalendarOptions(done=done)
+        start = self.study_time.time()
+        days = StudyDays.WEEKDAYS if self.weekdays.isChecked() else StudyDays.EVERY_DAY
+        return CalendarOptions(
+            done=done,
+            weekly_study=True,
+            study_time=time(start.hour(), start.minute()),
+            study_days=days,
+        )
 
 
 def ask_calendar_options(parent: QWidget | None, hours_per_week: float) -> CalendarOptions | None:

@@ -29,10 +29,12 @@ from PySide6.QtWidgets import (
 
 from planner.core.catalog import Catalog
 from planner.core.inputs import PlanInputs
+from planner.gui import dialogs
 from planner.gui.input_fields import (
     DATE_RANGE,
     FIELDS,
     MONEY_LIMIT,
+    AmbiguousMoney,
     InputField,
     Kind,
     OptionGroup,
@@ -349,15 +351,25 @@ class MoneyField(TextField):
 
     def value(self) -> float | None:
         try:
-            value = parse_money(
-                self.edit.text(), self.limit, group=self.group, decimal=self.decimal
-            )
+            value = self._parsed()
         except ValueError as exc:
             text = str(exc)
             show_problem(self.problem, text if text.startswith("“") else f"Amount {text}.")
             raise
         show_problem(self.problem, "")
         return value
+
+    def _parsed(self) -> float | None:
+        """The amount typed; an ambiguous grouping ('32.000' in the US) is asked about."""
+        try:
+            return parse_money(self.edit.text(), self.limit, group=self.group, decimal=self.decimal)
+        except AmbiguousMoney as unclear:
+            chosen = dialogs.ask_money_reading(self.edit.window(), unclear.text, unclear.readings)
+            if chosen is None:
+                raise
+            written = next(text for amount, text in unclear.readings if amount == chosen)
+            self.edit.setText(written)  # what is committed is what the field shows
+            return parse_money(written, self.limit, group=self.group, decimal=self.decimal)
 
     def show(self, value: Any) -> None:
         if not self.problem.text():  # a refused amount stays on screen until it is edited

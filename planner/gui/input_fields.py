@@ -124,6 +124,27 @@ def certification_text(catalog: Catalog, cert_id: str) -> str:
 # ---------------------------------------------------------------------- money
 
 
+class AmbiguousMoney(ValueError):
+    """'32.000' where '.' marks cents: $32,000 or $32.00? ``readings`` are the amounts it may mean.
+
+    Each reading is (amount, how the locale writes it: '32,000' / '32.00'); the second is
+    offered only when the third digit after the point is 0 (cents have two digits).
+    """
+
+    def __init__(self, text: str, whole: str, cents: str, *, group: str, decimal: str) -> None:
+        self.text = text
+        grouped = int(whole + cents)
+        self.readings: list[tuple[float, str]] = [
+            (float(grouped), f"{grouped:,}".replace(",", group))
+        ]
+        if cents.endswith("0"):
+            self.readings.append((float(f"{whole}.{cents[:2]}"), f"{whole}{decimal}{cents[:2]}"))
+        super().__init__(
+            f"“{text}” is unclear: type {whole}{group}{cents} for "
+            f"{grouped:,} dollars or {whole}{decimal}{cents[:2]} for {whole} dollars"
+        )
+
+
 def parse_money(
     text: str, limit: float = MONEY_LIMIT, *, group: str = ",", decimal: str = "."
 ) -> float | None:
@@ -140,12 +161,9 @@ def parse_money(
     example = f"32{group}000"
     whole, point, cents = cleaned.partition(decimal)
     if point and len(cents) == 3 and cents.isdigit() and group not in whole:
-        raise ValueError(
-            f"“{text.strip()}” is unclear: type {whole}{group}{cents} for "
-            f"{int(whole + cents):,} dollars or {whole}{decimal}{cents[:2]} for {whole} dollars"
-            if whole.isdigit()
-            else f"“{text.strip()}” is not an amount in dollars, such as {example}"
-        )
+        if not whole.isdigit():
+            raise ValueError(f"“{text.strip()}” is not an amount in dollars, such as {example}")
+        raise AmbiguousMoney(text.strip(), whole, cents, group=group, decimal=decimal)
     parts = whole.split(group) if group else [whole]
     well_grouped = all(p.isdigit() for p in parts) and (
         len(parts) == 1 or (1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:]))

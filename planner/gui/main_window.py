@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.profile import ProfileError
-from planner.core.storage import ProfileStore
+from planner.core.storage import ProfileStore, default_profile_path
 from planner.gui import dialogs, exports
 from planner.gui.apprentice_page import add_apprentice_action
 from planner.gui.controller import PlannerController
@@ -613,7 +613,11 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ file actions
 
     def _folder(self) -> Path:
-        return self.controller.path.parent
+        """Where Open… starts: the profile's folder, or Documents for the app's hidden one."""
+        folder = self.controller.path.parent
+        if folder.absolute() == default_profile_path().parent.absolute():
+            return exports.documents_folder()
+        return folder
 
     def new_profile(self) -> None:
         from planner.gui.wizard import SetupWizard
@@ -624,7 +628,7 @@ class MainWindow(QMainWindow):
         if answer is None:
             return
         path = dialogs.ask_save_path(
-            self, self._folder() / "new-profile.json", "Save the new profile as"
+            self, exports.documents_folder() / "new-profile.json", "Save the new profile as"
         )
         if path is None:
             return

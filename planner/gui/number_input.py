@@ -84,7 +84,7 @@ class NumberSpin(QDoubleSpinBox):
         return (state, text, pos)
 
     def fixup(self, text: str) -> str:
-        """Called when the field is left with a number out of range: Qt moves it, we say so."""
+        """Called when the field is left with a number out of range: moved to the nearest, said."""
         number = self._number_in(text)
         if number is not None:
             nearest = min(max(number, self.minimum()), self.maximum())
@@ -93,6 +93,8 @@ class NumberSpin(QDoubleSpinBox):
                 f"{self._what} must be {self.range_text()}: {self.number_text(number)} was "
                 f"changed to {self.number_text(nearest)}."
             )
+            # Qt's own correction bounds 0, not the typed number (300 in 0-100 would become 0)
+            return f"{self.prefix()}{self.textFromValue(nearest)}{self.suffix()}"
         return text
 
     # ------------------------------------------------------------------ helpers

@@ -12,7 +12,6 @@ from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDoubleSpinBox,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -253,26 +252,45 @@ class ProgressPage(QWidget):
         self.programme_label.setObjectName("programmeStatus")
         self.programme_label.setWordWrap(True)
         programme_form.addRow(self.programme_label)
-        self.credits_earned = named(QDoubleSpinBox(), "creditsEarned", "Credits earned")
+        self.credits_earned = named(NumberSpin("Credits earned"), "creditsEarned", "Credits earned")
         self.credits_required = named(
-            QDoubleSpinBox(), "creditsRequired", "Credits the programme requires"
+            NumberSpin("Credits required"), "creditsRequired", "Credits the programme requires"
         )
         for box in (self.credits_earned, self.credits_required):
             box.setRange(0, 1000)
             box.setDecimals(1)
-        self.terms_done = named(QDoubleSpinBox(), "termsDone", "Terms or courses done")
-        self.terms_total = named(QDoubleSpinBox(), "termsTotal", "Terms or courses in all")
+        self.terms_done = named(NumberSpin("Terms done"), "termsDone", "Terms or courses done")
+        self.terms_total = named(
+            NumberSpin("Terms in all"), "termsTotal", "Terms or courses in all"
+        )
         for box in (self.terms_done, self.terms_total):
             box.setRange(0, 100)
             box.setDecimals(0)
+        self.programme_problems = {
+            box: problem_label(f"{box.objectName()}Problem")
+            for box in (
+                self.credits_earned,
+                self.credits_required,
+                self.terms_done,
+                self.terms_total,
+            )
+        }
         programme_form.addRow(
-            buddy_label("Credits ea&rned:", self.credits_earned), self.credits_earned
+            buddy_label("Credits ea&rned:", self.credits_earned),
+            with_problem(self.credits_earned, self.programme_problems[self.credits_earned]),
         )
         programme_form.addRow(
-            buddy_label("Credits re&quired:", self.credits_required), self.credits_required
+            buddy_label("Credits re&quired:", self.credits_required),
+            with_problem(self.credits_required, self.programme_problems[self.credits_required]),
         )
-        programme_form.addRow(buddy_label("Terms d&one:", self.terms_done), self.terms_done)
-        programme_form.addRow(buddy_label("Terms &in all:", self.terms_total), self.terms_total)
+        programme_form.addRow(
+            buddy_label("Terms d&one:", self.terms_done),
+            with_problem(self.terms_done, self.programme_problems[self.terms_done]),
+        )
+        programme_form.addRow(
+            buddy_label("Terms &in all:", self.terms_total),
+            with_problem(self.terms_total, self.programme_problems[self.terms_total]),
+        )
         self.programme_save = named(
             QPushButton("Save pro&gramme progress"), "saveProgramme", "Save programme progress"
         )
@@ -635,12 +653,21 @@ class ProgressPage(QWidget):
         self._controller.accept_replan()
 
     def _on_view_save_programme(self) -> None:
+        numbers: list[float] = []
+        for box in (self.credits_earned, self.credits_required, self.terms_done, self.terms_total):
+            try:
+                numbers.append(box.checked_value(refuse_moved=True))
+            except ValueError:
+                box.setFocus(Qt.FocusReason.OtherFocusReason)
+                box.selectAll()
+                return
+        earned, required, done, total = numbers
         try:
             programme = ProgrammeProgress(
-                credits_earned=self.credits_earned.value(),
-                credits_required=self.credits_required.value() or None,  # 0: not known
-                terms_done=round(self.terms_done.value()),
-                terms_total=round(self.terms_total.value()) or None,
+                credits_earned=earned,
+                credits_required=required or None,  # 0: not known
+                terms_done=round(done),
+                terms_total=round(total) or None,
             )
         except ValidationError as exc:
             self._controller.report_error(f"Not saved: {validation_message(exc)}")

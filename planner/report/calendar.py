@@ -4,8 +4,9 @@ Every open milestone of the current plan becomes one all-day event on its due da
 the planned exam, credentials, code-set update dates and CEU cycle ends), filed under its kind's
 label. Exams and CEU deadlines are busy time with reminders a week and a day before; the rest are
 free. Done steps are dated on the day they were done, or left out (``CalendarOptions.done``);
-skipped steps are left out. An optional weekly study block repeats (RRULE) on weekday evenings
-from the start to the planned exam, adding up to the planned hours per week.
+skipped steps are left out. An optional weekly study block repeats (RRULE) from the start to the
+planned exam, adding up to the planned hours per week: at a chosen time (18:00 unless told) on
+weekdays or every day (by default weekdays up to 20 h a week, every day above).
 
 The output is deterministic: the same plan, profile and options always give the same bytes. Each
 event's UID is derived from the milestone id and the profile's start date and certification, so
@@ -44,6 +45,22 @@ WEEKDAYS = ("MO", "TU", "WE", "TH", "FR")
 EVERY_DAY = (*WEEKDAYS, "SA", "SU")
 
 
+class StudyDays(StrEnum):
+    """Which days of the week the weekly study block takes."""
+
+    WEEKDAYS = "weekdays"
+    EVERY_DAY = "every-day"
+
+    @property
+    def byday(self) -> tuple[str, ...]:
+        return WEEKDAYS if self is StudyDays.WEEKDAYS else EVERY_DAY
+
+    @classmethod
+    def for_hours(cls, hours_per_week: float) -> StudyDays:
+        """The days chosen when none are given: weekdays up to 20 h a week (4 h a day)."""
+        return cls.WEEKDAYS if hours_per_week <= 20 else cls.EVERY_DAY
+
+
 class DoneSteps(StrEnum):
     """What the calendar does with steps already done."""
 
@@ -57,7 +74,8 @@ class CalendarOptions:
 
     done: DoneSteps = DoneSteps.DATED
     weekly_study: bool = False
-    study_time: time = time(18, 0)  # local (floating) time the weekday study blocks start
+    study_time: time = time(18, 0)  # local (floating) time the study blocks start
+    study_days: StudyDays | None = None  # None: StudyDays.for_hours(the planned hours)
 
 
 def one_line_text(text: str) -> str:
@@ -119,7 +137,7 @@ def build_calendar(
     for _day, _uid, event in sorted(events, key=lambda e: (e[0], e[1])):
         calendar.add_component(event)
     if options.weekly_study:
-        calendar.add_component(study_block(state, stamp, options.study_time))
+        calendar.add_component(study_block(state, stamp, options.study_time, options.study_days))
     data: bytes = calendar.to_ical()
     return data
 
@@ -176,14 +194,20 @@ def _milestone_event(
     return day, uid, event
 
 
-def study_block(state: PlanState, stamp: datetime, start_time: time = time(18, 0)) -> Event:
+def study_block(
+    state: PlanState,
+    stamp: datetime,
+    start_time: time = time(18, 0),
+    study_days: StudyDays | None = None,
+) -> Event:
     """Weekly study blocks from the plan's start to its exam, adding up to the planned hours.
 
-    Five weekday evenings share the hours up to 20 a week (4 h an evening); above that, all seven.
+    The hours are shared by ``study_days``; when not given, five weekdays up to 20 h a week
+    (4 h a day) and all seven above.
     """
     plan, profile = state.plan, state.profile
     hours = plan.inputs.hours_per_week
-    days = WEEKDAYS if hours <= 20 else EVERY_DAY
+    days = (study_days or StudyDays.for_hours(hours)).byday
     minutes = max(15, round(hours * 60 / len(days)))
     event = Event()
     event.add("uid", f"study-block-{profile_key(profile)}@{UID_DOMAIN}")

@@ -25,6 +25,7 @@ SALARY_FIGSIZE = (7.0, 3.5)
 TIMELINE_FIGSIZE = (7.0, 1.9)
 HATCH_SPACING = 4.5  # points between vector hatch lines
 HATCH_COLOR = "#6f7c8f"
+HATCH_ABOVE = 0.1  # the hatch lines' zorder above their rectangle's (data lines are at 2)
 
 
 def figure_svg(fig: Figure) -> bytes:
@@ -49,12 +50,15 @@ def _vector_hatches(ax: Axes) -> None:
     from matplotlib.transforms import IdentityTransform
 
     box = ax.get_window_extent()
-    segments: list[list[tuple[float, float]]] = []
+    # by the patch's zorder: the lines go just above their rectangle (an opaque bar would hide
+    # lines drawn under it, as on the timeline) and stay below the data and labels
+    layers: dict[float, list[list[tuple[float, float]]]] = {}
     for patch in list(ax.patches):
         hatch = patch.get_hatch()
         if not hatch or not isinstance(patch, Rectangle):
             continue
         patch.set_hatch("")
+        segments = layers.setdefault(patch.get_zorder() + HATCH_ABOVE, [])
         bbox = patch.get_window_extent()
         x0, x1 = max(bbox.x0, box.x0), min(bbox.x1, box.x1)
         y0, y1 = max(bbox.y0, box.y0), min(bbox.y1, box.y1)
@@ -76,9 +80,12 @@ def _vector_hatches(ax: Axes) -> None:
                 if xb > xa:
                     segments.append([(xa, c - xa), (xb, c - xb)])
             c += step
-    if segments:
-        lines = LineCollection(segments, colors=HATCH_COLOR, linewidths=0.5, zorder=0.5)
-        ax.add_collection(lines, autolim=False)  # above the phase shading, below the data
+    for zorder, segments in sorted(layers.items()):
+        if not segments:
+            continue
+        lines = LineCollection(segments, colors=HATCH_COLOR, linewidths=0.5, zorder=zorder)
+        lines.set_gid("vector-hatch")  # names the group in the SVG (tests look for it)
+        ax.add_collection(lines, autolim=False)
         lines.set_transform(IdentityTransform())
         lines.set_clip_on(False)
 

@@ -29,6 +29,14 @@ def _start_dates_confirmed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return asked
 
 
+@pytest.fixture(autouse=True)
+def _unclear_amounts_cancelled(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """'32.000' in the US asks which amount was meant; tests cancel unless they check it."""
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "ask_money_reading", lambda _p, text, _r: asked.append(text))
+    return asked
+
+
 @pytest.fixture
 def today() -> date:
     return TODAY

@@ -25,7 +25,7 @@ from planner.gui.main_window import MainWindow
 from planner.gui.print_dialogs import create_preview_dialog
 from planner.gui.recent import RECENT_LIMIT, RecentProfiles
 from planner.gui.wizard import SetupWizard
-from planner.report.calendar import CalendarOptions, DoneSteps
+from planner.report.calendar import CalendarOptions, DoneSteps, StudyDays
 
 Country = QLocale.Country
 English = QLocale.Language.English
@@ -132,7 +132,9 @@ def test_calendar_options_dialog(qtbot: QtBot) -> None:
     assert "12 h a week" in dialog.weekly.text()
     dialog.omit.setChecked(True)
     dialog.weekly.setChecked(True)
-    assert dialog.options() == CalendarOptions(done=DoneSteps.OMIT, weekly_study=True)
+    assert dialog.options() == CalendarOptions(
+        done=DoneSteps.OMIT, weekly_study=True, study_days=StudyDays.WEEKDAYS
+    )
 
 
 def test_pdf_export_offers_the_paper_and_adds_pdf(
