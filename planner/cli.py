@@ -681,21 +681,18 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
-def _with_suffix(path: Path, suffix: str) -> Path:
-    """``path`` with ``suffix`` added when it has not got it (as gui.exports.with_suffix)."""
-    return path if path.suffix.lower() == suffix.lower() else path.with_name(path.name + suffix)
-
-
 def cmd_export(args: argparse.Namespace) -> int:
+    from planner.core.fileio import with_suffix
+
     if args.pdf is None and args.ics is None and args.csv is None:
         raise UserError(
             "codepath export: give --pdf FILE, --ics FILE and/or --csv FOLDER", EXIT_USAGE
         )
     # a name without its extension gets it, as in the app ('milestones' → 'milestones.ics')
     if args.pdf is not None:
-        args.pdf = _with_suffix(args.pdf, ".pdf")
+        args.pdf = with_suffix(args.pdf, ".pdf")
     if args.ics is not None:
-        args.ics = _with_suffix(args.ics, ".ics")
+        args.ics = with_suffix(args.ics, ".ics")
     if args.pdf is not None and args.ics is not None and args.pdf.resolve() == args.ics.resolve():
         raise UserError("codepath export: --pdf and --ics name the same file", EXIT_USAGE)
     store, state = _load(args)

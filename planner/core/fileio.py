@@ -27,6 +27,11 @@ _KINDS = (
 )
 
 
+def with_suffix(path: Path, suffix: str) -> Path:
+    """``path`` with ``suffix`` added when it has not got it ('milestones' → 'milestones.ics')."""
+    return path if path.suffix.lower() == suffix.lower() else path.with_name(path.name + suffix)
+
+
 class NotRegularFileError(OSError):
     """The path names something other than a regular file (a FIFO, a device, a folder...)."""
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.fileio import with_suffix
 from planner.core.state import PlanState
 from planner.core.storage import ProfileStore
 from planner.report.calendar import CalendarOptions, DoneSteps, StudyDays
@@ -45,11 +46,6 @@ def documents_folder() -> Path:
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     folder = Path(found) if found else Path.home()
     return folder if folder.is_dir() else Path.home()
-
-
-def with_suffix(path: Path, suffix: str) -> Path:
-    """``path`` with ``suffix`` added when it has not got it ('milestones' → 'milestones.ics')."""
-    return path if path.suffix.lower() == suffix.lower() else path.with_name(path.name + suffix)
 
 
 def export_ics(

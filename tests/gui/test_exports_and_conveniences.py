@@ -18,9 +18,10 @@ from pytestqt.qtbot import QtBot
 
 from planner.core.catalog import Catalog
 from planner.core.demo import demo_profile
+from planner.core.fileio import with_suffix
 from planner.core.storage import ProfileStore
 from planner.gui import dialogs, exports
-from planner.gui.exports import CalendarOptionsDialog, paper_for, with_suffix
+from planner.gui.exports import CalendarOptionsDialog, paper_for
 from planner.gui.main_window import MainWindow
 from planner.gui.print_dialogs import create_preview_dialog
 from planner.gui.recent import RECENT_LIMIT, RecentProfiles
