@@ -163,7 +163,7 @@ class SalaryPage(QWidget):
         self.realities = RealitiesNote("salaryRealities")
         self.realities.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.tabs.addTab(_scrolled(self.realities, "salaryRealitiesScroll"), "&Realities to know")
-        self.tabs.addTab(_scrolled(about, "salaryAboutScroll"), "&Sources and notes")
+        self.tabs.addTab(_scrolled(about, "salaryAboutScroll"), "Sources and &notes")
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
