@@ -12,8 +12,10 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractScrollArea,
+    QAbstractSpinBox,
     QComboBox,
     QLabel,
+    QLineEdit,
     QScrollArea,
     QStyle,
     QStyleOptionComboBox,
@@ -108,6 +110,17 @@ def _combo_problem(combo: QComboBox) -> str | None:
     return None
 
 
+def _spin_box_problem(box: QAbstractSpinBox) -> str | None:
+    """A spin box or date edit whose value does not fit its field."""
+    field = box.findChild(QLineEdit)
+    if field is None or not box.text() or elides(box):
+        return None
+    needed = field.fontMetrics().horizontalAdvance(box.text()) + 4  # the field's text margins
+    if needed > field.width() + SLACK:
+        return f"'{box.text()}' needs {needed} px, has {field.width()}"
+    return None
+
+
 def _indexes(view: QAbstractItemView) -> list[QModelIndex]:
     """Every index of the view's model whose row is on screen (trees: expanded rows only)."""
     model = view.model()
@@ -158,7 +171,19 @@ def _cell_problems(view: QAbstractItemView) -> list[str]:
         option.font = view.font()
         option.decorationSize = view.iconSize()
         hint = view.itemDelegateForIndex(index).sizeHint(option, index)
-        if hint.width() > rect.width() + SLACK:
+        wraps = bool(getattr(view, "wordWrap", lambda: False)())
+        if wraps:  # the text may take more lines: it must fit the cell's height then
+            metrics = view.fontMetrics()
+            chrome = hint.width() - max(metrics.horizontalAdvance(x) for x in text.split("\n"))
+            room = rect.width() - chrome
+            longest = max(metrics.horizontalAdvance(word) for word in text.split())
+            wrapped = metrics.boundingRect(
+                QRect(0, 0, max(room, 1), 100_000), Qt.TextFlag.TextWordWrap, text
+            ).height()
+            if longest > room + SLACK or wrapped > rect.height() + SLACK:
+                where = f"{_name(view)} row {index.row()} column {column}"
+                problems.append(f"{where}: '{text}' needs {wrapped} px height, has {rect.height()}")
+        elif hint.width() > rect.width() + SLACK:
             where = f"{_name(view)} row {index.row()} column {column}"
             problems.append(f"{where}: '{text}' needs {hint.width()} px, has {rect.width()}")
     return problems
@@ -177,6 +202,8 @@ def clipped_texts(root: QWidget) -> list[str]:
             problem = _button_problem(widget)
         elif isinstance(widget, QComboBox):
             problem = _combo_problem(widget)
+        elif isinstance(widget, QAbstractSpinBox):
+            problem = _spin_box_problem(widget)
         elif isinstance(widget, QAbstractItemView):
             problems.extend(_cell_problems(widget))
         if problem is None and isinstance(widget, QLabel | QAbstractButton | QComboBox):
