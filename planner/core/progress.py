@@ -12,6 +12,7 @@ from planner.core.base import FrozenModel
 from planner.core.catalog import Catalog
 from planner.core.dates import HORIZON_YEARS, add_months, add_years, months_between
 from planner.core.inputs import PlanInputs
+from planner.core.log_totals import LogTotals
 from planner.core.plan import (
     EXAM_STEPS,
     TARGET_SLACK_DAYS,
@@ -24,7 +25,7 @@ from planner.core.plan import (
     build_plan,
     with_outlook,
 )
-from planner.core.profile import MilestoneStatus, Profile, ReplanState, StudyEntry
+from planner.core.profile import MilestoneStatus, Profile, ReplanState
 
 PACE_DAYS = 28  # the pace window: the last four weeks
 MIN_TRACKED_DAYS = 14  # a projection from fewer days of logging swings too much to act on
@@ -503,8 +504,12 @@ def start_date_problem(start: date, today: date) -> str | None:
     return None
 
 
-def _pace(counted: list[StudyEntry], track_from: date, today: date, planned: float) -> Pace:
-    if not counted:
+def _pace(
+    totals: LogTotals, counted_from: date | None, track_from: date, today: date, planned: float
+) -> Pace:
+    """The pace over the last four weeks of the entries counted from ``counted_from``."""
+    first_logged = totals.first_day(counted_from, today)
+    if first_logged is None:
         text = f"Pace: nothing logged yet (your plan: {planned:g} h/week)."
         return Pace(
             weeks=0,
@@ -515,7 +520,7 @@ def _pace(counted: list[StudyEntry], track_from: date, today: date, planned: flo
             measured=False,
             text=text,
         )
-    first = max(track_from, min(e.day for e in counted))
+    first = max(track_from, first_logged)
     tracked = (today - first).days + 1
     if tracked < MIN_TRACKED_DAYS:
         text = (
@@ -532,7 +537,9 @@ def _pace(counted: list[StudyEntry], track_from: date, today: date, planned: flo
             text=text,
         )
     window = min(PACE_DAYS, tracked)
-    recent = round(sum(e.hours for e in counted if (today - e.day).days < window), 2)
+    window_start = today - timedelta(days=window - 1)
+    since = window_start if counted_from is None else max(counted_from, window_start)
+    recent = round(totals.hours(since, today), 2)
     per_week = round(recent * 7 / window, 2)
     span = _count(window // 7, "week") if window % 7 == 0 else _count(window, "day")
     text = f"Pace over the last {span}: {per_week:g} h/week (your plan: {planned:g} h/week)."
@@ -602,11 +609,14 @@ def compute_progress(
     catalog: Catalog,
     today: date,
     baseline: Plan | None = None,
+    *,
+    totals: LogTotals | None = None,
 ) -> Progress:
     """Progress of ``profile`` against ``plan`` (the current plan) on ``today``.
 
     ``baseline`` is the plan before any accepted re-plan (derive passes it): the re-plan
-    preview is built from it exactly as accepting builds the plan.
+    preview is built from it exactly as accepting builds the plan. ``totals`` are the study
+    log's running totals (derive keeps them from edit to edit); built here when not given.
     """
     base = baseline if baseline is not None else plan
     closed = closed_ids(profile)
@@ -633,25 +643,24 @@ def compute_progress(
     degree = is_degree_path(plan)
     prep_start = plan.phases[1].start
     track_from = prep_start if degree else plan.inputs.start
-
-    def counts(entry: StudyEntry, until: date) -> bool:
-        return entry.day <= until and (not degree or entry.day >= prep_start)
+    if totals is None or totals.source is not profile.study_log:
+        totals = LogTotals.of(profile.study_log)
+    counted_from = prep_start if degree else None  # a degree path counts from exam prep
 
     def counted_until(day: date) -> float:
-        return sum(e.hours for e in profile.study_log if counts(e, day))
+        return totals.hours(counted_from, day)
 
-    counted = [e for e in profile.study_log if counts(e, today)]
-    logged = round(sum(e.hours for e in counted), 2)
-    future = round(sum(e.hours for e in profile.study_log if e.day > today), 2)
-    before_prep = round(
-        sum(e.hours for e in profile.study_log if degree and e.day <= today and e.day < prep_start),
-        2,
+    counted = totals.count(counted_from, today)
+    logged = round(totals.hours(counted_from, today), 2)
+    future = round(totals.hours(today + timedelta(days=1), None), 2)
+    before_prep = (
+        round(totals.hours(None, min(today, prep_start - timedelta(days=1))), 2) if degree else 0.0
     )
     hpw = plan.inputs.hours_per_week
     curve = planned_curve(plan, base, profile, counted_until)
     planned = curve[-1][1] if curve else 0.0
     expected = round(at_day(curve, today), 1)
-    pace = _pace(counted, track_from, today, hpw)
+    pace = _pace(totals, counted_from, track_from, today, hpw)
     study_end = plan.phases[1].end
     remaining = max(0.0, planned - logged)
     degree_progress = _degree(plan, profile, today) if degree else None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from planner.core.apprentice import (
 from planner.core.apprentice_evidence import ApprenticeEvidence
 from planner.core.catalog import Catalog
 from planner.core.inputs import PlanInputs
+from planner.core.log_totals import LogTotals
 from planner.core.plan import Plan, PlanError, Step, build_plan
 from planner.core.profile import MilestoneStatus, Profile, ProfileUnknownDataError, ReplanState
 from planner.core.progress import (
@@ -93,6 +94,8 @@ class PlanState:
     apprentice: ApprenticeStatus | None = None
     followed: Plan | None = None  # the plan before the evidence moved 'A removed' (when it did)
     evidence_basis: tuple[ApprenticeEvidence | None, date] | None = None
+    # the study log's running totals: the next derive updates them by the entry an edit changed
+    log_totals: LogTotals | None = field(default=None, compare=False, repr=False)
 
     def apprentice_status(self) -> ApprenticeStatus | None:
         """The apprentice tracker's status (no evidence yet counts as none); None: no 'A' period."""
@@ -162,7 +165,8 @@ def derive(
     """Derive the whole state; ProfileUnknownDataError when the profile cannot be used.
 
     With ``previous`` (the state before an edit), the plans are reused when nothing they
-    depend on changed, so an edit to the study log costs only the progress. ``baseline`` is a
+    depend on changed, so an edit to the study log costs only the progress, and the study
+    log's totals are updated by the one entry it added or removed. ``baseline`` is a
     plan the caller already built (a cache); it is used when it was built from these inputs.
     """
     done = frozenset(done_ids(profile))
@@ -190,7 +194,11 @@ def derive(
         plan, status = previous.plan, previous.apprentice
     else:
         plan, status = _with_evidence(followed, profile, catalog, today)
-    progress = compute_progress(plan, profile, catalog, today, baseline)
+    if previous is not None and previous.log_totals is not None:
+        totals = previous.log_totals.updated(profile.study_log)
+    else:
+        totals = LogTotals.of(profile.study_log)
+    progress = compute_progress(plan, profile, catalog, today, baseline, totals=totals)
     return PlanState(
         profile=profile,
         catalog=catalog,
@@ -203,6 +211,7 @@ def derive(
         apprentice=status,
         followed=followed if plan is not followed else None,
         evidence_basis=evidence_basis,
+        log_totals=totals,
     )
 
 

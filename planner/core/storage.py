@@ -25,6 +25,7 @@ from planner.core.attachments import (
     back_up_attachments,
     restore_attachments,
 )
+from planner.core.chunked_json import profile_json
 from planner.core.fileio import (
     commit,
     file_kind,
@@ -271,6 +272,7 @@ class ProfileStore:
         self._lock_depth = 0
         self._lock_fd: int | None = None
         self._good: bytes | None = None  # bytes last loaded or saved here: known to load
+        self._last_saved: bytes | None = None  # bytes last saved here
         self.repairs: tuple[str, ...] = ()  # what the last load() repaired, to tell the user
         self.last_kept: Path | None = None  # where the last restore() kept the replaced file
         self.restored_files: tuple[str, ...] = ()  # attached files the last restore() brought back
@@ -357,6 +359,17 @@ class ProfileStore:
             for message in repairs:
                 self.on_repair(message)
         return profile
+
+    def holds_last_known(self) -> bool:
+        """Whether the file holds exactly the bytes last loaded or saved here (a cheap check:
+        nothing is parsed; False when unknown or unreadable)."""
+        known = self._good
+        if known is None:
+            return False
+        try:
+            return self._read() == known
+        except OSError:
+            return False
 
     def backups(self) -> list[Path]:
         """Backup files beside the profile, newest first."""
@@ -450,24 +463,35 @@ class ProfileStore:
 
     # ------------------------------------------------------------ writing
 
-    def save(self, profile: Profile) -> None:
+    def save(self, profile: Profile, *, in_pieces: bool = False) -> None:
         """Atomically replace the profile, first rotating the current good file into backups.
 
         ProfileWriteError on any OS error (the old file and backups are then intact);
         ProfileError if the profile object itself is invalid (it is never written).
+        ``in_pieces``: made and checked entry by entry (the same bytes), so that a worker
+        thread writing a long profile never holds Python's lock for long.
         """
         try:
-            data = (profile.model_dump_json(indent=2) + "\n").encode("utf-8")
+            if in_pieces:
+                text = profile_json(profile, check=parse_profile)
+            else:
+                text = profile.model_dump_json(indent=2)
+            data = (text + "\n").encode("utf-8")
         except (PydanticSerializationError, UnicodeError, ValueError) as exc:
+            if isinstance(exc, ValidationError):
+                raise ProfileError(self.path, f"refusing to save: {exc}") from exc
             raise ProfileError(
                 self.path,
                 "refusing to save: some text is not valid Unicode "
                 f"(a lone surrogate?): {str(exc).splitlines()[0]}",
             ) from exc
-        try:
-            parse_profile(data)  # write only what loads again
         except ProfileError as exc:
             raise ProfileError(self.path, f"refusing to save: {exc.problem}") from exc
+        if not in_pieces:
+            try:
+                parse_profile(data)  # write only what loads again
+            except ProfileError as exc:
+                raise ProfileError(self.path, f"refusing to save: {exc.problem}") from exc
         with self.lock():
             self._write_locked(data)
             self._back_up_attachments()
@@ -477,6 +501,22 @@ class ProfileStore:
         # the files themselves are safe beside the profile; the next save tries again
         with contextlib.suppress(OSError):
             back_up_attachments(self.path)
+
+    def holds_last_saved(self) -> bool:
+        """Whether the file holds exactly the bytes this store saved last (nothing parsed)."""
+        saved = self._last_saved
+        return saved is not None and self.holds_profile_bytes(saved)
+
+    def holds_profile_bytes(self, data: bytes) -> bool:
+        """Whether the file holds exactly ``data``, the file text of a valid profile (the
+        caller made it so); then it counts as known to load, and is not parsed again."""
+        try:
+            same = self._read() == data
+        except OSError:
+            return False
+        if same:
+            self._good = data
+        return same
 
     def _write_locked(self, data: bytes) -> None:
         """Write the new file first; only once it is safely on disk are the backups rotated.
@@ -488,7 +528,7 @@ class ProfileStore:
             self._remove_stale_temps()
             current = self._read()
             if current == data:
-                self._good = data
+                self._good = self._last_saved = data
                 return
             new = write_temp(self.path.parent, data, self._temp_prefix, FILE_MODE)
             try:
@@ -503,7 +543,7 @@ class ProfileStore:
             commit(new, self.path)
         except OSError as exc:
             raise ProfileWriteError(self.path, f"cannot save ({_reason(exc)})") from exc
-        self._good = data
+        self._good = self._last_saved = data
 
     @property
     def _temp_prefix(self) -> str:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPaintE
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from planner.core.dates import format_month
+from planner.core.log_totals import LogTotals
 from planner.core.plan import Plan
 from planner.core.profile import Profile
 from planner.core.progress import STUDY_PHASES
@@ -62,6 +63,23 @@ def logged_points(
     return tuple(points)
 
 
+def _last_per_pixel(
+    points: tuple[tuple[date, float], ...], start: date, pixels_per_day: float
+) -> list[tuple[date, float]]:
+    """The last point of each pixel column: a rising step line looks the same, drawn in
+    as many segments as the chart is wide however many days were logged."""
+    kept: list[tuple[date, float]] = []
+    last_column = None
+    for day, hours in points:
+        column = max(0, int((day - start).days * pixels_per_day))  # earlier days: at the start
+        if column == last_column:
+            kept[-1] = (max(day, start), hours)
+        else:
+            kept.append((max(day, start), hours))
+            last_column = column
+    return kept
+
+
 def _nice_step(span: float, ticks: int = 5) -> float:
     raw = span / max(1, ticks)
     magnitude = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1
@@ -107,6 +125,8 @@ class HoursChart(QWidget):
         super().__init__(parent)
         self._today = today
         self._series: HoursSeries | None = None
+        # the logged steps per pixel column, kept while the points and the width stay
+        self._decimated: tuple[object, list[tuple[date, float]]] | None = None
         self.setObjectName("hoursChart")
         self.setAccessibleName("Planned and logged study hours chart")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -119,19 +139,26 @@ class HoursChart(QWidget):
         baseline: Plan | None = None,
         curve: tuple[tuple[date, float], ...] | None = None,
         counted_from: date | None = None,
+        totals: LogTotals | None = None,
     ) -> None:
         """Draw ``curve`` (the progress model's planned line) and the hours counted from
-        ``counted_from`` (a degree path's exam preparation); ``baseline`` faint behind."""
+        ``counted_from`` (a degree path's exam preparation); ``baseline`` faint behind.
+        ``totals`` are the study log's running totals (then the log is not read again)."""
         planned = curve if curve else planned_points(plan)
         original = planned_points(baseline) if baseline is not None else ()
-        logged = logged_points(profile, self._today, counted_from)
+        if totals is not None and totals.source is profile.study_log:
+            logged = totals.daily_cumulative(counted_from, self._today)
+        else:
+            logged = logged_points(profile, self._today, counted_from)
         start = min(plan.phases[0].start, planned[0][0])
         end = max(
             [planned[-1][0], self._today + timedelta(days=14)]
             + ([original[-1][0]] if original else [])
         )
-        top = max(
-            [MIN_TOP_HOURS, planned[-1][1]] + [v for _, v in logged] + [v for _, v in original]
+        top = max(  # cumulative: the last logged point is the highest
+            [MIN_TOP_HOURS, planned[-1][1]]
+            + ([logged[-1][1]] if logged else [])
+            + [v for _, v in original]
         )
         self._series = HoursSeries(planned, original, logged, start, end, top)
         logged_total = logged[-1][1] if logged else 0.0
@@ -210,7 +237,11 @@ class HoursChart(QWidget):
         self._polyline(painter, [pt(d, h) for d, h in series.planned], QPen(accent, 2.2))
         if series.logged:
             steps: list[QPointF] = [pt(series.start, 0)]
-            for d, h in series.logged:
+            scale = plot.width() / span
+            key = (series.logged, series.start, scale)
+            if self._decimated is None or self._decimated[0] != key:
+                self._decimated = (key, _last_per_pixel(series.logged, series.start, scale))
+            for d, h in self._decimated[1]:
                 steps.append(QPointF(pt(d, 0).x(), steps[-1].y()))
                 steps.append(pt(d, h))
             steps.append(QPointF(pt(min(self._today, series.end), 0).x(), steps[-1].y()))

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +36,7 @@ from planner.core.plan import Milestone, MilestoneKind, Phase, Plan, reminder_gr
 from planner.core.profile import MilestoneStatus, Profile
 from planner.core.realities import Place, realities_for
 from planner.gui.controller import PlannerController
+from planner.gui.entry_models import TOOLTIP_CHARS, list_text
 from planner.gui.forms import date_edit
 from planner.gui.glossary_dialog import RealitiesNote, literal_tooltip, scrolled
 from planner.gui.widgets import (
@@ -48,6 +57,7 @@ from planner.report.text import OVERDUE_MARK
 COL_TITLE, COL_DUE, COL_STATUS, COL_DONE, COL_NOTE = range(5)
 HEADERS = ("Milestone", "Due", "Status", "Done on", "Note")
 ID_ROLE = Qt.ItemDataRole.UserRole
+NOTE_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole note (the list shows its first words)
 STATUS_KEYS = {
     Qt.Key.Key_D: MilestoneStatus.DONE,
     Qt.Key.Key_P: MilestoneStatus.IN_PROGRESS,
@@ -72,6 +82,19 @@ class _NoteOnlyDelegate(QStyledItemDelegate):
         editor.setObjectName("milestoneNoteEditor")
         editor.setAccessibleName("Edit note")
         return editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        if isinstance(editor, QLineEdit):
+            editor.setText(str(index.data(NOTE_ROLE) or ""))  # the whole note, not the cut one
+
+    def setModelData(
+        self,
+        editor: QWidget,
+        model: QAbstractItemModel,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        if isinstance(editor, QLineEdit) and editor.text() != (index.data(NOTE_ROLE) or ""):
+            model.setData(index, editor.text(), NOTE_ROLE)
 
 
 class MilestoneTree(QTreeWidget):
@@ -361,9 +384,13 @@ class MilestonesPage(QWidget):
             item.setForeground(COL_STATUS, status_color(status, palette))
             item.setData(COL_STATUS, ID_ROLE, status.value)
             item.setText(COL_DONE, fmt_date(progress.done_on) if progress else "")
-            item.setText(COL_NOTE, progress.note if progress else "")
-            note = with_glossary(progress.note) if progress else ""
-            item.setToolTip(COL_NOTE, literal_tooltip(note))  # the learner's own text
+            note = progress.note if progress else ""
+            shown = list_text(note)  # a long note is cut here, whole in the detail view
+            item.setText(COL_NOTE, shown)
+            item.setData(COL_NOTE, NOTE_ROLE, note)
+            # the learner's own text, with the glossary's terms (of its first part, when long)
+            tip = with_glossary(list_text(note, TOOLTIP_CHARS)) if note else ""
+            item.setToolTip(COL_NOTE, literal_tooltip(tip))
         plan = self._controller.plan
         closed_states = (MilestoneStatus.DONE, MilestoneStatus.SKIPPED)
         for phase in plan.phases:
@@ -534,7 +561,13 @@ class MilestonesPage(QWidget):
             if done != was_done:
                 self._controller.set_milestone_done(mid, done)
         elif column == COL_NOTE:
-            self._controller.set_milestone_note(mid, item.text(COL_NOTE).strip())
+            progress = self._controller.profile.milestones.get(mid)
+            current = progress.note if progress is not None else ""
+            whole = str(item.data(COL_NOTE, NOTE_ROLE) or "")
+            if whole != current:  # the editor set the whole note
+                self._controller.set_milestone_note(mid, whole.strip())
+            elif item.text(COL_NOTE) != list_text(current):  # its text was set directly
+                self._controller.set_milestone_note(mid, item.text(COL_NOTE).strip())
 
     def _on_view_status_key(self, milestone_id: str, status: object) -> None:
         if isinstance(status, MilestoneStatus):

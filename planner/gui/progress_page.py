@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
+from collections import Counter
+from datetime import timedelta
+
 from pydantic import ValidationError
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -14,22 +18,22 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from planner.core.base import validation_message
+from planner.core.catalog import Catalog
+from planner.core.log_totals import LogTotals
 from planner.core.plan import Plan
-from planner.core.profile import Profile, ProgrammeProgress
+from planner.core.profile import CeuEntry, ExamScore, Profile, ProgrammeProgress, StudyEntry
 from planner.core.progress import Progress, StatusKind
 from planner.gui.controller import PlannerController
+from planner.gui.entry_models import ID_ROLE, Column, EntryChange, EntryTable
 from planner.gui.forms import date_edit
 from planner.gui.hours_chart import HoursChart
 from planner.gui.number_input import NumberSpin, problem_label, with_problem
@@ -41,7 +45,6 @@ from planner.gui.widgets import (
     named,
     note_label,
     plain_label,
-    read_only_table,
     signals_blocked,
     to_qdate,
 )
@@ -55,16 +58,85 @@ STATUS_SYMBOLS = {
     StatusKind.BEHIND: "▼",
     StatusKind.STUDY_DONE: "✓",
 }
-ID_ROLE = Qt.ItemDataRole.UserRole
+DATE_SAMPLE = "Sep 30, 2030"  # the widest date the lists show, for their column width
+__all__ = ["ID_ROLE", "ProgressPage"]
 
 
-def _cell(text: str, entry_id: str | None = None, *, number: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    if entry_id is not None:
-        item.setData(ID_ROLE, entry_id)
-    if number:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
+def _verdict(score: ExamScore, catalog: Catalog) -> str:
+    cert = catalog.certifications.get(score.exam)
+    exam = cert.exam if cert is not None else None
+    passing = exam.passing_percent if exam is not None else None
+    if exam is None or exam.passing is None:
+        return "passing mark not in the data"
+    if passing is None:
+        return "scored on a scaled score, not a percent"
+    if score.percent >= passing:
+        return f"✓ at or above {passing:g}%"
+    gap = passing - score.percent
+    return f"✗ below {passing:g}% by {gap:g} point{'s' if gap != 1 else ''}"
+
+
+def _log_columns() -> list[Column]:
+    def day(e: StudyEntry) -> str:
+        return fmt_date(e.day)
+
+    def hours(e: StudyEntry) -> str:
+        return f"{e.hours:g}"
+
+    def topic(e: StudyEntry) -> str:
+        return e.topic
+
+    def note(e: StudyEntry) -> str:
+        return e.note
+
+    return [
+        Column("Date", day),
+        Column("Hours", hours, number=True),
+        Column("Topic", topic),
+        Column("Note", note),
+    ]
+
+
+def _score_columns(catalog: Catalog) -> list[Column]:
+    def day(s: ExamScore) -> str:
+        return fmt_date(s.day)
+
+    def exam(s: ExamScore) -> str:
+        return s.exam
+
+    def percent(s: ExamScore) -> str:
+        return f"{s.percent:g}%"
+
+    def verdict(s: ExamScore) -> str:
+        return _verdict(s, catalog)
+
+    return [
+        Column("Date", day),
+        Column("Exam", exam),
+        Column("Score", percent, number=True),
+        Column("Against the passing mark", verdict),
+    ]
+
+
+def _ceu_columns() -> list[Column]:
+    def day(c: CeuEntry) -> str:
+        return fmt_date(c.day)
+
+    def credits(c: CeuEntry) -> str:
+        return f"{c.credits:g}"
+
+    def credential(c: CeuEntry) -> str:
+        return c.credential
+
+    def provider(c: CeuEntry) -> str:
+        return c.provider
+
+    return [
+        Column("Date", day),
+        Column("Credits", credits, number=True),
+        Column("For", credential),
+        Column("Provider", provider),
+    ]
 
 
 class ProgressPage(QWidget):
@@ -223,6 +295,13 @@ class ProgressPage(QWidget):
         self.log_hours.setSuffix(" h")
         self.log_topic = named(QLineEdit(), "studyTopic", "Study topic")
         self.log_topic.setPlaceholderText("e.g. ICD-10-CM guidelines")
+        # topics logged so far, for the completer; kept in step edit by edit
+        self._topic_counts: Counter[str] | None = None
+        self._topic_list: list[str] = []  # sorted, as the completer's model holds them
+        self._topics = QStringListModel(self)
+        completer = QCompleter(self._topics, self.log_topic)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.log_topic.setCompleter(completer)
         self.log_note = named(QLineEdit(), "studyNote", "Study note")
         self.log_note.setPlaceholderText("optional")
         form.addRow(buddy_label("&Date:", self.log_date), self.log_date)
@@ -243,12 +322,11 @@ class ProgressPage(QWidget):
         log_buttons.addWidget(self.log_remove)
         log_buttons.addStretch(1)
         log_layout.addLayout(log_buttons)
-        self.log_table = read_only_table(
+        self.log_table = EntryTable(
             "studyLogTable",
             "Study log",
-            ["Date", "Hours", "Topic", "Note"],
-            single_selection=True,
-            stretch_last=True,
+            _log_columns(),
+            widths=(DATE_SAMPLE, "Hours", "x" * 28),
         )
         self.log_table.setAccessibleDescription("Select an entry and press Delete to remove it")
         self.log_table.setMinimumHeight(160)
@@ -286,12 +364,11 @@ class ProgressPage(QWidget):
         score_form.addWidget(self.score_add)
         score_form.addStretch(1)
         score_layout.addLayout(score_form)
-        self.score_table = read_only_table(
+        self.score_table = EntryTable(
             "scoreTable",
             "Practice scores",
-            ["Date", "Exam", "Score", "Against the passing mark"],
-            single_selection=True,
-            stretch_last=True,
+            _score_columns(controller.catalog),
+            widths=(DATE_SAMPLE, "CPC-P (x)", "100.0%"),
         )
         self.score_table.setMinimumHeight(120)
         score_layout.addWidget(self.score_table)
@@ -330,12 +407,11 @@ class ProgressPage(QWidget):
         ceu_layout.addLayout(ceu_form)
         self.ceu_add = named(QPushButton("Record &CEUs"), "addCeu", "Record CEUs")
         ceu_layout.addWidget(self.ceu_add, 0, Qt.AlignmentFlag.AlignLeft)
-        self.ceu_table = read_only_table(
+        self.ceu_table = EntryTable(
             "ceuTable",
             "CEUs",
-            ["Date", "Credits", "For", "Provider"],
-            single_selection=True,
-            stretch_last=True,
+            _ceu_columns(),
+            widths=(DATE_SAMPLE, "Credits", "CPC-P (x)"),
         )
         self.ceu_table.setMinimumHeight(90)
         ceu_layout.addWidget(self.ceu_table)
@@ -386,6 +462,8 @@ class ProgressPage(QWidget):
             (self.score_percent, "Your score in percent"),
             (self.ceu_credits, "Continuing education credits earned"),
             (self.ceu_credential, "The credential whose CEU requirement these count toward"),
+            (self.score_table, "Select a score and press Delete to remove it"),
+            (self.ceu_table, "Select a CEU entry and press Delete to remove it"),
         ):
             widget.setAccessibleDescription(description)
 
@@ -417,14 +495,12 @@ class ProgressPage(QWidget):
         shown = (profile.study_log, profile.scores, profile.ceus)
         if shown[0] is not self._shown[0]:
             self._fill_log(profile)
-            topics = sorted({e.topic for e in profile.study_log})
-            completer = QCompleter(topics, self.log_topic)
-            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-            self.log_topic.setCompleter(completer)
         if shown[1] is not self._shown[1]:
-            self._fill_scores(profile)
+            self.score_table.entries.set_entries(profile.scores)
+            self.score_remove.setEnabled(bool(profile.scores))
         if shown[2] is not self._shown[2]:
-            self._fill_ceus(profile)
+            self.ceu_table.entries.set_entries(profile.ceus)
+            self.ceu_remove.setEnabled(bool(profile.ceus))
         self._shown = shown
         programme = profile.programme
         with signals_blocked(
@@ -507,71 +583,51 @@ class ProgressPage(QWidget):
             baseline,
             progress.planned_curve,
             degree.end if degree is not None else None,
+            controller.state.log_totals,
         )
 
     def _fill_log(self, profile: Profile) -> None:
-        entries = sorted(profile.study_log, key=lambda e: (e.day, e.id), reverse=True)
-        table = self.log_table
-        table.setUpdatesEnabled(False)
-        table.setRowCount(len(entries))
-        for row, entry in enumerate(entries):
-            table.setItem(row, 0, _cell(fmt_date(entry.day), entry.id))
-            table.setItem(row, 1, _cell(f"{entry.hours:g}", entry.id, number=True))
-            table.setItem(row, 2, _cell(entry.topic, entry.id))
-            table.setItem(row, 3, _cell(entry.note, entry.id))
-        table.setUpdatesEnabled(True)
-        table.resizeColumnToContents(0)
-        table.resizeColumnToContents(1)
-        table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        change = self.log_table.entries.set_entries(profile.study_log)
+        self._update_topics(profile, change)
         # the one rule of the progress model: an entry dated after today counts from its day
         today = self._controller.today
-        counted = round(sum(e.hours for e in entries if e.day <= today), 2)
-        future = round(sum(e.hours for e in entries if e.day > today), 2)
+        state = self._controller.state
+        totals = state.log_totals if state.profile is profile else None
+        if totals is None or totals.source is not profile.study_log:
+            totals = LogTotals.of(profile.study_log)
+        count = len(profile.study_log)
+        counted = round(totals.hours(None, today), 2)
+        future = round(totals.hours(today + timedelta(days=1), None), 2)
         self.log_total.setText(
-            f"{len(entries)} {'entry' if len(entries) == 1 else 'entries'}, "
+            f"{count} {'entry' if count == 1 else 'entries'}, "
             f"{fmt_hours(counted)} up to today"
             + (f"; {fmt_hours(future)} dated after today count from their day." if future else ".")
         )
-        self.log_remove.setEnabled(bool(entries))
+        self.log_remove.setEnabled(bool(count))
 
-    def _fill_scores(self, profile: Profile) -> None:
-        catalog = self._controller.catalog
-        scores = sorted(profile.scores, key=lambda s: (s.day, s.id), reverse=True)
-        table = self.score_table
-        table.setRowCount(len(scores))
-        for row, score in enumerate(scores):
-            cert = catalog.certifications.get(score.exam)
-            exam = cert.exam if cert is not None else None
-            passing = exam.passing_percent if exam is not None else None
-            if exam is None or exam.passing is None:
-                verdict = "passing mark not in the data"
-            elif passing is None:
-                verdict = "scored on a scaled score, not a percent"
-            elif score.percent >= passing:
-                verdict = f"✓ at or above {passing:g}%"
-            else:
-                gap = passing - score.percent
-                verdict = f"✗ below {passing:g}% by {gap:g} point{'s' if gap != 1 else ''}"
-            table.setItem(row, 0, _cell(fmt_date(score.day), score.id))
-            table.setItem(row, 1, _cell(score.exam, score.id))
-            table.setItem(row, 2, _cell(f"{score.percent:g}%", score.id, number=True))
-            table.setItem(row, 3, _cell(verdict, score.id))
-        table.resizeColumnsToContents()
-        table.horizontalHeader().setStretchLastSection(True)
-        self.score_remove.setEnabled(bool(scores))
-
-    def _fill_ceus(self, profile: Profile) -> None:
-        entries = sorted(profile.ceus, key=lambda c: (c.day, c.id), reverse=True)
-        table = self.ceu_table
-        table.setRowCount(len(entries))
-        for row, entry in enumerate(entries):
-            table.setItem(row, 0, _cell(fmt_date(entry.day), entry.id))
-            table.setItem(row, 1, _cell(f"{entry.credits:g}", entry.id, number=True))
-            table.setItem(row, 2, _cell(entry.credential, entry.id))
-            table.setItem(row, 3, _cell(entry.provider, entry.id))
-        table.resizeColumnsToContents()
-        table.horizontalHeader().setStretchLastSection(True)
-        self.ceu_remove.setEnabled(bool(entries))
+    def _update_topics(self, profile: Profile, change: EntryChange | None) -> None:
+        """Keep the topic completer's list in step, by the entry an edit changed when it can."""
+        if change is None or self._topic_counts is None:
+            self._topic_counts = Counter(e.topic for e in profile.study_log)
+            self._topic_list = sorted(self._topic_counts)
+            self._topics.setStringList(self._topic_list)
+            return
+        for entry in change.added:
+            topic = entry.topic  # type: ignore[attr-defined]  # a study entry
+            self._topic_counts[topic] += 1
+            if self._topic_counts[topic] == 1:
+                row = bisect.bisect_left(self._topic_list, topic)
+                self._topic_list.insert(row, topic)
+                self._topics.insertRows(row, 1)
+                self._topics.setData(self._topics.index(row), topic)
+        for entry in change.removed:
+            topic = entry.topic  # type: ignore[attr-defined]  # a study entry
+            self._topic_counts[topic] -= 1
+            if self._topic_counts[topic] <= 0:
+                del self._topic_counts[topic]
+                row = bisect.bisect_left(self._topic_list, topic)
+                del self._topic_list[row]
+                self._topics.removeRows(row, 1)
 
     # ------------------------------------------------------------------ view → controller
 
@@ -614,11 +670,8 @@ class ProgressPage(QWidget):
             self.log_topic.selectAll()
 
     @staticmethod
-    def _selected_id(table: QTableWidget) -> str | None:
-        row = table.currentRow()
-        item = table.item(row, 0) if row >= 0 else None
-        value = item.data(ID_ROLE) if item is not None else None
-        return str(value) if value else None
+    def _selected_id(table: EntryTable) -> str | None:
+        return table.selected_id()
 
     def _on_view_remove_study(self) -> None:
         entry_id = self._selected_id(self.log_table)

@@ -9,13 +9,17 @@ noticed; an older copy put back is adopted only after the last save is kept as a
 from __future__ import annotations
 
 import contextlib
+import copy
+import threading
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from planner.core.attachments import carry_attachments
+from planner.core.chunked_json import profile_json
 from planner.core.merge import lost_entries, merge_report
 from planner.core.profile import Profile, ProfileError, ProfileNotFoundError
 from planner.core.storage import ProfileStore
@@ -31,7 +35,52 @@ FILE_UNREADABLE = "Not saved – the file on disk cannot be read"
 FILE_UNREADABLE_NOW = "The profile file on disk cannot be read; it will not be written over"
 FILE_DELETED = "Not saved – the profile file was deleted"
 
+# Writing 100,000 study entries takes seconds (measured: benchmarks/bench_scaling.py); from
+# about 1,000 entries a save takes over 50 ms, so longer profiles are written by a worker
+# thread and the window stays responsive. Shorter ones are written at once, as before.
+BACKGROUND_FROM_ENTRIES = 1_000
+
 Adopt = Callable[[Profile], None]
+
+
+def _entry_count(profile: Profile) -> int:
+    return (
+        len(profile.study_log) + len(profile.scores) + len(profile.ceus) + len(profile.milestones)
+    )
+
+
+def _values(profile: Profile) -> tuple[object, ...]:
+    """The profile's field values; edits replace them whole, so identity tells a change."""
+    return (*(getattr(profile, name) for name in type(profile).model_fields), profile.model_extra)
+
+
+def _snapshot(profile: Profile) -> Profile:
+    """A copy that later edits cannot reach: edits replace values whole and never change an
+    entry in place, so copying the lists and dicts is enough (a deep copy of 100,000 entries
+    takes about four seconds; this, milliseconds)."""
+    containers = {
+        name: copy.copy(value)
+        for name, value in profile.__dict__.items()
+        if isinstance(value, list | dict)
+    }
+    return profile.model_copy(update=containers)
+
+
+def _same_values(left: tuple[object, ...], right: tuple[object, ...]) -> bool:
+    return len(left) == len(right) and all(a is b for a, b in zip(left, right, strict=True))
+
+
+@dataclass
+class _SaveJob:
+    """One save written by the worker thread, and what it found."""
+
+    ours: Profile  # the snapshot written
+    values: tuple[object, ...]  # the shown profile's values when the snapshot was taken
+    written: Profile | None = None
+    base: Profile | None = None  # a snapshot of ``written``, made in the worker
+    notices: list[str] = field(default_factory=list)
+    error: Exception | None = None
+    done: threading.Event = field(default_factory=threading.Event)
 
 
 class UnreadableFileError(Exception):
@@ -63,6 +112,7 @@ class SaveManager(QObject):
     fileUnreadable = Signal(object)
     fileMissing = Signal(object)
     noticeGiven = Signal(str)
+    _jobFinished = Signal(object)  # from the worker thread, queued to this object's thread
 
     def __init__(
         self,
@@ -91,11 +141,19 @@ class SaveManager(QObject):
         self._file_missing = False
         self._unreadable_reported: str | None = None
         # the profile as last read from or written to the file: the base of a three-way merge
-        self._base: Profile | None = current().model_copy(deep=True) if saved else None
+        self._base: Profile | None = _snapshot(current()) if saved else None
+        self._base_saved = False  # whether _base is what this window saved last
         self.last_save_error: str | None = None
         self.save_count = 0  # successful saves (tests and the status bar use it)
 
-        self._save_timer = self._timer(autosave_ms, self.save_now)
+        # profiles with this many entries or more are written by a worker thread
+        self.background_from = BACKGROUND_FROM_ENTRIES
+        self._job: _SaveJob | None = None
+        self._job_thread: threading.Thread | None = None
+        self._save_again = False  # an autosave asked for while the worker was writing
+        self._jobFinished.connect(self._on_job_finished, Qt.ConnectionType.QueuedConnection)
+
+        self._save_timer = self._timer(autosave_ms, self._autosave)
         self._retry_timer = self._timer(retry_ms, self.save_if_dirty)
         self._check_timer = self._timer(CHECK_MS, self.check_file)
         undo_stack.indexChanged.connect(self._on_stack_index_changed)
@@ -128,7 +186,12 @@ class SaveManager(QObject):
         """Whether the file on disk lags behind what is shown."""
         if self._read_only:
             return False
-        return self._unsaved_new or self._file_missing or not self._undo_stack.isClean()
+        return (
+            self._unsaved_new
+            or self._file_missing
+            or self._job is not None  # being written: the file holds it once that is done
+            or not self._undo_stack.isClean()
+        )
 
     @property
     def file_missing(self) -> bool:
@@ -157,8 +220,115 @@ class SaveManager(QObject):
 
     # ------------------------------------------------------------------ saving
 
+    def saving_in_background(self) -> bool:
+        """Whether the worker thread is writing a save now."""
+        return self._job is not None
+
+    def _autosave(self) -> None:
+        """The autosave: at once for a short profile, in the worker thread for a long one."""
+        if self._read_only or not self.dirty:
+            return
+        if self._job is not None:
+            self._save_again = True  # after the save being written, in order
+            return
+        quick = _entry_count(self._current()) < self.background_from
+        if quick or self._unsaved_new or self._file_missing:
+            self.save_now()
+        else:
+            self.save_in_background()
+
+    def save_in_background(self) -> None:
+        """Write the profile in a worker thread (the same lock, merge, backups and atomic
+        replace as ``save_now``); the result is taken in on this object's thread."""
+        self._save_timer.stop()
+        if self._read_only or self._shut_down:
+            return
+        if self._job is not None:
+            self._save_again = True
+            return
+        shown = self._current()
+        job = _SaveJob(ours=_snapshot(shown), values=_values(shown))
+        self._job = job
+        self._job_thread = threading.Thread(
+            target=self._write_job, args=(job,), name="profile-save", daemon=True
+        )
+        self._job_thread.start()
+
+    def _write_job(self, job: _SaveJob) -> None:
+        """In the worker thread: merge and write, and copy what was written as the new base."""
+        try:
+            job.written, job.notices = self._write(job.ours)
+            job.base = _snapshot(job.written)
+        except Exception as exc:  # noqa: BLE001 - reported on the window's thread
+            job.error = exc
+        finally:
+            job.done.set()
+            with contextlib.suppress(RuntimeError):  # the saver may be gone at exit
+                self._jobFinished.emit(job)
+
+    def wait_for_saves(self) -> None:
+        """Wait for the save the worker is writing and take in its result (close, quit, tests)."""
+        job, thread = self._job, self._job_thread
+        if job is None:
+            return
+        if thread is not None:
+            thread.join()
+        job.done.wait()
+        self._on_job_finished(job)
+
+    def _on_job_finished(self, job: object) -> None:
+        if job is not self._job or not isinstance(job, _SaveJob):
+            return  # already taken in by wait_for_saves
+        self._job = self._job_thread = None
+        again, self._save_again = self._save_again, False
+        if job.error is not None:
+            self._report_failure(job.error)
+        elif job.written is not None and job.base is not None:
+            if _same_values(_values(self._current()), job.values):
+                self._saved(job.written, "Saved, with changes made outside the app merged in",
+                            base=job.base, same=job.written is job.ours)  # fmt: skip
+            else:
+                self._saved_while_editing(job.written is job.ours, job.base)
+            for notice in job.notices:
+                self.noticeGiven.emit(notice)
+        if again and not self._shut_down and not self._read_only and self.dirty:
+            self._autosave()
+
+    def _saved_while_editing(self, unmerged: bool, base: Profile) -> None:
+        """The snapshot is on disk, but the window changed meanwhile: save again, in order."""
+        self.save_count += 1
+        self.last_save_error = None
+        self._retry_timer.stop()
+        self._unsaved_new = False
+        self._file_missing = False
+        # unmerged: the file holds the snapshot, the next save's base; else the base stays
+        # and the file is read again, so the outside changes are merged in again
+        if unmerged:
+            self._base = base
+        self._base_saved = unmerged
+        # what the undo stack calls clean may be what was shown before the save: not on disk
+        self._undo_stack.resetClean()
+        self._watch()
+        self._save_timer.start()
+        self.saveStatusChanged.emit(SAVING)
+        self._emit_saved_state()
+
+    def _report_failure(self, exc: Exception) -> None:
+        if isinstance(exc, UnreadableFileError):
+            self._fail(FILE_UNREADABLE, f"the file on disk cannot be read: {exc}")
+            if self._unreadable_reported != str(exc):
+                self._unreadable_reported = str(exc)
+                self.fileUnreadable.emit(exc.error)
+            return
+        problem = str(exc) if isinstance(exc, ProfileError) else f"{type(exc).__name__}: {exc}"
+        self._fail(NOT_SAVED_RETRY, problem)
+
     def save_now(self) -> bool:
-        """Write the profile now; on any failure keep everything in memory and retry later."""
+        """Write the profile now; on any failure keep everything in memory and retry later.
+
+        A save the worker thread is writing is finished first, so saves never overtake.
+        """
+        self.wait_for_saves()
         self._save_timer.stop()
         if self._read_only:
             return True
@@ -182,14 +352,23 @@ class SaveManager(QObject):
             self.noticeGiven.emit(notice)
         return True
 
-    def _write(self) -> tuple[Profile, list[str]]:
-        """Merge with what the file holds now and write; the profile written and notices."""
+    def _write(self, snapshot: Profile | None = None) -> tuple[Profile, list[str]]:
+        """Merge with what the file holds now and write; the profile written and notices.
+
+        With ``snapshot`` (the worker thread) the profile is written in pieces, and a file
+        that still holds our last save byte for byte is not parsed again.
+        """
         store = self._store
-        ours = self._current()
+        ours = self._current() if snapshot is None else snapshot
         notices: list[str] = []
         with store.lock():
             try:
-                theirs: Profile | None = store.load()
+                theirs: Profile | None
+                base = self._base
+                if snapshot is not None and base is not None and self._file_holds(base):
+                    theirs = base  # nothing changed on disk: nothing to parse or merge
+                else:
+                    theirs = store.load()
             except ProfileNotFoundError:
                 theirs = None
             except ProfileError as exc:
@@ -211,8 +390,23 @@ class SaveManager(QObject):
                         "Changed in this window and elsewhere; this window's value was kept: "
                         + "; ".join(result.conflicts)
                     )
-            store.save(merged)
+            if snapshot is not None:
+                store.save(merged, in_pieces=True)
+            else:
+                store.save(merged)
         return merged, notices
+
+    def _file_holds(self, base: Profile) -> bool:
+        """Whether the file holds ``base`` byte for byte, found without parsing it (parsing
+        a long profile is one call that would hold Python's lock, and the window, for long)."""
+        store = self._store
+        if self._base_saved and store.holds_last_saved():
+            return True
+        try:
+            text = profile_json(base)  # made in pieces
+        except ValueError:
+            return False
+        return store.holds_profile_bytes((text + "\n").encode("utf-8"))
 
     def _keep_last_save_if_lost(self, theirs: Profile, *, write_theirs: bool) -> list[str]:
         """Before taking in a file that lost entries, make our last save the newest backup.
@@ -242,8 +436,19 @@ class SaveManager(QObject):
         self.saveFailed.emit(problem)
         self.savedStateChanged.emit(False)
 
-    def _saved(self, written: Profile, merged_message: str) -> None:
-        """Bookkeeping after a successful write (autosave, Save As, write-back)."""
+    def _saved(
+        self,
+        written: Profile,
+        merged_message: str,
+        *,
+        base: Profile | None = None,
+        same: bool | None = None,
+    ) -> None:
+        """Bookkeeping after a successful write (autosave, Save As, write-back).
+
+        A save from the worker passes ``base`` (its snapshot of ``written``) and ``same``
+        (whether ``written`` is what is shown), so nothing long is copied or compared here.
+        """
         self.last_save_error = None
         self._unreadable_reported = None
         self._retry_timer.stop()
@@ -253,17 +458,24 @@ class SaveManager(QObject):
         self._file_missing = False
         self._undo_stack.setClean()
         self._watch()
-        if written != self._current():
+        if same is None:
+            same = written == self._current()
+        if not same:
             self._adopt(written)
-            self._base = written.model_copy(deep=True)
+            self._base = base if base is not None else _snapshot(written)
             self.saveStatusChanged.emit(merged_message)
         else:
-            self._base = written.model_copy(deep=True)
+            self._base = base if base is not None else _snapshot(written)
             self.saveStatusChanged.emit(SAVED)
+        self._base_saved = True
         self._emit_saved_state()
 
     def save_if_dirty(self) -> bool:
-        """Save when there are unsaved edits (on quit, before switching profile)."""
+        """Save when there are unsaved edits (on quit, before switching profile).
+
+        A save the worker is writing is finished first; what changed after it is saved now.
+        """
+        self.wait_for_saves()
         if not self.dirty:
             self._save_timer.stop()
             return True
@@ -271,6 +483,7 @@ class SaveManager(QObject):
 
     def save_as(self, path: Path) -> bool:
         """Write the profile to ``path`` and keep working there."""
+        self.wait_for_saves()
         store = ProfileStore(path)
         try:
             evidence = self._current().apprentice  # its attached files go along
@@ -294,6 +507,7 @@ class SaveManager(QObject):
 
     def switch_to(self, store: ProfileStore, *, saved: bool, read_only: bool = False) -> None:
         """Keep another file in step (File > New or Open); the caller resets the undo stack."""
+        self.wait_for_saves()
         self._save_timer.stop()
         self._retry_timer.stop()
         self._store = store
@@ -301,7 +515,8 @@ class SaveManager(QObject):
         self._unsaved_new = not saved
         self._file_missing = False
         self._unreadable_reported = None
-        self._base = self._current().model_copy(deep=True) if saved else None
+        self._base = _snapshot(self._current()) if saved else None
+        self._base_saved = False
         self.last_save_error = None
         self._watch()
 
@@ -309,7 +524,8 @@ class SaveManager(QObject):
         """Stop every timer and the file watching; nothing is saved after this."""
         if self._shut_down:
             return
-        self._shut_down = True
+        self._shut_down = True  # no new save starts, not even one asked for meanwhile
+        self.wait_for_saves()  # a save being written is finished, never cut off
         for timer in (self._save_timer, self._retry_timer, self._check_timer):
             timer.stop()
         self._watcher.blockSignals(True)
@@ -341,8 +557,8 @@ class SaveManager(QObject):
 
     def check_file(self) -> None:
         """Look at the file after an outside change: gone, back again, or changed."""
-        if self._read_only:
-            return
+        if self._read_only or self._job is not None:
+            return  # our own save's events; the worker's result re-watches the file
         self._watch()  # an atomic replace or a re-create drops the watch: watch the new file
         path = self._store.path
         if not path.exists():
@@ -364,6 +580,7 @@ class SaveManager(QObject):
     def save_whole(self) -> bool:
         """Write what the window shows as it is, merging nothing from the file (it is newest)."""
         self._base = None
+        self._base_saved = False
         return self.save_now()
 
     def write_back(self) -> bool:
@@ -373,8 +590,10 @@ class SaveManager(QObject):
 
     def reload_if_changed(self) -> bool:
         """Take in what another program saved, when this window has no unsaved edits."""
-        if self._read_only or self.dirty or self._save_timer.isActive():
+        if self._read_only or self.dirty or self._save_timer.isActive() or self._job is not None:
             return False
+        if self._store.holds_last_known():
+            return False  # our own last save (or load): nothing to parse
         try:
             on_disk = self._store.load()
         except ProfileNotFoundError:
@@ -403,7 +622,8 @@ class SaveManager(QObject):
             self.saveStatusChanged.emit(FILE_UNREADABLE_NOW)
             self.errorOccurred.emit(f"Changes saved outside the app were not taken in: {exc}")
             return False
-        self._base = on_disk.model_copy(deep=True)
+        self._base = _snapshot(on_disk)
+        self._base_saved = False
         self.saveStatusChanged.emit("Updated with changes saved outside the app")
         for notice in notices:
             self.noticeGiven.emit(notice)

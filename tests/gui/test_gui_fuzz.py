@@ -309,8 +309,8 @@ class GuiFuzz(RuleBasedStateMachine):
 
     def _select_row(self, table: Any, data: st.DataObject) -> str:
         row = data.draw(st.integers(0, table.rowCount() - 1))
-        table.setCurrentCell(row, 0)
-        return str(table.item(row, 0).data(ID_ROLE))
+        table.setCurrentIndex(table.model().index(row, 0))
+        return str(table.model().index(row, 0).data(ID_ROLE))
 
     @precondition(lambda self: self.controller is not None and self.c.profile.study_log)
     @rule(data=st.data())
@@ -609,7 +609,8 @@ class GuiFuzz(RuleBasedStateMachine):
             (page.score_table, profile.scores),
             (page.ceu_table, profile.ceus),
         ):
-            shown = [str(table.item(row, 0).data(ID_ROLE)) for row in range(table.rowCount())]
+            model = table.model()
+            shown = [str(model.index(row, 0).data(ID_ROLE)) for row in range(model.rowCount())]
             assert sorted(shown) == sorted(e.id for e in entries)
         shift = progress.proposed_shift_days
         assert page.accept_replan.isEnabled() == (shift is not None and shift != 0)

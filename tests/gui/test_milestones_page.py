@@ -10,7 +10,14 @@ from pytestqt.qtbot import QtBot
 
 from planner.core.profile import MilestoneStatus
 from planner.gui.main_window import MainWindow
-from planner.gui.milestones_page import COL_DONE, COL_DUE, COL_NOTE, COL_STATUS, COL_TITLE
+from planner.gui.milestones_page import (
+    COL_DONE,
+    COL_DUE,
+    COL_NOTE,
+    COL_STATUS,
+    COL_TITLE,
+    NOTE_ROLE,
+)
 from planner.gui.widgets import STATUS_TEXT, fmt_date
 
 
@@ -129,3 +136,22 @@ def test_filters_hide_closed_and_reminders(window: MainWindow) -> None:
     assert reminders and all(page.item_for(mid).isHidden() for mid in reminders)  # type: ignore[union-attr]
     page.select_milestone(reminders[0])  # opening a hidden one shows it again
     assert not page.item_for(reminders[0]).isHidden()  # type: ignore[union-attr]
+
+
+def test_a_long_note_is_cut_in_the_tree_and_whole_in_the_details(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    page = window.milestones_page
+    window.show_page("milestones")
+    note = "Chapter notes. " * 2_000  # 30,000 characters
+    assert window.controller.set_milestone_note("p2-exam", note.strip())
+    item = page.item_for("p2-exam")
+    assert item is not None
+    shown = item.text(COL_NOTE)
+    assert shown.endswith("…") and len(shown) <= 201 and note.startswith(shown[:-1])
+    page.select_milestone("p2-exam")
+    assert page.note_edit.text() == note.strip()  # whole in the detail view
+    # the tree's own editor starts from the whole note, and an edit there keeps it whole
+    item.setData(COL_NOTE, NOTE_ROLE, note.strip() + " More.")
+    assert window.controller.profile.milestones["p2-exam"].note == note.strip() + " More."
+    assert page.item_for("p2-exam").text(COL_NOTE) == shown  # type: ignore[union-attr]

@@ -47,8 +47,8 @@ def test_log_study_time_from_the_form(qtbot: QtBot, window: MainWindow, profile_
     page.log_note.setText("Practice set 4")
     page.log_add.click()
     assert page.log_table.rowCount() == rows + 1
-    assert page.log_table.item(0, 2).text() == "Modifiers -25 and -59"
-    assert page.log_table.item(0, 0).text() == fmt_date(TODAY)
+    assert page.log_table.text(0, 2) == "Modifiers -25 and -59"
+    assert page.log_table.text(0, 0) == fmt_date(TODAY)
     entry = window.controller.profile.study_log[-1]
     assert (entry.day, entry.hours, entry.topic, entry.note) == (
         TODAY,
@@ -79,12 +79,12 @@ def test_empty_topic_is_not_logged(window: MainWindow) -> None:
 def test_scores_against_the_passing_mark(window: MainWindow) -> None:
     page: ProgressPage = window.progress_page
     assert page.score_table.rowCount() == 3
-    assert page.score_table.item(0, 3).text() == "✗ below 70% by 1 point"
+    assert page.score_table.text(0, 3) == "✗ below 70% by 1 point"
     page.score_exam.setCurrentText("CPC")
     page.score_percent.setValue(78)
     page.score_add.click()
     assert page.score_table.rowCount() == 4
-    assert page.score_table.item(0, 3).text() == "✓ at or above 70%"
+    assert page.score_table.text(0, 3) == "✓ at or above 70%"
     readiness = window.controller.progress.readiness
     assert readiness.recent[-1] == 78
     assert page.readiness_label.text() == readiness.text

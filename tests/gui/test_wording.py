@@ -49,7 +49,7 @@ def test_score_verdicts_say_unknown_and_scaled_apart(make_page: MakePage) -> Non
     controller.add_score(TODAY, "CPB", 80)
     controller.add_score(date(2026, 3, 1), "CCS", 80)
     verdicts = {
-        page.score_table.item(row, 1).text(): page.score_table.item(row, 3).text()
+        page.score_table.text(row, 1): page.score_table.text(row, 3)
         for row in range(page.score_table.rowCount())
     }
     assert verdicts["CPB"] == "passing mark not in the data"
