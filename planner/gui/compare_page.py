@@ -232,11 +232,10 @@ class _PathEditors:
             QPushButton("Remove"), f"compareRemove{column}", f"Remove {where} from the comparison"
         )
         self.actions = QWidget()
-        row = QHBoxLayout(self.actions)
+        row = QVBoxLayout(self.actions)  # one above the other: a narrow column shows both
         row.setContentsMargins(2, 2, 2, 2)
         row.addWidget(self.adopt)
         row.addWidget(self.remove)
-        row.addStretch(1)
 
         for combo in (self.certification, self.specialty, self.background):
             combo.activated.connect(lambda _index, c=column: page._on_view_edited(c))

@@ -36,10 +36,8 @@ def _name(widget: QWidget) -> str:
 
 
 def _seen(widget: QWidget) -> bool:
-    """Visible, with some size, and not scrolled or hidden out of its window's sight."""
-    if not widget.isVisible() or widget.width() <= 0 or widget.height() <= 0:
-        return False
-    return not widget.visibleRegion().isEmpty()
+    """Shown (a widget scrolled out of sight counts: scrolling brings it), with some size."""
+    return widget.isVisible() and widget.width() > 0 and widget.height() > 0
 
 
 def _cut_by_ancestor(widget: QWidget) -> str | None:
