@@ -132,7 +132,7 @@ class MilestoneTree(QTreeWidget):
         pending = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
         while pending:
             item = pending.pop()
-            if item.isHidden():
+            if item is None or item.isHidden():
                 continue
             if item.isExpanded():
                 pending.extend(item.child(i) for i in range(item.childCount()))
@@ -226,9 +226,7 @@ class MilestonesPage(QWidget):
         # a title too long for a narrow window ends in "…" (whole in its tooltip and the
         # details), and so does a long note
         self.tree.setProperty("elidedColumns", [COL_TITLE, COL_NOTE])
-        header.sectionResized.connect(
-            lambda column, _old, _new: column != COL_TITLE and self.tree.fit_columns()
-        )
+        header.sectionResized.connect(self._on_view_column_resized)
         self.tree.itemExpanded.connect(lambda _item: self.tree.fit_columns())
         self.tree.itemCollapsed.connect(lambda _item: self.tree.fit_columns())
         splitter.addWidget(self.tree)
@@ -597,6 +595,10 @@ class MilestonesPage(QWidget):
         self._set_details_enabled(True)
 
     # ------------------------------------------------------------------ view → controller
+
+    def _on_view_column_resized(self, column: int, _old: int, _new: int) -> None:
+        if column != COL_TITLE:  # a date or status got wider: the title's room changed
+            self.tree.fit_columns()
 
     def _on_view_current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         mid = current.data(COL_TITLE, ID_ROLE) if current is not None else None

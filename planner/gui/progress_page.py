@@ -477,6 +477,7 @@ class ProgressPage(QWidget):
         )
         for box in boxes:
             grid.removeWidget(box)
+        places: tuple[tuple[int, int, int, int], ...]
         if columns == 2:
             places = (
                 (0, 0, 1, 1),

@@ -20,8 +20,8 @@ from planner.core.plan import Plan
 from planner.gui.theme import chart_colors
 from planner.gui.widgets import fmt_date, fmt_money
 from planner.report.charts import (
-    ChartColors,
     LEGEND_ROW_POINTS,
+    ChartColors,
     SalaryGeometry,
     plot_salary,
     salary_geometry,

@@ -340,9 +340,7 @@ def plot_salary(
     ax.set_ylabel("Income per year (USD)")
     ax.yaxis.set_major_formatter(lambda value, _pos: f"${value / 1000:,.0f}k")
     if title:
-        ax.set_title(
-            shape.title, fontsize=11, color=colors.text, pad=salary_title_pad(legend_rows)
-        )
+        ax.set_title(shape.title, fontsize=11, color=colors.text, pad=salary_title_pad(legend_rows))
     salary_legend(ax, colors, rows=legend_rows)
     ax.grid(axis="y", color=colors.grid, lw=0.6, zorder=1)
     ax.set_axisbelow(True)
