@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 from clipping import clipped_texts, overlapping_siblings, sideways_scrolling
 from gui_helpers import TODAY
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTabWidget
 from pytestqt.qtbot import QtBot
 
 from planner.core.catalog import Catalog
@@ -81,6 +81,13 @@ def test_every_page_shows_its_text_whole(
     assert (window.width(), window.height()) == size  # the page fits: the window kept its size
     assert clipped_texts(window) == []
     assert overlapping_siblings(window) == []
+    for tabs in window.findChildren(QTabWidget):  # and every tab of the page
+        if not tabs.isVisible():
+            continue
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            settle()
+            assert clipped_texts(window) == [], tabs.tabText(index)
     if size == SIZES[0] and page in NO_SIDEWAYS:
         assert sideways_scrolling(window) == []
 
