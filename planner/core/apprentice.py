@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import importlib.resources
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,6 +15,7 @@ from planner.core.catalog import ApprenticeRule, Background, Catalog, CatalogErr
 from planner.core.dates import add_weeks, add_years, format_date
 from planner.core.plan import with_outlook
 from planner.core.plan_model import Plan, Step
+from planner.core.resource_files import read_yaml
 
 RULES_FILE = "apprentice.yaml"
 # plan milestones that say when an education item is expected, if the learner has not ticked it
@@ -69,18 +69,9 @@ class ApprenticeRules(FrozenModel):
 
 def load_apprentice_rules(folder: Path | None = None) -> ApprenticeRules:
     """Read and check the rules (CatalogError naming the file on any problem)."""
-    import yaml  # here, not at start-up: only this loader reads YAML
-
-    label = f"resources/{RULES_FILE}" if folder is None else str(folder / RULES_FILE)
+    label, raw = read_yaml(RULES_FILE, folder, CatalogError, yaml_problem="cannot read the file")
     try:
-        if folder is None:
-            resource = importlib.resources.files("planner.resources").joinpath(RULES_FILE)
-            text = resource.read_text("utf-8")
-        else:
-            text = (folder / RULES_FILE).read_text(encoding="utf-8")
-        rules = ApprenticeRules.model_validate(yaml.safe_load(text))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise CatalogError(f"{label}: cannot read the file ({exc})") from exc
+        rules = ApprenticeRules.model_validate(raw)
     except ValidationError as exc:
         raise CatalogError(f"{label}: {exc.errors()[0]['msg']}") from exc
     known = {item.id for item in rules.items}

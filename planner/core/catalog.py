@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import sys
 from datetime import date
 from enum import StrEnum
@@ -12,7 +11,7 @@ from typing import Any
 
 from pydantic import Field, ValidationError
 
-from planner.core import resource_cache
+from planner.core import resource_cache, resource_files
 from planner.core.base import Figure, FrozenModel
 
 CATALOG_FILES = ("certifications.yaml", "specialties.yaml", "salaries.yaml", "training.yaml")
@@ -392,35 +391,8 @@ class Catalog(FrozenModel):
         return fitting + others
 
 
-def _read(name: str, folder: Path | None) -> tuple[str, Any]:
-    if folder is None:
-        label = f"resources/{name}"
-        try:
-            text = importlib.resources.files("planner.resources").joinpath(name).read_text("utf-8")
-        except (FileNotFoundError, OSError) as exc:
-            raise CatalogError(f"{label}: cannot read the file ({exc})") from exc
-    else:
-        path = folder / name
-        label = str(path)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (FileNotFoundError, OSError, UnicodeDecodeError) as exc:
-            raise CatalogError(f"{label}: cannot read the file ({exc})") from exc
-    import yaml  # only when the catalog is not in the cache
-
-    # libyaml's safe loader when PyYAML has it (about 9x faster), else the pure-Python one:
-    # both only build plain data (the same as yaml.safe_load).
-    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        return label, yaml.load(text, Loader=loader)
-    except yaml.YAMLError as exc:
-        raise CatalogError(f"{label}: not valid YAML ({exc})") from exc
-
-
 def _entries(label: str, raw: Any, key: str) -> list[dict[str, Any]]:
-    if not isinstance(raw, dict) or not isinstance(raw.get(key), list):
-        raise CatalogError(f"{label}: expected a mapping with a '{key}' list at the top")
-    entries: list[dict[str, Any]] = raw[key]
+    entries: list[dict[str, Any]] = resource_files.top_list(label, raw, key, CatalogError)
     for index, entry in enumerate(entries):
         if not isinstance(entry, dict):
             raise CatalogError(f"{label}: {key}[{index}] is not a mapping")
@@ -450,7 +422,7 @@ def _by_id(label: str, kind: str, items: list[Any]) -> dict[str, Any]:
 
 def load_catalog(folder: Path | None = None) -> Catalog:
     """Load and cross-check the catalog from the installed package (or from ``folder``)."""
-    cert_label, raw = _read("certifications.yaml", folder)
+    cert_label, raw = resource_files.read_yaml("certifications.yaml", folder, CatalogError)
     raw_bodies = raw.get("bodies") if isinstance(raw, dict) else None
     certs = _by_id(
         cert_label,
@@ -460,7 +432,7 @@ def load_catalog(folder: Path | None = None) -> Catalog:
             for i, e in enumerate(_entries(cert_label, raw, "certifications"))
         ],
     )
-    spec_label, raw = _read("specialties.yaml", folder)
+    spec_label, raw = resource_files.read_yaml("specialties.yaml", folder, CatalogError)
     specs = _by_id(
         spec_label,
         "specialty",
@@ -474,9 +446,9 @@ def load_catalog(folder: Path | None = None) -> Catalog:
         for name, rules in (raw_bodies if isinstance(raw_bodies, dict) else {}).items()
         if name in {b.value for b in Body}
     }
-    sal_label, raw = _read("salaries.yaml", folder)
+    sal_label, raw = resource_files.read_yaml("salaries.yaml", folder, CatalogError)
     salary = _validate(sal_label, "salary", SalaryData, raw)
-    tr_label, raw = _read("training.yaml", folder)
+    tr_label, raw = resource_files.read_yaml("training.yaml", folder, CatalogError)
     training = _validate(tr_label, "training", TrainingData, raw)
     _cross_check(certs, specs, training, cert_label, spec_label, tr_label)
     _check_salary(salary, certs, specs, sal_label)

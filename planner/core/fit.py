@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import functools
-import importlib.resources
 import math
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, ValidationError
+from pydantic import Field
 
 from planner.core.base import Figure, FrozenModel, MutableModel
 from planner.core.catalog import Background, Catalog, CatalogError, Certification, Program
 from planner.core.limits import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK
+from planner.core.resource_files import read_model
+from planner.core.sources import source_note
 
 FIT_FILE = "fit.yaml"
 MAX_PATHS = 3
@@ -112,20 +112,9 @@ class FitRules(FrozenModel):
 
 def load_fit_rules(catalog: Catalog, folder: Path | None = None) -> FitRules:
     """Read and check resources/fit.yaml (or ``folder``/fit.yaml) against the catalog."""
-    import yaml  # here, not at start-up: only this loader reads YAML
-
-    label = f"resources/{FIT_FILE}" if folder is None else str(folder / FIT_FILE)
-    try:
-        if folder is None:
-            text = _packaged_text(FIT_FILE)
-        else:
-            text = (folder / FIT_FILE).read_text(encoding="utf-8")
-        raw = yaml.safe_load(text)
-        rules = FitRules.model_validate(raw)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise CatalogError(f"{label}: cannot read the file ({exc})") from exc
-    except ValidationError as exc:
-        raise CatalogError(f"{label}: {exc.errors()[0]['loc']}: {exc.errors()[0]['msg']}") from exc
+    label, rules = read_model(
+        FIT_FILE, folder, FitRules, CatalogError, yaml_problem="cannot read the file"
+    )
     for rule in rules.settings:
         for cert in rule.certifications:
             if cert not in catalog.certifications:
@@ -137,11 +126,6 @@ def load_fit_rules(catalog: Catalog, folder: Path | None = None) -> FitRules:
         if spec not in catalog.specialties:
             raise CatalogError(f"{label}: remote: unknown specialty {spec}")
     return rules
-
-
-@functools.cache
-def _packaged_text(name: str) -> str:
-    return importlib.resources.files("planner.resources").joinpath(name).read_text("utf-8")
 
 
 # ---------------------------------------------------------------- answers (kept in the profile)
@@ -177,10 +161,9 @@ class Reason:
 
     def line(self, indent: str = "") -> str:
         """Two lines: the reason, then the answer and the source it rests on."""
-        as_of = self.as_of.rstrip(".")
         return (
             f"{indent}- {self.text}\n"
-            f"{indent}  (Your answer: {self.answer}. Source: {self.source}, {as_of}.)"
+            f"{indent}  (Your answer: {self.answer}. {source_note(self.source, self.as_of)})"
         )
 
 

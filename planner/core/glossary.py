@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import difflib
 import functools
-import importlib.resources
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, field_validator
 
-from planner.core import resource_cache
+from planner.core import resource_cache, resource_files
 from planner.core.base import FrozenModel
 from planner.core.catalog import CatalogError
 
@@ -132,42 +131,15 @@ def _first_sentence(text: str) -> str:
     return head + ("." if dot else "")
 
 
-def _read(folder: Path | None) -> tuple[str, str]:
-    if folder is None:
-        label = f"resources/{GLOSSARY_FILE}"
-        resource = importlib.resources.files("planner.resources").joinpath(GLOSSARY_FILE)
-        try:
-            return label, resource.read_text("utf-8")
-        except (FileNotFoundError, OSError) as exc:
-            raise GlossaryError(f"{label}: cannot read the file ({exc})") from exc
-    path = folder / GLOSSARY_FILE
-    try:
-        return str(path), path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GlossaryError(f"{path}: cannot read the file ({exc})") from exc
-
-
 def load_glossary(folder: Path | None = None) -> Glossary:
     """Load and validate the glossary from the installed package (or from ``folder``)."""
-    import yaml  # here, not at start-up: the shipped file comes from the cache
-
-    label, text = _read(folder)
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise GlossaryError(f"{label}: not valid YAML ({exc})") from exc
-    if not isinstance(raw, dict) or not isinstance(raw.get("terms"), list):
-        raise GlossaryError(f"{label}: expected a mapping with a 'terms' list at the top")
+    label, raw = resource_files.read_yaml(GLOSSARY_FILE, folder, GlossaryError)
     entries: list[GlossaryEntry] = []
     seen: dict[str, str] = {}
-    for index, item in enumerate(raw["terms"]):
-        name = item.get("term", f"#{index}") if isinstance(item, dict) else f"#{index}"
-        try:
-            entry = GlossaryEntry.model_validate(item)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(part) for part in first["loc"]) or "(entry)"
-            raise GlossaryError(f"{label}: term '{name}', field '{where}': {first['msg']}") from exc
+    for index, item in enumerate(resource_files.top_list(label, raw, "terms", GlossaryError)):
+        entry = resource_files.entry_model(
+            label, item, index, GlossaryEntry, GlossaryError, name_field="term", kind="term"
+        )
         for spelling in entry.names:
             key = normalized(spelling)
             if seen.get(key, entry.term) != entry.term:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import functools
-import importlib.resources
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import Field, ValidationError
+from pydantic import Field
 
 from planner.core.base import FrozenModel, MutableModel
 from planner.core.catalog import Catalog, CatalogError
 from planner.core.fit import TextRule, newcomer_program, program_cost
+from planner.core.resource_files import read_model
+from planner.core.sources import source_note
 
 CHECK_FILE = "programme_check.yaml"
 PROGRAM_COST_ID = "program"  # the plan's cost id of the training programme (core/costs.py)
@@ -51,17 +51,9 @@ class CheckRules(FrozenModel):
 
 def load_check_rules(catalog: Catalog, folder: Path | None = None) -> CheckRules:
     """Read and check resources/programme_check.yaml (or one in ``folder``)."""
-    import yaml  # here, not at start-up: only this loader reads YAML
-
-    label = f"resources/{CHECK_FILE}" if folder is None else str(folder / CHECK_FILE)
-    try:
-        text = _packaged_text() if folder is None else (folder / CHECK_FILE).read_text("utf-8")
-        rules = CheckRules.model_validate(yaml.safe_load(text))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise CatalogError(f"{label}: cannot read the file ({exc})") from exc
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        raise CatalogError(f"{label}: {first['loc']}: {first['msg']}") from exc
+    label, rules = read_model(
+        CHECK_FILE, folder, CheckRules, CatalogError, yaml_problem="cannot read the file"
+    )
     ids = [i.id for i in rules.items] + [f.id for f in rules.red_flags]
     if len(ids) != len(set(ids)):
         raise CatalogError(f"{label}: an item or red flag id appears twice")
@@ -70,11 +62,6 @@ def load_check_rules(catalog: Catalog, folder: Path | None = None) -> CheckRules
         if unknown:
             raise CatalogError(f"{label}: item '{item.id}': unknown certification {unknown}")
     return rules
-
-
-@functools.cache
-def _packaged_text() -> str:
-    return importlib.resources.files("planner.resources").joinpath(CHECK_FILE).read_text("utf-8")
 
 
 class ProgrammeCheck(MutableModel):
@@ -101,7 +88,7 @@ class Finding:
     as_of: str
 
     def line(self) -> str:
-        return f"{self.text}\n  (Source: {self.source}, {self.as_of.rstrip('.')}.)"
+        return f"{self.text}\n  ({source_note(self.source, self.as_of)})"
 
 
 @dataclass(frozen=True)

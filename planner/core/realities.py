@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import sys
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, field_validator
 
-from planner.core import resource_cache
+from planner.core import resource_cache, resource_files
 from planner.core.base import Confidence, FrozenModel
 from planner.core.catalog import Catalog, CatalogError
 from planner.core.plan import Plan, Step
@@ -128,43 +127,14 @@ def automation_note(specialty: str, realities: Realities | None = None) -> str:
     return f"Automation: {pick.text} ({pick.source}, {pick.as_of})"
 
 
-def _read(folder: Path | None) -> tuple[str, str]:
-    if folder is None:
-        label = f"resources/{REALITIES_FILE}"
-        resource = importlib.resources.files("planner.resources").joinpath(REALITIES_FILE)
-        try:
-            return label, resource.read_text("utf-8")
-        except (FileNotFoundError, OSError) as exc:
-            raise RealitiesError(f"{label}: cannot read the file ({exc})") from exc
-    path = folder / REALITIES_FILE
-    try:
-        return str(path), path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RealitiesError(f"{path}: cannot read the file ({exc})") from exc
-
-
 def load_realities(folder: Path | None = None) -> Realities:
     """Load and validate the realities from the installed package (or from ``folder``)."""
-    import yaml  # here, not at start-up: the shipped file comes from the cache
-
-    label, text = _read(folder)
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise RealitiesError(f"{label}: not valid YAML ({exc})") from exc
-    if not isinstance(raw, dict) or not isinstance(raw.get("realities"), list):
-        raise RealitiesError(f"{label}: expected a mapping with a 'realities' list at the top")
+    label, raw = resource_files.read_yaml(REALITIES_FILE, folder, RealitiesError)
     items: list[Reality] = []
-    for index, entry in enumerate(raw["realities"]):
-        name = entry.get("id", f"#{index}") if isinstance(entry, dict) else f"#{index}"
-        try:
-            item = Reality.model_validate(entry)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(part) for part in first["loc"]) or "(entry)"
-            raise RealitiesError(
-                f"{label}: entry '{name}', field '{where}': {first['msg']}"
-            ) from exc
+    for index, entry in enumerate(resource_files.top_list(label, raw, "realities", RealitiesError)):
+        item = resource_files.entry_model(
+            label, entry, index, Reality, RealitiesError, name_field="id", kind="entry"
+        )
         if any(r.id == item.id for r in items):
             raise RealitiesError(f"{label}: entry '{item.id}' appears twice")
         items.append(item)

@@ -22,7 +22,7 @@ from typing import TypeVar
 import pydantic
 
 import planner
-from planner.core import base
+from planner.core import base, resource_files
 
 T = TypeVar("T")
 
@@ -52,7 +52,7 @@ def cache_key(texts: Sequence[bytes], modules: Sequence[ModuleType]) -> bytes:
     key = hashlib.sha256(_MAGIC)
     versions = (planner.__version__, pydantic.VERSION, sys.version, str(pickle.HIGHEST_PROTOCOL))
     key.update(repr(versions).encode())
-    for module in (base, *modules):
+    for module in (base, resource_files, *modules):
         try:
             key.update(Path(module.__file__ or "").read_bytes())
         except OSError:  # no source (a bundle): its version stands for it

@@ -50,3 +50,8 @@ class Sources:
     def sorted(self) -> tuple[SourceRef, ...]:
         """All references in a stable order (by what they describe)."""
         return tuple(sorted(self.refs.values(), key=lambda r: r.what))
+
+
+def source_note(source: str, as_of: str) -> str:
+    """'Source: SOURCE, AS_OF.' for a line of text (no doubled full stop after the date)."""
+    return f"Source: {source}, {as_of.rstrip('.')}."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,9 +14,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -35,7 +33,16 @@ from planner.core.fit import (
 )
 from planner.core.limits import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK
 from planner.gui.input_fields import parse_money
-from planner.gui.widgets import buddy_label, named, note_label, plain_label
+from planner.gui.widgets import (
+    buddy_label,
+    check_box_group,
+    frameless_scroll,
+    named,
+    note_label,
+    plain_label,
+    read_only_text,
+    size_in_lines,
+)
 
 Paths = list[tuple[str, str, float]]
 DEGREE_CHOICES: tuple[tuple[str, bool | None], ...] = (
@@ -83,15 +90,7 @@ class FitDialog(QDialog):
         self.see_result.setDefault(True)  # once inside the dialog, so Enter presses it
         if previous is not None:
             self.show_answers(previous)
-        line = self.fontMetrics().height()
-        size = QSize(int(line * 56), int(line * 48))
-        screen = self.screen()
-        if screen is not None:
-            available = screen.availableGeometry().size()
-            size = size.boundedTo(
-                QSize(int(available.width() * 0.9), int(available.height() * 0.9))
-            )
-        self.resize(size)
+        self.resize(size_in_lines(self, 56, 48))
 
     # ------------------------------------------------------------------ questions
 
@@ -109,14 +108,12 @@ class FitDialog(QDialog):
         column = QVBoxLayout(body)
         self.trait_boxes: dict[str, QCheckBox] = {}
         for fit, title in GROUP_TITLES.items():
-            group = QGroupBox(title)
-            group.setObjectName(f"fitGroup_{fit.value}")
-            box_layout = QVBoxLayout(group)
-            for trait in (t for t in self._rules.traits if t.fit is fit):
-                box = named(QCheckBox(trait.question), f"fitTrait_{trait.id}", trait.question)
-                self.trait_boxes[trait.id] = box
-                box_layout.addWidget(box)
-            column.addWidget(group)
+            traits = [(t.id, t.question) for t in self._rules.traits if t.fit is fit]
+            column.addWidget(
+                check_box_group(
+                    title, f"fitGroup_{fit.value}", traits, "fitTrait_", self.trait_boxes
+                )
+            )
         practical = QGroupBox("Your time, budget and wishes")
         practical.setObjectName("fitGroup_practical")
         form = QFormLayout(practical)
@@ -156,11 +153,7 @@ class FitDialog(QDialog):
         form.addRow(self.remote)
         column.addWidget(practical)
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        outer.addWidget(scroll, 1)
+        outer.addWidget(frameless_scroll(body), 1)
         self.error = plain_label("", "fitError")
         self.error.setWordWrap(True)
         outer.addWidget(self.error)
@@ -217,12 +210,7 @@ class FitDialog(QDialog):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(plain_label("Your fit check", "fitResultTitle"))
-        self.result_view = named(QPlainTextEdit(), "fitResultText", "Fit check result")
-        self.result_view.setReadOnly(True)
-        self.result_view.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByKeyboard
-            | Qt.TextInteractionFlag.TextSelectableByMouse
-        )
+        self.result_view = read_only_text("fitResultText", "Fit check result")
         layout.addWidget(self.result_view, 1)
         buttons = QHBoxLayout()
         back = named(QPushButton("&Change answers"), "fitBack", "Change answers")

@@ -36,7 +36,7 @@ from planner.gui.dialogs import (
 from planner.gui.glossary_dialog import GlossaryDialog, open_glossary
 from planner.gui.number_input import AppUndoInSpinBoxes
 from planner.gui.recent import RecentProfiles
-from planner.gui.widgets import ask_message, named, plain_label
+from planner.gui.widgets import ask_message, named, plain_label, size_in_lines
 
 if TYPE_CHECKING:
     from planner.core.plan import Plan
@@ -227,15 +227,7 @@ class MainWindow(QMainWindow):
 
     def _default_size(self) -> QSize:
         """About 1200 x 800 at normal font size, never more than 90% of the screen."""
-        line = self.fontMetrics().height()
-        wanted = QSize(int(line * 86), int(line * 57))
-        screen = self.screen()
-        if screen is not None:
-            available = screen.availableGeometry().size()
-            wanted = wanted.boundedTo(
-                QSize(int(available.width() * 0.9), int(available.height() * 0.9))
-            )
-        return wanted
+        return size_in_lines(self, 86, 57)
 
     # ------------------------------------------------------------------ menus
 

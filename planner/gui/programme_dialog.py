@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -27,7 +25,16 @@ from planner.core.programme_check import (
 )
 from planner.gui.controller import PlannerController
 from planner.gui.input_fields import parse_money
-from planner.gui.widgets import buddy_label, named, note_label, plain_label
+from planner.gui.widgets import (
+    buddy_label,
+    check_box_group,
+    frameless_scroll,
+    named,
+    note_label,
+    plain_label,
+    read_only_text,
+    size_in_lines,
+)
 
 NEW_PROGRAMME = "New programme…"
 
@@ -93,27 +100,18 @@ class ProgrammeDialog(QDialog):
         column.addLayout(form)
 
         self.boxes: dict[str, QCheckBox] = {}
-        shown = QGroupBox("What the school showed you")
-        shown.setObjectName("programmeItems")
-        shown_layout = QVBoxLayout(shown)
-        for item in self._rules.items:
-            box = named(QCheckBox(item.label), f"programmeItem_{item.id}", item.label)
-            self.boxes[item.id] = box
-            shown_layout.addWidget(box)
-        flags = QGroupBox("Red flags you noticed")
-        flags.setObjectName("programmeFlags")
-        flags_layout = QVBoxLayout(flags)
-        for flag in self._rules.red_flags:
-            box = named(QCheckBox(flag.label), f"programmeFlag_{flag.id}", flag.label)
-            self.boxes[flag.id] = box
-            flags_layout.addWidget(box)
+        items = [(i.id, i.label) for i in self._rules.items]
+        flags = [(f.id, f.label) for f in self._rules.red_flags]
+        shown = check_box_group(
+            "What the school showed you", "programmeItems", items, "programmeItem_", self.boxes
+        )
+        noticed = check_box_group(
+            "Red flags you noticed", "programmeFlags", flags, "programmeFlag_", self.boxes
+        )
         column.addWidget(shown)
-        column.addWidget(flags)
+        column.addWidget(noticed)
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(left)
+        scroll = frameless_scroll(left)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         bar = scroll.verticalScrollBar().sizeHint().width()
         scroll.setMinimumWidth(left.sizeHint().width() + bar)  # the ticks are never cut off
@@ -122,12 +120,7 @@ class ProgrammeDialog(QDialog):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(plain_label("What to ask the school", "programmeResultTitle"))
-        self.result_view = named(QPlainTextEdit(), "programmeResult", "Programme check result")
-        self.result_view.setReadOnly(True)
-        self.result_view.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByKeyboard
-            | Qt.TextInteractionFlag.TextSelectableByMouse
-        )
+        self.result_view = read_only_text("programmeResult", "Programme check result")
         right_layout.addWidget(self.result_view, 1)
 
         splitter = QSplitter()
@@ -167,15 +160,7 @@ class ProgrammeDialog(QDialog):
         self._fill_saved()
         self._show_target(controller.profile.inputs.certification)
         self.refresh()
-        line = self.fontMetrics().height()
-        size = QSize(int(line * 76), int(line * 50))
-        screen = self.screen()
-        if screen is not None:
-            available = screen.availableGeometry().size()
-            size = size.boundedTo(
-                QSize(int(available.width() * 0.9), int(available.height() * 0.9))
-            )
-        self.resize(size)
+        self.resize(size_in_lines(self, 76, 50))
 
     # ------------------------------------------------------------------ saved checks
 
@@ -250,12 +235,17 @@ class ProgrammeDialog(QDialog):
         self.error.setText("")
         self.result_view.setPlainText(check_programme(check, self._catalog, self._rules).text())
 
-    def save(self) -> bool:
-        """Keep this check in the profile (one undo step)."""
+    def _check_or_say_why(self) -> ProgrammeCheck | None:
         try:
-            check = self.current_check()
+            return self.current_check()
         except ValueError as exc:
             self.error.setText(f"⚠ {exc}")
+            return None
+
+    def save(self) -> bool:
+        """Keep this check in the profile (one undo step)."""
+        check = self._check_or_say_why()
+        if check is None:
             return False
         saved = self._controller.save_programme_check(check)
         self._fill_saved(select=check.name)
@@ -264,10 +254,8 @@ class ProgrammeDialog(QDialog):
 
     def use_programme(self) -> bool:
         """Save the check and make its price the plan's training cost (undoable)."""
-        try:
-            check = self.current_check()
-        except ValueError as exc:
-            self.error.setText(f"⚠ {exc}")
+        check = self._check_or_say_why()
+        if check is None:
             return False
         if check.price is None:
             self.error.setText("⚠ Enter the programme's total price first.")

@@ -112,7 +112,10 @@ class SaveManager(QObject):
     fileUnreadable = Signal(object)
     fileMissing = Signal(object)
     noticeGiven = Signal(str)
-    _jobFinished = Signal(object)  # from the worker thread, queued to this object's thread
+    # From the worker thread, queued to this object's thread. It carries no Python object:
+    # the job is taken from ``self._job`` on this thread (a Python object handed across
+    # threads in a queued signal is what crashed PySide under load).
+    _jobFinished = Signal()
 
     def __init__(
         self,
@@ -151,7 +154,7 @@ class SaveManager(QObject):
         self._job: _SaveJob | None = None
         self._job_thread: threading.Thread | None = None
         self._save_again = False  # an autosave asked for while the worker was writing
-        self._jobFinished.connect(self._on_job_finished, Qt.ConnectionType.QueuedConnection)
+        self._jobFinished.connect(self._on_job_done, Qt.ConnectionType.QueuedConnection)
 
         self._save_timer = self._timer(autosave_ms, self._autosave)
         self._retry_timer = self._timer(retry_ms, self.save_if_dirty)
@@ -264,7 +267,7 @@ class SaveManager(QObject):
         finally:
             job.done.set()
             with contextlib.suppress(RuntimeError):  # the saver may be gone at exit
-                self._jobFinished.emit(job)
+                self._jobFinished.emit()
 
     def wait_for_saves(self) -> None:
         """Wait for the save the worker is writing and take in its result (close, quit, tests)."""
@@ -275,6 +278,11 @@ class SaveManager(QObject):
             thread.join()
         job.done.wait()
         self._on_job_finished(job)
+
+    def _on_job_done(self) -> None:
+        job = self._job
+        if job is not None and job.done.is_set():  # else taken in already by wait_for_saves
+            self._on_job_finished(job)
 
     def _on_job_finished(self, job: object) -> None:
         if job is not self._job or not isinstance(job, _SaveJob):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from typing import TypeVar
@@ -12,11 +12,16 @@ from PySide6.QtCore import QDate, QObject, QPoint, QPointF, QRect, QRectF, QSign
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QGroupBox,
     QLabel,
     QLayout,
     QLayoutItem,
     QMessageBox,
+    QPlainTextEdit,
+    QScrollArea,
     QTableWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -91,6 +96,59 @@ def note_label(text: str, object_name: str = "") -> QLabel:
     label.setWordWrap(True)
     label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return label
+
+
+def read_only_text(object_name: str, accessible_name: str) -> QPlainTextEdit:
+    """A read-only text box whose text can be selected with the mouse and the keyboard."""
+    view = named(QPlainTextEdit(), object_name, accessible_name)
+    view.setReadOnly(True)
+    view.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByKeyboard
+        | Qt.TextInteractionFlag.TextSelectableByMouse
+    )
+    return view
+
+
+def check_box_group(
+    title: str,
+    object_name: str,
+    choices: Iterable[tuple[str, str]],
+    box_prefix: str,
+    boxes: dict[str, QCheckBox],
+) -> QGroupBox:
+    """A titled group, a check box per (id, text) named ``box_prefix`` + id, kept in ``boxes``."""
+    group = QGroupBox(title)
+    group.setObjectName(object_name)
+    layout = QVBoxLayout(group)
+    for choice_id, text in choices:
+        box = named(QCheckBox(text), f"{box_prefix}{choice_id}", text)
+        boxes[choice_id] = box
+        layout.addWidget(box)
+    return group
+
+
+def frameless_scroll(body: QWidget) -> QScrollArea:
+    """``body`` in a frameless scroll area that resizes it to its width."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(body)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    return scroll
+
+
+def size_in_lines(
+    window: QWidget, width_lines: float, height_lines: float, minimum: QSize | None = None
+) -> QSize:
+    """A size in text lines (font heights), at least ``minimum``, at most 90% of the screen."""
+    line = window.fontMetrics().height()
+    size = QSize(int(line * width_lines), int(line * height_lines))
+    if minimum is not None:
+        size = size.expandedTo(minimum)
+    screen = window.screen()
+    if screen is not None:
+        available = screen.availableGeometry().size()
+        size = size.boundedTo(QSize(int(available.width() * 0.9), int(available.height() * 0.9)))
+    return size
 
 
 def message_box(

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import cast
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -43,7 +43,7 @@ from planner.gui.forms import (
     show_inputs,
 )
 from planner.gui.input_fields import InputField, specialty_options, specialty_text
-from planner.gui.widgets import from_qdate, note_label, plain_label, to_qdate
+from planner.gui.widgets import from_qdate, note_label, plain_label, size_in_lines, to_qdate
 
 DEFAULT_HOURS = 10.0
 PREFIX = "wizard"
@@ -252,15 +252,7 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, "&Create my plan")
         if initial is not None:
             self.prefill(initial, name)
-        line = self.fontMetrics().height()
-        size = QSize(int(line * 50), int(line * 36)).expandedTo(self.minimumSizeHint())
-        screen = self.screen()
-        if screen is not None:
-            available = screen.availableGeometry().size()
-            size = size.boundedTo(
-                QSize(int(available.width() * 0.9), int(available.height() * 0.9))
-            )
-        self.resize(size)
+        self.resize(size_in_lines(self, 50, 36, minimum=self.minimumSizeHint()))
 
     def reject(self) -> None:
         """On the first run, Cancel (or Esc, or closing) quits the app: only when confirmed."""
