@@ -8,7 +8,6 @@ from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QHeaderView,
     QLabel,
     QScrollArea,
@@ -26,7 +25,15 @@ from planner.core.salary import context_lines
 from planner.gui.controller import PlannerController
 from planner.gui.glossary_dialog import RealitiesNote
 from planner.gui.input_fields import parse_money as parse_amount
-from planner.gui.widgets import fmt_date, fmt_money, named, note_label, plain_label, read_only_table
+from planner.gui.widgets import (
+    fmt_date,
+    fmt_money,
+    frameless_scroll,
+    named,
+    note_label,
+    plain_label,
+    read_only_table,
+)
 from planner.report.charts import salary_source_line, salary_vintage_line
 from planner.report.explain import header_explanations
 
@@ -59,12 +66,9 @@ def _cell(text: str, *, number: bool = False) -> QTableWidgetItem:
 
 def _scrolled(content: QWidget, object_name: str) -> QScrollArea:
     """``content`` in a frameless scroll area that only scrolls up and down."""
-    area = QScrollArea()
+    area = frameless_scroll(content)
     area.setObjectName(object_name)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setWidget(content)
     return area
 
 
