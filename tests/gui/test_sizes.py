@@ -7,18 +7,19 @@ item-view cells cut without an intended ellipsis, and sideways scrolling where n
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from clipping import clipped_texts, overlapping_siblings, sideways_scrolling
 from gui_helpers import TODAY
-from PySide6.QtWidgets import QApplication, QTabWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QTabWidget
 from pytestqt.qtbot import QtBot
 
 from planner.core.catalog import Catalog
 from planner.core.compared_paths import ComparedPath
 from planner.core.demo import demo_profile
 from planner.core.plan import build_plan
-from planner.core.profile import Profile
+from planner.core.profile import Profile, StudyEntry
 from planner.gui.controller import PlannerController
 from planner.gui.main_window import PAGE_NAMES, MainWindow
 from planner.gui.milestones_page import COL_NOTE, COL_TITLE
@@ -107,6 +108,26 @@ def test_a_settings_hint_grows_with_a_new_certification(
         assert page.cert_note.text()
         assert clipped_texts(window) == [], cert
         assert overlapping_siblings(window) == [], cert
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_widest_study_log_date_is_whole(
+    qtbot: QtBot, make_controller: object, size: tuple[int, int]
+) -> None:
+    profile = screenshot_profile()
+    entry = StudyEntry(day=date(2025, 11, 30), hours=2, topic="ICD-10-CM guidelines")
+    profile.study_log.append(entry)
+    controller = make_controller(profile)  # type: ignore[operator]
+    window = open_at(qtbot, controller, "progress", size)
+    table = window.progress_page.log_table
+    row = table.entries.row_of(entry.id)
+    assert row is not None
+    assert table.text(row, 0) == "Nov 30, 2025"
+    table.scrollTo(table.entries.index(row, 0))
+    window.progress_page.findChild(QScrollArea, "progressScroll").ensureWidgetVisible(table)
+    settle()
+    assert [problem for problem in clipped_texts(table) if "Nov 30" in problem] == []
+    assert not table.horizontalScrollBar().isVisible()
 
 
 def test_the_step_count_is_one_line_at_800x600(qtbot: QtBot, make_controller: object) -> None:
