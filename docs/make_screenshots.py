@@ -1,9 +1,10 @@
 """Re-make docs/screenshots/*.png from the demo profile.
 
-    python docs/make_screenshots.py [--theme system|light|dark] [PAGE ...]
+    python docs/make_screenshots.py [--theme system|light|dark] [--size WxH] [PAGE ...]
 
-Without --theme: <page>.png (system colours, 1200x800, shown in the README) and
-<page>-light.png and <page>-dark.png (1400x900). With it, only that theme.
+Without options: <page>.png (system colours, 1200x800, shown in the README) and
+<page>-800x600-light.png, <page>-800x600-dark.png, <page>-1400x900-light.png and
+<page>-1400x900-dark.png. --theme and --size keep only that theme or size.
 """
 
 from __future__ import annotations
@@ -23,25 +24,42 @@ TODAY = date(2026, 3, 2)
 PAGES = ("timeline", "milestones", "salary", "progress", "settings", "compare")
 COMPARED = (("CCS", "inpatient-hospital", 10), ("RHIT", "him", 15))  # the Compare page's paths
 OUT = Path(__file__).resolve().parent / "screenshots"
-# theme: (file name suffix, window size)
-VARIANTS = {
-    "system": ("", "1200x800"),
-    "light": ("-light", "1400x900"),
-    "dark": ("-dark", "1400x900"),
-}
+THEMES = ("system", "light", "dark")
+SIZES = ("800x600", "1400x900")  # the smallest window the app is made for, and a usual one
+README_SIZE = "1200x800"  # <page>.png, system colours
 
 
-def _arguments(argv: list[str]) -> tuple[list[str], list[str]]:
-    """(themes, pages) from the command line."""
-    themes = list(VARIANTS)
-    if "--theme" in argv:
-        at = argv.index("--theme")
-        themes = [argv[at + 1]]
-        argv = argv[:at] + argv[at + 2 :]
-    unknown = [t for t in themes if t not in VARIANTS] + [p for p in argv if p not in PAGES]
+def variants(theme: str) -> list[tuple[str, str]]:
+    """(file name suffix, window size) of each screenshot of a page in ``theme``."""
+    if theme == "system":
+        return [("", README_SIZE)]
+    return [(f"-{size}-{theme}", size) for size in SIZES]
+
+
+def _option(argv: list[str], name: str) -> tuple[str | None, list[str]]:
+    if name not in argv:
+        return None, argv
+    at = argv.index(name)
+    return argv[at + 1], argv[:at] + argv[at + 2 :]
+
+
+def _arguments(argv: list[str]) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """([(theme, suffix, size)], pages) from the command line."""
+    theme, argv = _option(argv, "--theme")
+    size, argv = _option(argv, "--size")
+    themes = [theme] if theme else list(THEMES)
+    unknown = [t for t in themes if t not in THEMES] + [p for p in argv if p not in PAGES]
+    if size is not None and size not in (*SIZES, README_SIZE):
+        unknown.append(size)
     if unknown:
-        raise SystemExit(f"unknown theme or page: {', '.join(unknown)}")
-    return themes, argv or list(PAGES)
+        raise SystemExit(f"unknown theme, size or page: {', '.join(unknown)}")
+    shots = [
+        (name, suffix, at)
+        for name in themes
+        for suffix, at in variants(name)
+        if size is None or at == size
+    ]
+    return shots, argv or list(PAGES)
 
 
 def main() -> int:
@@ -59,9 +77,8 @@ def main() -> int:
             "CODEPATH_HOME": folder,
             "CODEPATH_TODAY": TODAY.isoformat(),
         }
-        themes, pages = _arguments(sys.argv[1:])
-        for theme in themes:
-            suffix, size = VARIANTS[theme]
+        shots, pages = _arguments(sys.argv[1:])
+        for theme, suffix, size in shots:
             for page in pages:
                 out = OUT / f"{page}{suffix}.png"
                 subprocess.run(

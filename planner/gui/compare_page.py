@@ -14,7 +14,16 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QPolygonF, QShowEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QIcon,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QPolygonF,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,6 +34,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QPushButton,
     QSplitter,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -125,6 +137,31 @@ def _best_icon() -> QIcon:
     return QIcon(pixmap)
 
 
+class ElidingComboBox(QComboBox):
+    """A combo box that ends a choice too long for it with "…" (whole in its tooltip), so a
+    narrow column shows where a name goes on instead of cutting it off."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setProperty("elides", True)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(8)
+        self.currentTextChanged.connect(self.setToolTip)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        option.currentText = self.fontMetrics().elidedText(
+            option.currentText, Qt.TextElideMode.ElideRight, field.width()
+        )
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+
 class _PathEditors:
     """The editors of one compared column (not the plan's): combos, spin box and buttons."""
 
@@ -140,7 +177,7 @@ class _PathEditors:
         for cert in catalog.targets():
             self.certification.addItem(f"{cert.id}", cert.id)
         self.specialty = named(
-            QComboBox(),
+            ElidingComboBox(),
             f"compareSpecialty{column}",
             f"Specialty, {where}",
             "The specialty this path leads to",
@@ -158,7 +195,7 @@ class _PathEditors:
         self.hours.setSuffix(" h")
         self.hours.setKeyboardTracking(False)  # typing "12" is one change, not "1" then "12"
         self.background = named(
-            QComboBox(),
+            ElidingComboBox(),
             f"compareBackground{column}",
             f"Background, {where}",
             "Your background on this path, or as in your plan",
@@ -178,10 +215,12 @@ class _PathEditors:
         self.start.setMinimumDate(to_qdate(EARLIEST_START))
         self.start.setKeyboardTracking(False)
         self.start_box = QWidget()
-        start_row = QHBoxLayout(self.start_box)
+        # the box above the date: a narrow column still shows the whole date
+        start_row = QVBoxLayout(self.start_box)
         start_row.setContentsMargins(2, 0, 0, 0)
+        start_row.setSpacing(0)
         start_row.addWidget(self.own_start)
-        start_row.addWidget(self.start, 1)
+        start_row.addWidget(self.start)
         self.adopt = named(
             QPushButton("Make this my plan"),
             f"compareAdopt{column}",
@@ -193,11 +232,10 @@ class _PathEditors:
             QPushButton("Remove"), f"compareRemove{column}", f"Remove {where} from the comparison"
         )
         self.actions = QWidget()
-        row = QHBoxLayout(self.actions)
+        row = QVBoxLayout(self.actions)  # one above the other: a narrow column shows both
         row.setContentsMargins(2, 2, 2, 2)
         row.addWidget(self.adopt)
         row.addWidget(self.remove)
-        row.addStretch(1)
 
         for combo in (self.certification, self.specialty, self.background):
             combo.activated.connect(lambda _index, c=column: page._on_view_edited(c))
@@ -301,7 +339,9 @@ class ComparePage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * 15))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setMinimumSectionSize(int(self.fontMetrics().height() * 12))
+        self.table.horizontalHeader().setMinimumSectionSize(int(self.fontMetrics().height() * 8.5))
+        # rows follow their wrapped text whenever the columns get narrower or wider
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         )

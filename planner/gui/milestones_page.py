@@ -11,7 +11,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QFont, QKeyEvent
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -57,6 +57,7 @@ from planner.report.text import OVERDUE_MARK
 COL_TITLE, COL_DUE, COL_STATUS, COL_DONE, COL_NOTE = range(5)
 HEADERS = ("Milestone", "Due", "Status", "Done on", "Note")
 ID_ROLE = Qt.ItemDataRole.UserRole
+NOTE_LEAST_CHARS = 12  # the note column keeps room for a few words beside the titles
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole note (the list shows its first words)
 STATUS_KEYS = {
     Qt.Key.Key_D: MilestoneStatus.DONE,
@@ -98,9 +99,51 @@ class _NoteOnlyDelegate(QStyledItemDelegate):
 
 
 class MilestoneTree(QTreeWidget):
-    """The tree; D / P / S / N set the selected milestone's status, Space toggles done."""
+    """The tree; D / P / S / N set the selected milestone's status, Space toggles done.
+
+    The titles get the room their longest shown title needs and the notes the rest: in a
+    narrow window a note (whole in the details) ends in "…" before a title does.
+    """
 
     statusKeyPressed = Signal(str, object)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Title column as wide as its longest shown title, leaving the note a few words."""
+        header = self.header()
+        if header.count() <= COL_NOTE:
+            return
+        others = sum(header.sectionSize(c) for c in (COL_DUE, COL_STATUS, COL_DONE))
+        note_least = self.fontMetrics().horizontalAdvance("x") * NOTE_LEAST_CHARS
+        room = self.viewport().width() - others - note_least
+        title = max(self._title_width(), header.sectionSize(COL_DUE))
+        header.resizeSection(COL_TITLE, max(header.minimumSectionSize(), min(title, room)))
+
+    def _title_width(self) -> int:
+        """The width the longest shown milestone title needs, with its indentation."""
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        delegate = self.itemDelegate()
+        start = self.header().sectionViewportPosition(COL_TITLE)
+        widest = 0
+        pending = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        while pending:
+            item = pending.pop()
+            if item is None or item.isHidden():
+                continue
+            if item.isExpanded():
+                pending.extend(item.child(i) for i in range(item.childCount()))
+            if item.isFirstColumnSpanned():
+                continue  # phase and reminder rows run across all the columns
+            index = self.indexFromItem(item, COL_TITLE)
+            indent = (
+                self.visualRect(index).left() - start if self.visualRect(index).isValid() else 0
+            )
+            widest = max(widest, indent + delegate.sizeHint(option, index).width())
+        return widest
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         item = self.currentItem()
@@ -176,11 +219,16 @@ class MilestonesPage(QWidget):
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.tree.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Interactive)
         for column in (COL_DUE, COL_STATUS, COL_DONE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(COL_NOTE, self.fontMetrics().horizontalAdvance("x") * 22)
+        header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
+        # a title too long for a narrow window ends in "…" (whole in its tooltip and the
+        # details), and so does a long note
+        self.tree.setProperty("elidedColumns", [COL_TITLE, COL_NOTE])
+        header.sectionResized.connect(self._on_view_column_resized)
+        self.tree.itemExpanded.connect(lambda _item: self.tree.fit_columns())
+        self.tree.itemCollapsed.connect(lambda _item: self.tree.fit_columns())
         splitter.addWidget(self.tree)
 
         details = QGroupBox("Selected milestone")
@@ -241,14 +289,14 @@ class MilestonesPage(QWidget):
         bottom = QHBoxLayout()
         self.summary = plain_label()
         self.summary.setObjectName("milestoneSummary")
-        self.summary.setWordWrap(True)  # never widen the window
-        bottom.addWidget(self.summary, 1)
-        bottom.addStretch(1)
+        # the count stays on one line; the key list beside it wraps in a narrow window
+        bottom.addWidget(self.summary)
         keys = note_label(
-            "Keys: Space done / not done · D done · P in progress · S skip · N not started"
+            "Keys: Space done / not done · D done · P in progress · S skip · N not started",
+            "milestoneKeys",
         )
-        keys.setWordWrap(False)
-        bottom.addWidget(keys)
+        keys.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        bottom.addWidget(keys, 1)
         outer.addLayout(bottom)
         self._set_details_enabled(False)
 
@@ -401,9 +449,9 @@ class MilestonesPage(QWidget):
             done = sum(1 for m in steps if profile.milestone_status(m.id) in closed_states)
             top.setText(
                 COL_TITLE,
-                f"Phase {phase.number} · {phase.name}   "
+                f"Phase {phase.number} · {phase.name} · "
                 f"{fmt_date(phase.start)} – {fmt_date(phase.end)} · "
-                f"{done} of {len(steps)} steps done or skipped",
+                f"{done}/{len(steps)} done or skipped",
             )
         steps = [m for m in plan.milestones() if not m.is_reminder]
         done_total = sum(1 for m in steps if profile.milestone_status(m.id) is MilestoneStatus.DONE)
@@ -428,6 +476,7 @@ class MilestonesPage(QWidget):
         for group in self._reminder_groups.values():
             children = [group.child(i) for i in range(group.childCount())]
             group.setHidden(all(child is None or child.isHidden() for child in children))
+        self.tree.fit_columns()
 
     # ------------------------------------------------------------------ selection and details
 
@@ -546,6 +595,10 @@ class MilestonesPage(QWidget):
         self._set_details_enabled(True)
 
     # ------------------------------------------------------------------ view → controller
+
+    def _on_view_column_resized(self, column: int, _old: int, _new: int) -> None:
+        if column != COL_TITLE:  # a date or status got wider: the title's room changed
+            self.tree.fit_columns()
 
     def _on_view_current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         mid = current.data(COL_TITLE, ID_ROLE) if current is not None else None

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from pydantic import ValidationError
 from PySide6.QtCore import QStringListModel, Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -138,6 +138,9 @@ def _ceu_columns() -> list[Column]:
     ]
 
 
+TWO_COLUMNS_FROM_LINES = 60  # text lines of width from which the boxes stand in two columns
+
+
 class ProgressPage(QWidget):
     """Where the learner logs study, scores and CEUs and sees where they stand."""
 
@@ -158,8 +161,8 @@ class ProgressPage(QWidget):
         body = QWidget()
         scroll.setWidget(body)
         grid = QGridLayout(body)
-        grid.setColumnStretch(0, 5)
-        grid.setColumnStretch(1, 4)
+        self._grid = grid
+        self._columns = 2
 
         # -------------------------------------------------------------- status and re-plan
         status_box = QGroupBox("Where you stand")
@@ -234,7 +237,7 @@ class ProgressPage(QWidget):
                 "undo it (Ctrl+Z) or go back to the original plan at any time."
             )
         )
-        grid.addWidget(status_box, 0, 0)
+        self._status_box = status_box
 
         chart_box = QGroupBox("Study hours: planned and logged")
         chart_box.setObjectName("hoursChartGroup")
@@ -242,7 +245,7 @@ class ProgressPage(QWidget):
         self.hours_chart = HoursChart(controller.today)
         self.hours_chart.setMinimumHeight(200)
         chart_layout.addWidget(self.hours_chart)
-        grid.addWidget(chart_box, 2, 0)
+        self._chart_box = chart_box
 
         # -------------------------------------------------------------- degree programme
         self.programme_box = QGroupBox("Degree programme")
@@ -295,7 +298,6 @@ class ProgressPage(QWidget):
             QPushButton("Save pro&gramme progress"), "saveProgramme", "Save programme progress"
         )
         programme_form.addRow(self.programme_save)
-        grid.addWidget(self.programme_box, 1, 0)
 
         # -------------------------------------------------------------- study log
         log_box = QGroupBox("Study log")
@@ -347,12 +349,13 @@ class ProgressPage(QWidget):
             widths=(DATE_SAMPLE, "Hours", "x" * 28),
         )
         self.log_table.setAccessibleDescription("Select an entry and press Delete to remove it")
+        self.log_table.setProperty("elidedColumns", [3])  # a long note ends in "…" here
         self.log_table.setMinimumHeight(160)
         log_layout.addWidget(self.log_table, 1)
         self.log_total = plain_label()
         self.log_total.setObjectName("studyLogTotal")
         log_layout.addWidget(self.log_total)
-        grid.addWidget(log_box, 0, 1, 3, 1)
+        self._log_box = log_box
 
         # -------------------------------------------------------------- practice scores
         score_box = QGroupBox("Practice exams")
@@ -394,7 +397,7 @@ class ProgressPage(QWidget):
             QPushButton("Remove selected score"), "removeScore", "Remove the selected score"
         )
         score_layout.addWidget(self.score_remove, 0, Qt.AlignmentFlag.AlignLeft)
-        grid.addWidget(score_box, 3, 0)
+        self._score_box = score_box
 
         # -------------------------------------------------------------- CEUs
         ceu_box = QGroupBox("Continuing education (CEUs)")
@@ -437,7 +440,8 @@ class ProgressPage(QWidget):
             QPushButton("Remove selected CEUs"), "removeCeu", "Remove the selected CEU entry"
         )
         ceu_layout.addWidget(self.ceu_remove, 0, Qt.AlignmentFlag.AlignLeft)
-        grid.addWidget(ceu_box, 3, 1)
+        self._ceu_box = ceu_box
+        self._arrange(2)
 
         self.accept_replan.clicked.connect(self._on_view_accept_replan)
         self.use_earliest.clicked.connect(controller.use_earliest_exam_date)
@@ -467,6 +471,46 @@ class ProgressPage(QWidget):
         self._on_model_profile_changed(controller.profile)
         self._on_model_progress_changed(controller.progress)
         self._describe_inputs()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # a narrow window (800x600) stacks the boxes in one column: no sideways scrolling
+        line = self.fontMetrics().height()
+        self._arrange(2 if self.width() >= line * TWO_COLUMNS_FROM_LINES else 1)
+
+    def _arrange(self, columns: int) -> None:
+        """The boxes in two columns (status, programme and chart beside the study log; scores
+        beside CEUs) or, for a narrow page, one under the other."""
+        grid = self._grid
+        if columns == self._columns and grid.count():
+            return
+        self._columns = columns
+        boxes = (
+            self._status_box,
+            self.programme_box,
+            self._chart_box,
+            self._log_box,
+            self._score_box,
+            self._ceu_box,
+        )
+        for box in boxes:
+            grid.removeWidget(box)
+        places: tuple[tuple[int, int, int, int], ...]
+        if columns == 2:
+            places = (
+                (0, 0, 1, 1),
+                (1, 0, 1, 1),
+                (2, 0, 1, 1),
+                (0, 1, 3, 1),
+                (3, 0, 1, 1),
+                (3, 1, 1, 1),
+            )
+        else:
+            places = tuple((row, 0, 1, 1) for row in range(len(boxes)))
+        for box, (row, column, rows, spans) in zip(boxes, places, strict=True):
+            grid.addWidget(box, row, column, rows, spans)
+        grid.setColumnStretch(0, 5)
+        grid.setColumnStretch(1, 4 if columns == 2 else 0)
 
     def _describe_inputs(self) -> None:
         """What each input holds, for screen readers (where its name alone does not say)."""

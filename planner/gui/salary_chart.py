@@ -20,14 +20,17 @@ from planner.core.plan import Plan
 from planner.gui.theme import chart_colors
 from planner.gui.widgets import fmt_date, fmt_money
 from planner.report.charts import (
+    LEGEND_ROW_POINTS,
     ChartColors,
     SalaryGeometry,
     plot_salary,
     salary_geometry,
-    style_legend,
+    salary_legend,
+    salary_title_pad,
+    separate_mark_labels,
 )
 
-MARGINS_INCHES = (0.95, 0.2, 0.6, 0.35)  # left, right, bottom, top
+MARGINS_INCHES = (0.95, 0.2, 0.6, 0.35)  # left, right, bottom, top (without the legend)
 
 
 class SalaryChart(QWidget):
@@ -69,6 +72,7 @@ class SalaryChart(QWidget):
         self._legend_pixels: Any = None
         self._with_plan: Any = None  # the background with the plan's artists, for the ghost
         self._background_size: tuple[int, int] | None = None
+        self.legend_rows = 1  # the legend sits above the axes, in one row when it fits
         self.canvas.mpl_connect("motion_notify_event", self._on_motion)
         self.canvas.mpl_connect("axes_leave_event", self._on_leave)
         self.canvas.mpl_connect("draw_event", self._on_drawn)
@@ -90,12 +94,19 @@ class SalaryChart(QWidget):
             axes_changed = self._move_artists(old, shape)
         else:
             self.axes.clear()
-            self.artists = plot_salary(self.axes, plan, colors=self.colors)
+            self.artists = plot_salary(
+                self.axes, plan, colors=self.colors, legend_rows=self.legend_rows
+            )
             self.replots += 1
+            for note in self.artists["mark_labels"]:  # readable where it crosses a line
+                note.set_bbox(
+                    {"boxstyle": "square,pad=0.1", "facecolor": self.colors.background,
+                     "edgecolor": "none", "alpha": 0.7}
+                )  # fmt: skip
             self._ghost_line = None  # cleared with the axes
             if self._ghost is not None:
                 self._add_ghost_line()
-                self._relegend()
+            self._arrange_legend()
             for artist in self._plan_artists():
                 artist.set_animated(True)
             axes_changed = True
@@ -159,7 +170,7 @@ class SalaryChart(QWidget):
             self.axes.set_ylim(0, shape.top)
             changed = True
         if shape.title != old.title:
-            self.axes.set_title(shape.title, fontsize=11)
+            self.axes.set_title(shape.title, fontsize=11, pad=salary_title_pad(self.legend_rows))
             changed = True
         artists["geometry"] = shape
         return changed
@@ -179,6 +190,8 @@ class SalaryChart(QWidget):
                 axes.draw_artist(span)
             for grid in axes.get_ygridlines():  # the grid lies over the phase shading
                 axes.draw_artist(grid)
+            # where the date labels go depends on the lines' distance in pixels (the width)
+            separate_mark_labels(self.artists.get("mark_labels", []), self.canvas.get_renderer())
             for artist in self._plan_artists()[len(spans) :]:
                 axes.draw_artist(artist)
             self._with_plan = self.canvas.copy_from_bbox(self.figure.bbox)
@@ -219,7 +232,7 @@ class SalaryChart(QWidget):
             self._add_ghost_line()
         self._place_ghost()
         if appears and self.artists:
-            self._relegend()  # the legend names the ghost: the figure is drawn again
+            self._arrange_legend()  # the legend names the ghost: the figure is drawn again
             self._background = None
             self.canvas.draw_idle()
         elif not self._blit(ghost_only=True):
@@ -237,9 +250,24 @@ class SalaryChart(QWidget):
         )  # fmt: skip
         self._ghost_line = line
 
-    def _relegend(self) -> None:
-        self.axes.legend(loc="lower right", fontsize=8, framealpha=0.9)
-        style_legend(self.axes, self.colors)
+    def _arrange_legend(self) -> None:
+        """The legend above the axes: one row when it fits across them, else two (and the
+        title and the top margin make room for it)."""
+        renderer = self.canvas.get_renderer()
+        salary_legend(self.axes, self.colors, rows=1)
+        legend = self.axes.get_legend()
+        if legend is None:
+            return
+        across = self.axes.get_window_extent(renderer).width
+        rows = 1 if legend.get_window_extent(renderer).width <= across else 2
+        if rows != 1:
+            salary_legend(self.axes, self.colors, rows=rows)
+        if rows != self.legend_rows:
+            self.legend_rows = rows
+            self._fit_margins()
+        title = self.axes.get_title()
+        if title:
+            self.axes.set_title(title, fontsize=11, pad=salary_title_pad(rows))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
@@ -302,12 +330,15 @@ class SalaryChart(QWidget):
         if width <= 0 or height <= 0:
             return
         left, right, bottom, top = MARGINS_INCHES
+        top += self.legend_rows * LEGEND_ROW_POINTS / 72
         self.figure.subplots_adjust(
             left=min(0.3, left / width),
             right=max(0.7, 1 - right / width),
             bottom=min(0.35, bottom / height),
             top=max(0.65, 1 - top / height),
         )
+        if self.artists and _event is not None:
+            self._arrange_legend()  # another width may need another number of legend rows
 
     def _on_drawn(self, _event: Event) -> None:
         """After a full draw (which leaves out the animated plan artists): keep the

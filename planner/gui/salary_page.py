@@ -25,7 +25,15 @@ from planner.core.salary import context_lines
 from planner.gui.controller import PlannerController
 from planner.gui.glossary_dialog import RealitiesNote
 from planner.gui.input_fields import parse_money as parse_amount
-from planner.gui.widgets import fmt_date, fmt_money, named, note_label, plain_label, read_only_table
+from planner.gui.widgets import (
+    fmt_date,
+    fmt_money,
+    frameless_scroll,
+    named,
+    note_label,
+    plain_label,
+    read_only_table,
+)
 from planner.report.charts import salary_source_line, salary_vintage_line
 from planner.report.explain import header_explanations
 
@@ -54,6 +62,14 @@ def _cell(text: str, *, number: bool = False) -> QTableWidgetItem:
     if number:
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return item
+
+
+def _scrolled(content: QWidget, object_name: str) -> QScrollArea:
+    """``content`` in a frameless scroll area that only scrolls up and down."""
+    area = frameless_scroll(content)
+    area.setObjectName(object_name)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
 
 
 class _Placeholder(QLabel):
@@ -101,13 +117,18 @@ class SalaryPage(QWidget):
         self.hover_label.setObjectName("salaryHover")
         self.hover_label.setWordWrap(True)
         self._chart_layout.addWidget(self.hover_label)
+        splitter.addWidget(top)
+        # the sources and notes under the chart have a tab of their own: at 800x600 they took
+        # the chart's room (and a window taller than the screen)
         self.source_label = note_label("", "salarySources")
         self.source_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._chart_layout.addWidget(self.source_label)
         self.about_label = note_label("", "salaryAbout")
         self.about_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._chart_layout.addWidget(self.about_label)
-        splitter.addWidget(top)
+        about = QWidget()
+        about_layout = QVBoxLayout(about)
+        about_layout.addWidget(self.source_label)
+        about_layout.addWidget(self.about_label)
+        about_layout.addStretch(1)
 
         self.tabs = named(QTabWidget(), "salaryTabs", "Costs and income tables")
         costs = QWidget()
@@ -126,12 +147,17 @@ class SalaryPage(QWidget):
         self.costs_hint = plain_label(YOURS_HINT)
         self.costs_hint.setObjectName("costsHint")
         self.costs_hint.setWordWrap(True)
-        costs_layout.addWidget(self.costs_hint)
         self.costs_summary = plain_label()
         self.costs_summary.setObjectName("costsSummary")
         self.costs_summary.setWordWrap(True)
         self.costs_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        costs_layout.addWidget(self.costs_summary)
+        notes = QWidget()
+        notes_layout = QVBoxLayout(notes)
+        notes_layout.setContentsMargins(0, 0, 0, 0)
+        notes_layout.addWidget(self.costs_hint)
+        notes_layout.addWidget(self.costs_summary)
+        notes_layout.addStretch(1)
+        costs_layout.addWidget(_scrolled(notes, "costsNotesScroll"), 1)
         self.tabs.addTab(costs, "&Costs and break-even")
         self.salary_table = read_only_table(
             "salaryTable", "Income by year", ["Year", "From", "Low", "Median", "High", "Stage"]
@@ -140,11 +166,8 @@ class SalaryPage(QWidget):
         # what the seeds say about pay and work in this lane, next to the income figures
         self.realities = RealitiesNote("salaryRealities")
         self.realities.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        realities_tab = QScrollArea()
-        realities_tab.setObjectName("salaryRealitiesScroll")
-        realities_tab.setWidgetResizable(True)
-        realities_tab.setWidget(self.realities)
-        self.tabs.addTab(realities_tab, "&Realities to know")
+        self.tabs.addTab(_scrolled(self.realities, "salaryRealitiesScroll"), "&Realities to know")
+        self.tabs.addTab(_scrolled(about, "salaryAboutScroll"), "Sources and &notes")
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)

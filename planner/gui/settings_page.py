@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 from typing import cast
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -45,6 +46,7 @@ class SettingsPage(QWidget):
     def __init__(self, controller: PlannerController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._controller = controller
+        self._form: QFormLayout | None = None
         catalog = controller.catalog
         self.setObjectName("settingsPage")
         outer = QVBoxLayout(self)
@@ -62,6 +64,7 @@ class SettingsPage(QWidget):
         line = self.fontMetrics().height()
         column.setMaximumWidth(int(line * 52))
         page.addWidget(column)
+        column.installEventFilter(self)
         page.addStretch(1)
         layout = QVBoxLayout(column)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -97,6 +100,7 @@ class SettingsPage(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setVerticalSpacing(int(line * 0.6))
         layout.addLayout(form)
+        self._form = form
 
         self.cert_note = note_label("", "settingsCertificationNote")
         self.spec_note = note_label("", "settingsSpecialtyNote")
@@ -120,6 +124,14 @@ class SettingsPage(QWidget):
         controller.profileChanged.connect(self._on_model_profile_changed)
         controller.errorOccurred.connect(self._on_model_error)
         self._on_model_profile_changed(controller.profile)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self._form is not None:
+            # A note that got more lines (another certification) makes the column taller,
+            # but the form lays its rows out again with the heights it measured before the
+            # new text: without measuring again, the note would be cut under the next row.
+            self._form.invalidate()
+        return super().eventFilter(watched, event)
 
     def _combo(self, field: InputField) -> QComboBox:
         return cast(ComboChoice, self.editors[field]).combo

@@ -203,7 +203,6 @@ class TimelinePage(QWidget):
         self.view.setAccessibleName("Plan timeline")
         outer.addWidget(self.view, 1)
         self.legend = TimelineLegend()
-        outer.addWidget(self.legend)
 
         self.warnings = plain_label()
         self.warnings.setObjectName("planWarnings")
@@ -215,15 +214,20 @@ class TimelinePage(QWidget):
         notes.setObjectName("planWarningsScroll")
         notes.setWidgetResizable(True)
         notes.setFrameShape(QFrame.Shape.NoFrame)
-        below = QWidget()  # the plan's warnings, then the realities that matter for it
+        notes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # the legend, the plan's warnings, then the realities that matter for it: in a window
+        # of 800x600 they scroll, so the timeline keeps its rows
+        below = QWidget()
         below_layout = QVBoxLayout(below)
         below_layout.setContentsMargins(0, 0, 0, 0)
+        below_layout.addWidget(self.legend)
         below_layout.addWidget(self.warnings)
         self.realities = RealitiesNote("timelineRealities", "Realities to know")
         below_layout.addWidget(self.realities)
         notes.setWidget(below)
         line = self.fontMetrics().height()
-        notes.setMaximumHeight(int(line * 8.5))  # the timeline keeps the room; the rest scrolls
+        notes.setMinimumHeight(int(line * 3))
+        notes.setMaximumHeight(int(line * 12.5))
         notes.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         outer.addWidget(notes)
 

@@ -209,12 +209,77 @@ def salary_geometry(plan: Plan) -> SalaryGeometry:
     )
 
 
+LEGEND_ROW_POINTS = 15.0  # the height of one row of the legend above the axes
+MARK_LABEL_GAP = 12.0  # pixels: date lines closer than this get their labels on both sides
+
+
+def salary_title_pad(legend_rows: int) -> float:
+    """Points between the axes and the title: room for ``legend_rows`` rows of legend."""
+    return 6.0 + LEGEND_ROW_POINTS * legend_rows
+
+
+def salary_legend(ax: Axes, colors: ChartColors, *, rows: int = 0) -> None:
+    """The salary chart's legend: in the lower right corner (``rows`` 0, the printed chart), or
+    above the axes under the title in ``rows`` rows, where it never covers a line."""
+    if rows <= 0:
+        ax.legend(loc="lower right", fontsize=8, framealpha=0.9)
+    else:
+        _handles, labels = ax.get_legend_handles_labels()
+        ax.legend(
+            loc="lower center",
+            bbox_to_anchor=(0.5, 1.0),
+            ncol=max(1, math.ceil(len(labels) / rows)),
+            fontsize=8,
+            frameon=False,
+            borderaxespad=0.1,
+            borderpad=0.2,
+            handlelength=1.6,
+            handletextpad=0.4,
+            columnspacing=1.0,
+            labelspacing=0.25,
+        )
+    style_legend(ax, colors)
+
+
+def separate_mark_labels(notes: Sequence[Any], renderer: Any, gap: float = MARK_LABEL_GAP) -> None:
+    """Keep the vertical labels of nearby date lines apart (e.g. a credential and break-even a
+    month apart): of two lines closer than ``gap`` pixels the earlier label goes left of its
+    line; a label that would still touch another moves down below it."""
+    if not notes:
+        return
+    dpi = notes[0].figure.dpi if notes[0].figure is not None else 72.0
+    ordered = sorted(notes, key=lambda note: float(note.axes.transData.transform(note.xy)[0]))
+    xs = [float(note.axes.transData.transform(note.xy)[0]) for note in ordered]
+    boxes: list[Any] = []
+    for index, note in enumerate(ordered):
+        left = index + 1 < len(ordered) and xs[index + 1] - xs[index] < gap
+        note.set_horizontalalignment("right" if left else "left")
+        side = -3.0 if left else 3.0
+        note.xyann = (side, 0.0)
+        box = note.get_window_extent(renderer)
+        for _attempt in range(len(boxes)):
+            touching = [other for other in boxes if box.overlaps(other)]
+            if not touching:
+                break
+            drop = max(box.y1 - other.y0 for other in touching) + 3.0  # pixels
+            note.xyann = (side, float(note.xyann[1]) - drop * 72.0 / dpi)
+            box = note.get_window_extent(renderer)
+        boxes.append(box)
+
+
 def plot_salary(
-    ax: Axes, plan: Plan, *, title: bool = True, colors: ChartColors = PRINT_COLORS
+    ax: Axes,
+    plan: Plan,
+    *,
+    title: bool = True,
+    colors: ChartColors = PRINT_COLORS,
+    legend_rows: int = 0,
 ) -> dict[str, Any]:
     """Draw the ten-year low/median/high band with the phases shaded behind it.
 
-    Returns the artists by name so callers (hover, tests, an in-place update) can find them.
+    ``legend_rows`` 0 puts the legend in the lower right corner; more put it above the axes
+    (see ``salary_legend``). Returns the artists by name so callers (hover, tests, an
+    in-place update) can find them.
     """
     shape = salary_geometry(plan)
     style_axes(ax, colors)
@@ -275,9 +340,8 @@ def plot_salary(
     ax.set_ylabel("Income per year (USD)")
     ax.yaxis.set_major_formatter(lambda value, _pos: f"${value / 1000:,.0f}k")
     if title:
-        ax.set_title(shape.title, fontsize=11, color=colors.text)
-    ax.legend(loc="lower right", fontsize=8, framealpha=0.9)
-    style_legend(ax, colors)
+        ax.set_title(shape.title, fontsize=11, color=colors.text, pad=salary_title_pad(legend_rows))
+    salary_legend(ax, colors, rows=legend_rows)
     ax.grid(axis="y", color=colors.grid, lw=0.6, zorder=1)
     ax.set_axisbelow(True)
     return artists
