@@ -256,6 +256,8 @@ def _interactive(profile_path: Path | None, page: str, today: date, theme: str |
         text = f"The career data cannot be loaded:\n{exc}"
         ask_message(None, QMessageBox.Icon.Critical, APPLICATION, text)
         raise
+    if not _profile_path(profile_path).exists():
+        resume_collector()  # the set-up wizard comes first: the user is in no hurry
     # the timeline is the default: then the page shown last comes back
     first = None if page == "timeline" else page
     window = start_window(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -11,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from gui_helpers import TODAY
+
+from planner.gui import app
 
 pytestmark = pytest.mark.slow
 
@@ -80,3 +83,17 @@ def test_the_first_window_loads_only_what_it_shows(profile_path: Path, tmp_path:
     assert report["collector_on"] is True
     frozen = report["frozen"]
     assert isinstance(frozen, int) and frozen > 10_000
+
+
+def test_the_collector_resumes_once_with_what_start_up_made_frozen() -> None:
+    assert gc.isenabled()
+    app.resume_collector()  # not paused (as in tests and when run from Python): nothing to do
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.disable()
+    try:
+        app.resume_collector()
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.enable()
