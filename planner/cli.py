@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import os
 import sys
@@ -797,19 +798,26 @@ def cmd_glossary(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from planner.gui.app import run_gui
+    # Start-up makes a great many long-lived objects (modules, classes, schemas, widgets) and
+    # next to no garbage: the collector's passes over them cost tens of ms before the first
+    # paint. run_gui turns it back on once the window is shown.
+    gc.disable()
+    try:
+        from planner.gui.app import run_gui
 
-    path = getattr(args, "profile", None)
-    return int(
-        run_gui(
-            profile_path=path,
-            screenshot=getattr(args, "screenshot", None),
-            page=getattr(args, "page", "timeline"),
-            today=today(),
-            theme=getattr(args, "theme", None),
-            size=getattr(args, "size", "1200x800"),
+        path = getattr(args, "profile", None)
+        return int(
+            run_gui(
+                profile_path=path,
+                screenshot=getattr(args, "screenshot", None),
+                page=getattr(args, "page", "timeline"),
+                today=today(),
+                theme=getattr(args, "theme", None),
+                size=getattr(args, "size", "1200x800"),
+            )
         )
-    )
+    finally:
+        gc.enable()
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

@@ -16,7 +16,7 @@ _IMMUTABLE = frozenset({str, int, float, bool, bytes, date, datetime, type(None)
 class FrozenModel(BaseModel):
     """Immutable model: catalog entries and computed plans."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 def is_unicode_text(text: str) -> bool:

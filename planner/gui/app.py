@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib.resources
 import os
 import signal
@@ -34,6 +35,17 @@ APPLICATION = "Coding Path Planner"
 
 class GuiError(Exception):
     """A problem reported as one line on stderr (exit status 1)."""
+
+
+def resume_collector() -> None:
+    """Turn the garbage collector back on after start-up (the command line pauses it).
+
+    What start-up made lives as long as the window: frozen, the collector never walks it again,
+    so neither the first collection nor later full ones pay for it.
+    """
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def make_qapp() -> QApplication:
@@ -180,6 +192,7 @@ def _screenshot(
     window.show()
     window.resize(*size)
     app.processEvents()
+    resume_collector()
     if page == "salary":
         chart = window.salary_page.ensure_chart()
         app.processEvents()  # shown and painted: the chart's pending draw runs here
@@ -243,6 +256,8 @@ def _interactive(profile_path: Path | None, page: str, today: date, theme: str |
         text = f"The career data cannot be loaded:\n{exc}"
         ask_message(None, QMessageBox.Icon.Critical, APPLICATION, text)
         raise
+    if not _profile_path(profile_path).exists():
+        resume_collector()  # the set-up wizard comes first: the user is in no hurry
     # the timeline is the default: then the page shown last comes back
     first = None if page == "timeline" else page
     window = start_window(
@@ -254,6 +269,7 @@ def _interactive(profile_path: Path | None, page: str, today: date, theme: str |
     install_excepthook(lambda: window)
     quit_signals = QuitSignals(app, lambda signum: _quit_on_signal(app, window, signum))
     window.show()
+    QTimer.singleShot(0, resume_collector)
     try:
         return app.exec() or quit_signals.status
     finally:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QStandardPaths, QTime
 from PySide6.QtWidgets import (
@@ -24,7 +25,9 @@ from PySide6.QtWidgets import (
 from planner.core.fileio import with_suffix
 from planner.core.state import PlanState
 from planner.core.storage import ProfileStore
-from planner.report.calendar import CalendarOptions, DoneSteps, StudyDays
+
+if TYPE_CHECKING:  # the calendar writer (icalendar) loads on first export, not at start-up
+    from planner.report.calendar import CalendarOptions
 
 LETTER_COUNTRIES = (QLocale.Country.UnitedStates, QLocale.Country.Canada)
 PDF_FILTERS = {"letter": "PDF on Letter paper (*.pdf)", "a4": "PDF on A4 paper (*.pdf)"}
@@ -84,6 +87,8 @@ class CalendarOptionsDialog(QDialog):
     """Asks what a calendar export holds: done steps dated or left out, a weekly study block."""
 
     def __init__(self, hours_per_week: float, parent: QWidget | None = None) -> None:
+        from planner.report.calendar import CalendarOptions, StudyDays
+
         super().__init__(parent)
         self.setObjectName("calendarOptions")
         self.setWindowTitle("Export the milestones as a calendar")
@@ -147,6 +152,8 @@ class CalendarOptionsDialog(QDialog):
         layout.addWidget(buttons)
 
     def options(self) -> CalendarOptions:
+        from planner.report.calendar import CalendarOptions, DoneSteps, StudyDays
+
         done = DoneSteps.DATED if self.dated.isChecked() else DoneSteps.OMIT
         if not self.weekly.isChecked():
             return CalendarOptions(done=done)
