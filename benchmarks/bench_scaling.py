@@ -42,6 +42,7 @@ from planner.core.catalog import Catalog, default_catalog
 from planner.core.inputs import PlanInputs
 from planner.core.profile import MilestoneProgress, Profile, StudyEntry
 from planner.core.storage import ProfileStore
+from planner.gui.app import resume_collector
 from planner.gui.controller import PlannerController
 from planner.gui.milestones_page import MilestonesPage
 from planner.gui.progress_page import ProgressPage
@@ -110,7 +111,13 @@ def _paint(*pages: QWidget) -> None:
 def _window(
     path: Path, autosave_ms: int = 3_600_000
 ) -> Iterator[tuple[PlannerController, ProgressPage, MilestonesPage]]:
-    """Open the profile at ``path`` as the window does and show the two scaling pages."""
+    """Open the profile at ``path`` as the window does and show the two scaling pages.
+
+    As ``codepath gui`` does, the collector is paused while the window is built, and what was
+    built is frozen (``resume_collector``), so later full collections do not walk it.
+    """
+    gc.collect()
+    gc.disable()
     profile = ProfileStore(path).load()
     controller = PlannerController(
         profile, ProfileStore(path), catalog(), TODAY, autosave_ms=autosave_ms
@@ -121,9 +128,11 @@ def _window(
         page.resize(1200, 800)
         page.show()
     _paint(progress, milestones)
+    resume_collector()
     try:
         yield controller, progress, milestones
     finally:
+        gc.unfreeze()
         controller.saver.shutdown()
         _finish_saves(controller)
         for page in (progress, milestones):

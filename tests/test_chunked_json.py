@@ -65,3 +65,24 @@ def test_an_entry_that_would_not_load_again_is_refused_in_pieces(tmp_path: Path)
     with pytest.raises(ProfileError, match="refusing to save"):
         store.save(profile, in_pieces=True)
     assert not store.path.exists()
+
+
+def test_a_long_write_gives_the_window_a_turn_every_few_entries(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The worker lets go of the interpreter lock every YIELD_EVERY entries, so the window's
+    many short calls into Python never queue behind a long save (the convoy effect)."""
+    import planner.core.chunked_json as chunked
+
+    turns: list[float] = []
+    monkeypatch.setattr(chunked.time, "sleep", turns.append)
+    profile = demo_profile(date(2026, 3, 2))
+    profile.study_log = [
+        StudyEntry(day=date(2026, 1, 1), hours=1, topic=f"t{n}") for n in range(1_000)
+    ]
+    text = profile_json(profile)
+    lists = (profile.study_log, profile.scores, profile.ceus)
+    expected = sum(-(-len(entries) // chunked.YIELD_EVERY) for entries in lists)
+    assert expected >= 1_000 // chunked.YIELD_EVERY
+    assert turns == [0] * expected
+    assert text == profile.model_dump_json(indent=2)

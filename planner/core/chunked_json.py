@@ -8,6 +8,7 @@ between. The result is the same text (tests/test_chunked_json.py checks it).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from pydantic import BaseModel
@@ -16,6 +17,7 @@ from planner.core.profile import Profile
 
 LONG_LISTS = ("study_log", "scores", "ceus")  # the lists that grow with the years
 INDENT = 2
+YIELD_EVERY = 50  # entries between two chances for the window's thread to run
 
 
 def _entry_text(entry: BaseModel, depth: int) -> str:
@@ -41,7 +43,12 @@ def profile_json(profile: Profile, check: Callable[[bytes], object] | None = Non
         if skeleton.count(empty) != 1:
             raise ValueError(f"unexpected layout of the profile's {name}")
         pieces = []
-        for entry in entries:
+        for index, entry in enumerate(entries):
+            if index % YIELD_EVERY == 0:
+                # Let the window's thread take the interpreter lock now: a repaint calls back
+                # into Python many times, and waiting the 5 ms switch interval for each call
+                # froze it for 150-300 ms behind a long save (the convoy effect).
+                time.sleep(0)
             piece = _entry_text(entry, 2)
             if check is not None:
                 type(entry).model_validate_json(piece)
