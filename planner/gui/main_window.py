@@ -392,6 +392,10 @@ class MainWindow(QMainWindow):
             shown = None if self._settings is None else self._settings.value("timeline/range")
             if isinstance(shown, str):
                 page.set_range_mode(shown)  # type: ignore[attr-defined]
+        if name == "milestones":
+            page.apprenticeRequested.connect(  # type: ignore[attr-defined]
+                self.actions_by_name["apprentice"].trigger
+            )
         if name == "salary" and self.pages.is_built("timeline"):
             page.set_what_if(self.timeline_page.ghost)  # type: ignore[attr-defined]
         holder, layout = self._page_holders[name]

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QMenu,
+    QPushButton,
     QSplitter,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.glossary import glossary_tooltip, with_glossary
-from planner.core.plan import Milestone, MilestoneKind, Phase, Plan, reminder_group_title
+from planner.core.plan import Milestone, MilestoneKind, Phase, Plan, Step, reminder_group_title
 from planner.core.profile import MilestoneStatus, Profile
 from planner.core.realities import Place, realities_for
 from planner.gui.controller import PlannerController
@@ -171,6 +172,8 @@ class MilestoneTree(QTreeWidget):
 class MilestonesPage(QWidget):
     """Milestones by phase; checking one marks it done today and is saved at once."""
 
+    apprenticeRequested = Signal()  # "Apprentice evidence…" on the 'A removed' milestone
+
     def __init__(self, controller: PlannerController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._controller = controller
@@ -280,6 +283,15 @@ class MilestonesPage(QWidget):
         self.done_date.setToolTip("The day you really did it (not after today)")
         grid.addWidget(buddy_label("Done o&n:", self.done_date), 4, 0)
         grid.addWidget(self.done_date, 4, 1)
+        self.apprentice_button = named(
+            QPushButton("Apprentice evidence…"),
+            "milestoneApprentice",
+            "Apprentice evidence",
+            "Tick the evidence for removing the 'A' and attach the letters; this date follows it",
+        )
+        self.apprentice_button.clicked.connect(self.apprenticeRequested)
+        self.apprentice_button.hide()  # only on the 'A removed' milestone
+        grid.addWidget(self.apprentice_button, 4, 2, 1, 2)
         grid.setColumnStretch(3, 1)
         splitter.addWidget(details)
         splitter.setStretchFactor(0, 1)
@@ -548,6 +560,9 @@ class MilestonesPage(QWidget):
 
     def _show_details(self, milestone_id: str | None) -> None:
         milestone = self._controller.plan.milestone(milestone_id) if milestone_id else None
+        self.apprentice_button.setVisible(
+            milestone is not None and milestone.id == Step.APPRENTICE_REMOVED
+        )
         if milestone is None:
             phase = self._current_phase()
             if phase is not None:

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from gui_helpers import TODAY, MakeController, stored
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -147,3 +148,16 @@ def test_save_as_takes_the_attached_files_along(
 
 def _assert(condition: bool) -> None:
     assert condition
+
+
+def test_the_a_removed_milestone_opens_the_tracker(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_milestone(Step.APPRENTICE_REMOVED)
+    page = window.milestones_page
+    assert page.apprentice_button.isVisible()
+    assert page.apprentice_button.accessibleName() == "Apprentice evidence"
+    qtbot.mouseClick(page.apprentice_button, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(QDialog, "apprenticeDialog")
+    assert dialog is not None and dialog.isVisible()
+    dialog.close()
+    window.show_milestone(Step.FIRST_CREDENTIAL)
+    assert not page.apprentice_button.isVisible()  # only on the 'A removed' step
