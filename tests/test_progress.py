@@ -23,6 +23,8 @@ from planner.core.progress import (
     StatusKind,
     compute_progress,
     current_plan,
+    no_percent_mark,
+    score_verdict,
     shift_plan,
 )
 
@@ -265,3 +267,21 @@ def test_replan_stretches_the_study_ahead_and_is_on_track_once_accepted() -> Non
     current = current_plan(plan, profile, CATALOG)
     after = compute_progress(current, profile, CATALOG, today)
     assert after.status is StatusKind.ON_TRACK
+
+
+def test_a_score_is_judged_against_its_own_exams_mark() -> None:
+    """One verdict for the window's score list (the core says it, the page shows it)."""
+    catalog = CATALOG
+    day = date(2027, 3, 1)
+    cpc = catalog.certifications["CPC"].exam
+    assert cpc is not None and cpc.passing_percent is not None
+    mark = cpc.passing_percent
+    assert score_verdict(ExamScore(day=day, exam="CPC", percent=mark), catalog) == (
+        f"✓ at or above {mark:g}%"
+    )
+    assert score_verdict(ExamScore(day=day, exam="CPC", percent=mark - 1), catalog) == (
+        f"✗ below {mark:g}% by 1 point"
+    )
+    assert no_percent_mark("CPB", catalog) == "passing mark not in the data"
+    assert no_percent_mark("CCS", catalog) == "scored on a scaled score, not a percent"
+    assert no_percent_mark("CPC", catalog) is None

@@ -25,7 +25,7 @@ from planner.core.plan import (
     build_plan,
     with_outlook,
 )
-from planner.core.profile import MilestoneStatus, Profile, ReplanState
+from planner.core.profile import ExamScore, MilestoneStatus, Profile, ReplanState
 
 PACE_DAYS = 28  # the pace window: the last four weeks
 MIN_TRACKED_DAYS = 14  # a projection from fewer days of logging swings too much to act on
@@ -830,6 +830,31 @@ def _count(n: int, unit: str) -> str:
     return f"{n} {unit}" if n == 1 else f"{n} {unit}s"
 
 
+def no_percent_mark(exam: str, catalog: Catalog) -> str | None:
+    """Why a percent score of ``exam`` cannot be judged (mark unknown, or scaled); None: it can."""
+    cert = catalog.certifications.get(exam)
+    form = cert.exam if cert is not None else None
+    if form is None or form.passing is None:
+        return "passing mark not in the data"
+    if form.passing_percent is None:
+        return "scored on a scaled score, not a percent"
+    return None
+
+
+def score_verdict(score: ExamScore, catalog: Catalog) -> str:
+    """One practice score against its exam's passing mark, in words and a symbol."""
+    reason = no_percent_mark(score.exam, catalog)
+    if reason is not None:
+        return reason
+    cert = catalog.certifications[score.exam]
+    passing = cert.exam.passing_percent if cert.exam is not None else None
+    assert passing is not None  # no_percent_mark said it is a percent mark
+    if score.percent >= passing:
+        return f"\u2713 at or above {passing:g}%"
+    gap = passing - score.percent
+    return f"\u2717 below {passing:g}% by {gap:g} point{'s' if gap != 1 else ''}"
+
+
 def readiness(plan: Plan, profile: Profile, catalog: Catalog, last: int = 3) -> Readiness:
     """Average of the last ``last`` practice scores against the passing mark."""
     exam = plan.exam_credential
@@ -842,10 +867,7 @@ def readiness(plan: Plan, profile: Profile, catalog: Catalog, last: int = 3) -> 
         text = f"No {exam} practice scores yet."
         ready = None
     elif passing is None:
-        text = (
-            f"Recent {exam} practice average {average:g}%. The {exam} is scored on a scaled "
-            "score, so there is no percent passing mark to compare with."
-        )
+        text = f"Recent {exam} practice average {average:g}% ({no_percent_mark(exam, catalog)})."
         ready = None
     else:
         ready = average >= passing

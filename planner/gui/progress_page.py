@@ -30,7 +30,7 @@ from planner.core.catalog import Catalog
 from planner.core.log_totals import LogTotals
 from planner.core.plan import Plan
 from planner.core.profile import CeuEntry, ExamScore, Profile, ProgrammeProgress, StudyEntry
-from planner.core.progress import Progress, StatusKind
+from planner.core.progress import Progress, StatusKind, score_verdict
 from planner.gui.controller import PlannerController
 from planner.gui.entry_models import ID_ROLE, Column, EntryChange, EntryTable
 from planner.gui.forms import date_edit
@@ -59,20 +59,6 @@ STATUS_SYMBOLS = {
 }
 DATE_SAMPLE = "Sep 30, 2030"  # the widest date the lists show, for their column width
 __all__ = ["ID_ROLE", "ProgressPage"]
-
-
-def _verdict(score: ExamScore, catalog: Catalog) -> str:
-    cert = catalog.certifications.get(score.exam)
-    exam = cert.exam if cert is not None else None
-    passing = exam.passing_percent if exam is not None else None
-    if exam is None or exam.passing is None:
-        return "passing mark not in the data"
-    if passing is None:
-        return "scored on a scaled score, not a percent"
-    if score.percent >= passing:
-        return f"✓ at or above {passing:g}%"
-    gap = passing - score.percent
-    return f"✗ below {passing:g}% by {gap:g} point{'s' if gap != 1 else ''}"
 
 
 def _log_columns() -> list[Column]:
@@ -107,7 +93,7 @@ def _score_columns(catalog: Catalog) -> list[Column]:
         return f"{s.percent:g}%"
 
     def verdict(s: ExamScore) -> str:
-        return _verdict(s, catalog)
+        return score_verdict(s, catalog)
 
     return [
         Column("Date", day),
