@@ -129,6 +129,14 @@ def edit_seconds(years: int, env: dict[str, str]) -> float | None:
     return float(result.stdout.split()[-1]) / 1000
 
 
+def bench_env(folder: Path) -> dict[str, str]:
+    """The children's environment: bytecode cached, offscreen, a fixed today, a scratch home."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env.update({"CODEPATH_TODAY": TODAY.isoformat(), "CODEPATH_HOME": str(folder)})
+    return env
+
+
 def window_rows(env: dict[str, str]) -> list[tuple[str, str, str, str]]:
     """The issue's in-window rows, measured in child processes by the benchmarks that own them:
     one edit at 100,000 entries, the 10 MB note, the save block (bench_scaling.py) and the
@@ -158,9 +166,7 @@ def window_rows(env: dict[str, str]) -> list[tuple[str, str, str, str]]:
 
 
 def measure(runs: int, folder: Path) -> tuple[list[Row], list[tuple[int, Sample, float | None]]]:
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    env.update({"CODEPATH_TODAY": TODAY.isoformat(), "CODEPATH_HOME": str(folder)})
+    env = bench_env(folder)
     python = sys.executable
     codepath = [python, "-m", "planner"]
     # in a child: this process stays small, as a fork's peak RSS starts at its parent's
@@ -347,11 +353,8 @@ def main() -> int:
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         rows, scaling = measure(args.runs, Path(tmp))
-        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-        env.setdefault("QT_QPA_PLATFORM", "offscreen")
-        env.update({"CODEPATH_TODAY": TODAY.isoformat(), "CODEPATH_HOME": tmp})
         print("  timing: in-window rows (edit, long note, save, what-if)", flush=True)
-        in_window = window_rows(env)
+        in_window = window_rows(bench_env(Path(tmp)))
     text = table(rows, scaling, args.runs, in_window)
     print(text)
     header = "# Benchmark results (`make bench`, benchmarks/bench_table.py)\n\n"
