@@ -324,6 +324,22 @@ class TextField(Editor):
         self.edit.editingFinished.connect(slot)
 
 
+def money_asking(
+    text: str, parent: QWidget | None, parse: Callable[[str], float | None]
+) -> tuple[float | None, str]:
+    """``parse(text)`` and the text read; an ambiguous grouping ('32.000' in the US) is asked
+    about, and the chosen reading is the text read. Raises AmbiguousMoney when the question is
+    cancelled, ValueError for text that is no amount."""
+    try:
+        return parse(text), text
+    except AmbiguousMoney as unclear:
+        chosen = dialogs.ask_money_reading(parent, unclear.text, unclear.readings)
+        if chosen is None:
+            raise
+        written = next(reading for amount, reading in unclear.readings if amount == chosen)
+        return parse(written), written
+
+
 class MoneyField(TextField):
     """A dollar amount up to ``limit``, or nothing (empty means "not set").
 
@@ -361,15 +377,15 @@ class MoneyField(TextField):
 
     def _parsed(self) -> float | None:
         """The amount typed; an ambiguous grouping ('32.000' in the US) is asked about."""
-        try:
-            return parse_money(self.edit.text(), self.limit, group=self.group, decimal=self.decimal)
-        except AmbiguousMoney as unclear:
-            chosen = dialogs.ask_money_reading(self.edit.window(), unclear.text, unclear.readings)
-            if chosen is None:
-                raise
-            written = next(text for amount, text in unclear.readings if amount == chosen)
-            self.edit.setText(written)  # what is committed is what the field shows
-            return parse_money(written, self.limit, group=self.group, decimal=self.decimal)
+        typed = self.edit.text()
+        value, read = money_asking(
+            typed,
+            self.edit.window(),
+            lambda text: parse_money(text, self.limit, group=self.group, decimal=self.decimal),
+        )
+        if read != typed:
+            self.edit.setText(read)  # what is committed is what the field shows
+        return value
 
     def show(self, value: Any) -> None:
         if not self.problem.text():  # a refused amount stays on screen until it is edited

@@ -23,6 +23,7 @@ from planner.core.plan import Plan
 from planner.core.realities import Place, realities_for
 from planner.core.salary import context_lines
 from planner.gui.controller import PlannerController
+from planner.gui.forms import money_asking
 from planner.gui.glossary_dialog import RealitiesNote
 from planner.gui.input_fields import parse_money as parse_amount
 from planner.gui.widgets import (
@@ -298,7 +299,7 @@ class SalaryPage(QWidget):
             return
         cost_id = self._cost_ids[cell.row()]
         try:
-            amount = parse_money(cell.text())
+            amount, _read = money_asking(cell.text(), self, parse_money)
         except ValueError as exc:
             self._controller.report_error(f"Not changed: '{cell.text()}': {exc}.")
             self._fill_costs(self._controller.plan)

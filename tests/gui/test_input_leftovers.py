@@ -23,6 +23,7 @@ from planner.gui.exports import CalendarOptionsDialog
 from planner.gui.forms import MoneyField
 from planner.gui.main_window import MainWindow
 from planner.gui.progress_page import ProgressPage
+from planner.gui.salary_page import YOURS_COLUMN
 from planner.gui.wizard import SetupWizard, WizardAnswer
 from planner.report.calendar import CalendarOptions, DoneSteps, StudyDays
 
@@ -295,3 +296,24 @@ def test_calendar_dialog_mnemonics_are_unique(qtbot: QtBot) -> None:
     texts += [label.text() for label in dialog.findChildren(QLabel)]
     keys = [t[t.index("&") + 1].lower() for t in texts if "&" in t and not t.endswith("&")]
     assert len(keys) == len(set(keys)), keys
+
+
+def test_an_own_cost_of_32_dot_000_is_asked_about_too(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The salary page's 'Yours' cells ask the same question as every money field."""
+    asked: list[str] = []
+
+    def thousands(_parent: object, text: str, readings: list[tuple[float, str]]) -> float:
+        asked.append(text)
+        return readings[0][0]
+
+    monkeypatch.setattr(dialogs, "ask_money_reading", thousands)
+    page = window.salary_page
+    controller = window.controller
+    first = controller.plan.costs.items[0]
+    table = page.costs_table
+    row = [table.item(r, 0).text() for r in range(table.rowCount())].index(first.label)
+    table.item(row, YOURS_COLUMN).setText("32.000")
+    assert asked == ["32.000"]
+    assert controller.profile.inputs.actual_cost(first.id) == 32_000
